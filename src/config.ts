@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+// The single source of configuration: every setting is an environment variable validated here.
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/dealflow'),
+  /** When the configured Postgres is unreachable, start an embedded one under DATA_DIR. */
+  EMBEDDED_POSTGRES: z.enum(['auto', 'always', 'never']).default('auto'),
+  DATA_DIR: z.string().default('.data'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().default('dealflow'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Operator login token for the review UI and API writes; generated at startup when unset. */
+  ADMIN_TOKEN: z.string().min(12).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  LLM_MODEL: z.string().default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  LLM_CHUNK_TOKENS: z.coerce.number().int().min(500).default(6000),
+  /** USD per 1M tokens, input and output, for cost estimates. */
+  LLM_PRICE_INPUT: z.coerce.number().min(0).default(0.15),
+  LLM_PRICE_OUTPUT: z.coerce.number().min(0).default(0.6),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  FETCH_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  FETCH_HOST_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  FETCH_USER_AGENT: z.string().default('dealflow/0.1 (+https://github.com/dealflow/dealflow)'),
+  FETCH_RESPECT_ROBOTS: bool.default(true),
+  /** Allow fetching private/loopback addresses for every source (tests, the bundled demo). */
+  FETCH_ALLOW_PRIVATE: bool.default(false),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  SOURCE_INTERVAL_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  REVIEW_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

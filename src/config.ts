@@ -34,10 +34,14 @@ export const envSchema = z.object({
   FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   FETCH_USER_AGENT: z.string().default('dealflow/0.1 (+https://github.com/dealflow/dealflow)'),
   FETCH_RESPECT_ROBOTS: bool.default(true),
+  /** Extra attempts after a network error, timeout, 5xx or 429 (exponential backoff with full jitter). */
+  FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   /** Allow fetching private/loopback addresses for every source (tests, the bundled demo). */
   FETCH_ALLOW_PRIVATE: bool.default(false),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   SOURCE_INTERVAL_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  /** Port of the bundled demo news site that `npm start` serves when no sources are configured. */
+  DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(4816),
   REVIEW_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
 });
 

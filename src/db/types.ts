@@ -109,6 +109,8 @@ export interface DealsTable {
   confidence: Generated<number>;
   needs_review: Generated<boolean>;
   merged_into: number | null;
+  /** Set by an operator's reject (migrations/0003_views.ts). */
+  rejected_at: Timestamp | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -172,6 +174,40 @@ export interface AuditLogTable {
   created_at: Generated<Date>;
 }
 
+/** Read-only downstream views (migrations/0003_views.ts). */
+export interface DealsCleanView {
+  id: number;
+  company_name: string;
+  country: string | null;
+  region: string | null;
+  round: string;
+  status: string;
+  amount_value: number | null;
+  amount_currency: string | null;
+  amount_usd: number | null;
+  valuation_value: number | null;
+  valuation_currency: string | null;
+  valuation_usd: number | null;
+  announced_on: string | null;
+  investors: { name: string; lead: boolean }[];
+  investors_text: string;
+  lead_investors: string;
+  source_count: number;
+  first_seen_at: Date | null;
+  last_seen_at: Date | null;
+  confidence: number;
+  updated_at: Date;
+}
+
+export interface DealSourcesCleanView {
+  deal_id: number;
+  article_id: number;
+  url: string;
+  publisher: string | null;
+  published_at: Date | null;
+  quote: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   articles: ArticlesTable;
@@ -186,6 +222,8 @@ export interface Database {
   review_items: ReviewItemsTable;
   operators: OperatorsTable;
   audit_log: AuditLogTable;
+  deals_clean: DealsCleanView;
+  deal_sources_clean: DealSourcesCleanView;
 }
 
 export type Source = Selectable<SourcesTable>;

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { createDb, type Db } from '../../src/db/connect.js';
-import { TEMPLATE_DB, TEST_PG_URL, urlFor } from './env.js';
+import { inject } from 'vitest';
+import { TEST_PG_URL, urlFor } from './env.js';
 
 export interface TestDb {
   db: Db;
@@ -23,10 +24,11 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 /** A fresh, migrated database for one test file, cloned from the template made in global setup. */
 export async function createTestDb(): Promise<TestDb> {
   const name = `dealflow_test_${randomBytes(6).toString('hex')}`;
+  const template = inject('templateDb');
   // Cloning needs the template to be idle; retry briefly if another file is cloning at the same moment.
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
+      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
       break;
     } catch (err) {
       if (attempt >= 20 || !/being accessed by other users/.test((err as Error).message)) throw err;

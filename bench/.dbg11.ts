@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import * as cheerio from 'cheerio';
+import { collectBlocks, scoreContainers, pickWinner } from '/work/main/src/parse/content.ts';
+const dir='/work/shared/bench/article-extraction/';
+const [id] = process.argv.slice(2) as [string];
+const html=gunzipSync(readFileSync(dir+'html/'+id+'.html.gz')).toString('utf8');
+const $=cheerio.load(html,{xml:{xmlMode:false}});
+const stats=scoreContainers(collectBlocks($('body')[0] as any));
+const w:any=pickWinner(stats);
+const show=(el:any,ind:string,depth:number)=>{ for (const c of el.children) { if (c.type!=='tag') continue; const s=stats.get(c); if (!s) continue; console.log(ind+c.name, (c.attribs.class??'').slice(0,70), c===w?'<<WINNER':'', JSON.stringify(s)); if (depth>0) show(c, ind+'  ', depth-1);} };
+let a=w; for (let i=0;i<3;i++) a=a.parent; show(a,'',3);

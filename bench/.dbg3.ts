@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import * as cheerio from 'cheerio';
+const dir='/work/shared/bench/article-extraction/';
+const [id, needle] = process.argv.slice(2) as [string,string];
+const html=gunzipSync(readFileSync(dir+'html/'+id+'.html.gz')).toString('utf8');
+const $=cheerio.load(html,{xml:{xmlMode:false}});
+const gt=JSON.parse(readFileSync(dir+'ground-truth.json','utf8'));
+const n = needle ?? gt[id].articleBody.slice(0,40);
+let best:any=null;
+$('*').each((_,el:any)=>{ if ($(el).children().length>=0 && $(el).text().includes(n)) best=el; });
+for (let el=best; el && el.name; el=el.parent) console.log(el.name, JSON.stringify(el.attribs).slice(0,150), $(el).text().length);

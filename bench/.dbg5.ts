@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import * as cheerio from 'cheerio';
+import { collectBlocks, scoreContainers, pickWinner } from '/work/main/src/parse/content.ts';
+const dir='/work/shared/bench/article-extraction/';
+const [id] = process.argv.slice(2) as [string];
+const html=gunzipSync(readFileSync(dir+'html/'+id+'.html.gz')).toString('utf8');
+const $=cheerio.load(html,{xml:{xmlMode:false}});
+const blocks=collectBlocks($('body')[0] as any);
+const stats=scoreContainers(blocks);
+const top=[...stats].map(([el,s])=>({el,s,f:s.score*(1-s.linkChars/Math.max(1,s.chars))})).sort((a,b)=>b.f-a.f).slice(0,8);
+for (const t of top) console.log(t.el.name, JSON.stringify(t.el.attribs).slice(0,100), t.s, t.f.toFixed(1));
+const w=pickWinner(stats); console.log('WINNER', w?.name, JSON.stringify(w?.attribs));
+console.log(blocks.filter(b=>b.chars>100).slice(0,10).map(b=>b.tag+' '+JSON.stringify(b.owner.attribs).slice(0,60)+' '+b.text.slice(0,60)).join('\n'));

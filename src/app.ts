@@ -1,0 +1,36 @@
+import { loadConfig, type Config } from './config.js';
+import { openDatabase, redact, type OpenedDb } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createExtractor } from './extract/index.js';
+import { createFetcher, fetcherOptionsFromConfig } from './fetch/http.js';
+import { createLogger, type Logger } from './logger.js';
+import type { PipelineDeps } from './pipeline/deps.js';
+
+export interface App extends PipelineDeps {
+  database: OpenedDb;
+  close(): Promise<void>;
+}
+
+/** Compose a process: config, logger, database (migrated at startup), fetcher and extractor. */
+export async function createApp(opts: { config?: Config; log?: Logger } = {}): Promise<App> {
+  const config = opts.config ?? loadConfig();
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const database = await openDatabase(config, log);
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) log.info({ applied, db: redact(database.url) }, 'migrations applied');
+  const fetcher = createFetcher(fetcherOptionsFromConfig(config));
+  const extractor = createExtractor(config, { db: database.db, log });
+  log.info({ engine: extractor.engine, model: config.OPENAI_API_KEY ? config.LLM_MODEL : null }, 'extraction engine');
+  return {
+    config,
+    log,
+    db: database.db,
+    database,
+    fetcher,
+    extractor,
+    close: async () => {
+      await fetcher.close();
+      await database.close();
+    },
+  };
+}

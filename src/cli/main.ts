@@ -1,0 +1,280 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, ConfigError } from '../config.js';
+import { createApp } from '../app.js';
+import { connectRedis, RedisUnavailableError } from '../redis.js';
+import { createLogger } from '../logger.js';
+import { createFetcher, fetcherOptionsFromConfig } from '../fetch/http.js';
+import { parseArticle } from '../parse/article.js';
+import { createExtractor } from '../extract/index.js';
+import { toCandidates } from '../pipeline/process-article.js';
+import { addSource } from '../pipeline/add-source.js';
+import { ingestOnce } from '../pipeline/run-once.js';
+import { listSources, removeSource } from '../store/sources.js';
+import { createQueues, enqueueArticles } from '../../workers/queues.js';
+import { startRuntime, shutdownOnSignals } from './runtime.js';
+import { progressBar } from './progress.js';
+import { projectRoot } from '../paths.js';
+
+
+const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Read an HTML file, or fetch a URL with the pipeline's own fetcher (same safety rules). */
+async function loadPage(target: string, allowPrivate: boolean): Promise<{ html: string; url: string }> {
+  if (/^https?:\/\//i.test(target)) {
+    const config = loadConfig();
+    const fetcher = createFetcher(fetcherOptionsFromConfig(config));
+    try {
+      const res = await fetcher.fetch(target, { accept: 'page', allowPrivate: allowPrivate || config.FETCH_ALLOW_PRIVATE });
+      return { html: res.body, url: res.finalUrl };
+    } finally {
+      await fetcher.close();
+    }
+  }
+  const html = await readFile(target, 'utf8');
+  return { html, url: `file://${new URL(target, `file://${process.cwd()}/`).pathname}` };
+}
+
+export function buildCli(): Command {
+  const program = new Command('dealflow')
+    .description('Turn funding news into a clean, deduplicated deal database')
+    .version(pkg.version)
+    .showHelpAfterError();
+
+  program
+    .command('migrate')
+    .description('apply database migrations (also run automatically at startup)')
+    .action(async () => {
+      const app = await createApp();
+      await app.close();
+    });
+
+  const sources = program.command('sources').description('manage news sources');
+  sources
+    .command('add <url>')
+    .description('add a feed, sitemap or HTML listing page (kind detected unless given)')
+    .addOption(new Option('--kind <kind>', 'source kind').choices(['rss', 'atom', 'rdf', 'jsonfeed', 'html', 'sitemap']))
+    .option('--name <name>', 'display name')
+    .option('--selector <css>', 'CSS selector for article links on an HTML listing page')
+    .option('--interval <minutes>', 'how often to check', positiveInt)
+    .option('--allow-private', 'allow a private or loopback address (intranet feeds)', false)
+    .action(async (url: string, o: { kind?: 'rss'; name?: string; selector?: string; interval?: number; allowPrivate: boolean }) => {
+      const app = await createApp();
+      try {
+        const s = await addSource(app, url, {
+          kind: o.kind,
+          name: o.name,
+          linkSelector: o.selector,
+          intervalMs: o.interval ? o.interval * 60_000 : undefined,
+          allowPrivate: o.allowPrivate,
+        });
+        process.stdout.write(`added source ${s.id}: ${s.url} (${s.kind})\n`);
+      } finally {
+        await app.close();
+      }
+    });
+  sources
+    .command('list')
+    .description('list sources with their health')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      const app = await createApp();
+      try {
+        const rows = await listSources(app.db);
+        if (o.json) return printJson(rows);
+        for (const s of rows) {
+          const health = s.last_error ? `errors=${s.error_count} last_error=${JSON.stringify(s.last_error)}` : 'ok';
+          process.stdout.write(
+            `${s.id}\t${s.kind}\t${s.enabled ? 'enabled' : 'disabled'}\t${s.url}\tlast_success=${s.last_success_at?.toISOString() ?? '-'}\tnext=${s.next_check_at?.toISOString() ?? '-'}\t${health}\n`,
+          );
+        }
+      } finally {
+        await app.close();
+      }
+    });
+  sources
+    .command('remove <idOrUrl>')
+    .description('remove a source (its articles and deals stay)')
+    .action(async (idOrUrl: string) => {
+      const app = await createApp();
+      try {
+        const n = await removeSource(app.db, idOrUrl);
+        if (n === 0) throw new Error(`no source ${idOrUrl}`);
+        process.stdout.write(`removed source ${idOrUrl}\n`);
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
+    .command('ingest')
+    .description('poll every source now')
+    .option('--once', 'run every stage inline in this process (no Redis needed) and exit')
+    .option('--json', 'print the summary as JSON')
+    .action(async (o: { once?: boolean; json?: boolean }) => {
+      const app = await createApp();
+      try {
+        if (o.once) {
+          const bar = progressBar();
+          const summary = await ingestOnce(app, { onProgress: bar.update });
+          bar.stop();
+          if (o.json) printJson(summary);
+          else process.stdout.write(`${Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+          return;
+        }
+        // Without --once, hand the work to the running workers through the queue.
+        const redis = await connectRedis(app.config.REDIS_URL);
+        const queues = createQueues(redis, app.config.QUEUE_PREFIX);
+        try {
+          const rows = await listSources(app.db, { enabledOnly: true });
+          await queues.sources.addBulk(rows.map((s) => ({ name: 'poll', data: { sourceId: s.id } })));
+          const pending = await app.db.selectFrom('articles').select('id').where('status', '=', 'pending').execute();
+          await enqueueArticles(queues, pending.map((p) => p.id));
+          process.stdout.write(`queued ${rows.length} sources and ${pending.length} pending articles\n`);
+        } finally {
+          await queues.close();
+          redis.disconnect();
+        }
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
+    .command('worker')
+    .description('run the job schedulers and workers (BullMQ on Redis)')
+    .action(async () => {
+      await shutdownOnSignals(await startRuntime({ workers: true, server: false, demo: false }));
+    });
+  program
+    .command('serve')
+    .description('serve the review UI, API, health and metrics')
+    .action(async () => {
+      await shutdownOnSignals(await startRuntime({ workers: false, server: true, demo: false }));
+    });
+  program
+    .command('start')
+    .description('workers, schedulers and the web server in one process (with the demo site when no sources exist)')
+    .action(async () => {
+      await shutdownOnSignals(await startRuntime({ workers: true, server: true, demo: true }));
+    });
+
+  program
+    .command('parse <fileOrUrl>')
+    .description('print the article text and metadata of a page (no database)')
+    .option('--json', 'print JSON (default)')
+    .option('--allow-private', 'allow fetching a private or loopback address', false)
+    .action(async (target: string, o: { allowPrivate: boolean }) => {
+      const { html, url } = await loadPage(target, o.allowPrivate);
+      printJson(parseArticle(html, url));
+    });
+
+  program
+    .command('extract <fileOrUrl>')
+    .description('extract deals from one page (no database): {"article":{...},"deals":[...]}')
+    .option('--json', 'print JSON (default)')
+    .option('--allow-private', 'allow fetching a private or loopback address', false)
+    .action(async (target: string, o: { allowPrivate: boolean }) => {
+      const config = loadConfig();
+      const { html, url } = await loadPage(target, o.allowPrivate);
+      const article = parseArticle(html, url);
+      const result = await createExtractor(config, { log: createLogger(config.LOG_LEVEL) }).extract({
+        url: article.canonicalUrl,
+        title: article.title,
+        text: article.text,
+        publishedAt: article.publishedAt,
+        siteName: article.siteName,
+      });
+      const { paragraphs: _omit, ...articleJson } = article;
+      printJson({ article: articleJson, deals: toCandidates({ config }, result, article).map((c) => c.deal) });
+    });
+
+  program
+    .command('eval <dir>')
+    .description('score the extraction engine on a labelled corpus (NAME.html + NAME.json pairs)')
+    .option('--json', 'print the full report as JSON')
+    .action(async (dir: string, o: { json?: boolean }) => {
+      const { runEval } = await import('../eval/cli.js');
+      await runEval(dir, { json: Boolean(o.json) });
+    });
+
+  program
+    .command('deals')
+    .description('export clean deals')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'ndjson']).default('ndjson'))
+    .option('--since <date>', 'announced on or after YYYY-MM-DD')
+    .option('--round <round>')
+    .option('--country <code>')
+    .option('--region <region>')
+    .option('--min-usd <n>', 'minimum amount in USD', Number)
+    .option('--company <text>')
+    .action(async (o: { format: 'csv' | 'ndjson'; since?: string; round?: string; country?: string; region?: string; minUsd?: number; company?: string }) => {
+      const { exportDeals } = await import('../export/deals.js');
+      const { parseDealFilters } = await import('../export/filters.js');
+      const { format, minUsd, ...rest } = o;
+      const filters = parseDealFilters({ ...rest, min_usd: minUsd }); // bad filters fail before connecting
+      const app = await createApp();
+      try {
+        await exportDeals(app.db, { format, filters }, process.stdout);
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
+    .command('review')
+    .description('work through the review queue in the terminal')
+    .option('--kind <kind>', 'only this kind of item')
+    .option('--actor <name>', 'name recorded in the audit log', process.env.USER ?? 'operator')
+    .action(async (o: { kind?: string; actor: string }) => {
+      const { runReviewCli } = await import('../review/tui.js');
+      const app = await createApp();
+      try {
+        await runReviewCli({ db: app.db, actor: o.actor, input: process.stdin, output: process.stdout, kind: o.kind });
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
+    .command('operators-add <username>')
+    .description('create a review UI operator account (password from DEALFLOW_PASSWORD or stdin)')
+    .action(async (username: string) => {
+      const { createOperator } = await import('../review/operators.js');
+      const password = process.env.DEALFLOW_PASSWORD ?? (await readFile('/dev/stdin', 'utf8')).trim();
+      const app = await createApp();
+      try {
+        await createOperator(app.db, username, password);
+        process.stdout.write(`operator ${username} created\n`);
+      } finally {
+        await app.close();
+      }
+    });
+
+  return program;
+}
+
+async function main(): Promise<void> {
+  try {
+    await buildCli().parseAsync(process.argv);
+  } catch (err) {
+    // Known operator errors are one clear line; anything else keeps its stack for debugging.
+    if (err instanceof ConfigError || err instanceof RedisUnavailableError) process.stderr.write(`dealflow: ${err.message}\n`);
+    else process.stderr.write(`dealflow: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+void main();

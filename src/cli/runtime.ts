@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createApp, type App } from '../app.js';
+import { connectRedis } from '../redis.js';
+import { startDemoSite, type DemoSite } from '../demo/site.js';
+import { addSource } from '../pipeline/add-source.js';
+import { listSources } from '../store/sources.js';
+import { buildServer } from '../web/server.js';
+import { createQueues, syncSourceSchedulers, type Queues } from '../../workers/queues.js';
+import { startWorkers, type Workers } from '../../workers/worker.js';
+import type { Redis } from 'ioredis';
+
+const DEMO_SOURCE_NAME = 'dealflow demo';
+
+export interface Runtime {
+  app: App;
+  redis?: Redis;
+  queues?: Queues;
+  workers?: Workers;
+  server?: FastifyInstance;
+  demo?: DemoSite;
+  schedulerTimer?: NodeJS.Timeout;
+}
+
+/** Open what a long-running command needs; every part is closed in reverse by `shutdown`. */
+export async function startRuntime(parts: { workers: boolean; server: boolean; demo: boolean }): Promise<Runtime> {
+  const app = await createApp();
+  const rt: Runtime = { app };
+  try {
+    rt.redis = await connectRedis(app.config.REDIS_URL);
+    rt.queues = createQueues(rt.redis, app.config.QUEUE_PREFIX);
+    if (parts.demo) rt.demo = await ensureDemo(app);
+    if (parts.workers) {
+      rt.workers = startWorkers(app, rt.queues, rt.redis, app.config.QUEUE_PREFIX);
+      const sync = async () => syncSourceSchedulers(rt.queues!, await listSources(app.db));
+      await sync();
+      // Pick up sources added or removed by the CLI or UI while running.
+      rt.schedulerTimer = setInterval(() => void sync().catch((e: Error) => app.log.warn({ err: e.message }, 'scheduler sync failed')), 60_000);
+    }
+    if (parts.server) {
+      const config = { ...app.config, ADMIN_TOKEN: app.config.ADMIN_TOKEN ?? (await adminToken(app.config.DATA_DIR)) };
+      const server = await buildServer({
+        db: app.db,
+        config,
+        log: app.log,
+        queues: [rt.queues.sources, rt.queues.articles],
+        checkRedis: async () => {
+          await rt.redis!.ping();
+        },
+      });
+      rt.server = server;
+      await server.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
+      const addr = server.server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : config.HTTP_PORT;
+      const url = `http://${config.HTTP_HOST}:${port}/`;
+      app.log.info({ url }, 'review UI listening');
+      process.stderr.write(`\nReview UI: ${url}  (login token: ${config.ADMIN_TOKEN})\nQueues:    ${url}admin/queues\n\n`);
+    }
+    return rt;
+  } catch (err) {
+    await shutdown(rt);
+    throw err;
+  }
+}
+
+export async function shutdown(rt: Runtime): Promise<void> {
+  if (rt.schedulerTimer) clearInterval(rt.schedulerTimer);
+  await rt.server?.close();
+  await rt.workers?.close(); // waits for running jobs to finish
+  await rt.queues?.close();
+  rt.redis?.disconnect();
+  await rt.demo?.close();
+  await rt.app.close();
+}
+
+/** Stop gracefully on SIGTERM/SIGINT: running jobs finish, nothing is left half-written. */
+export function shutdownOnSignals(rt: Runtime): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      rt.app.log.info({ signal }, 'shutting down');
+      shutdown(rt).then(resolve, (err: Error) => {
+        rt.app.log.error({ err: err.message }, 'shutdown failed');
+        resolve();
+      });
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+}
+
+/** With no sources of its own, serve the bundled sample site and ingest it (the offline demo). */
+async function ensureDemo(app: App): Promise<DemoSite | undefined> {
+  const sources = await listSources(app.db);
+  if (sources.some((s) => s.name !== DEMO_SOURCE_NAME)) return undefined;
+  const demo = await startDemoSite(app.config.DEMO_PORT);
+  await addSource(app, demo.feedUrl, { kind: 'rss', name: DEMO_SOURCE_NAME, allowPrivate: true, intervalMs: 5 * 60_000 });
+  app.log.info({ feed: demo.feedUrl }, 'no sources configured: ingesting the bundled demo site');
+  return demo;
+}
+
+/** A stable generated login token for this data directory, so restarts keep the same login. */
+async function adminToken(dataDir: string): Promise<string> {
+  const file = path.resolve(dataDir, 'admin-token');
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (existing.trim().length >= 12) return existing.trim();
+  const token = randomBytes(18).toString('base64url');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}

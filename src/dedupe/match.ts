@@ -1,0 +1,126 @@
+import type { Deal, Money, Round, Status } from '../deal/schema.js';
+import { companyKey, investorKey } from '../normalise/company.js';
+
+/** The stored deal a candidate is compared with (loaded by the blocking query). */
+export interface ExistingDeal {
+  id: number;
+  companyKey: string;
+  round: Round;
+  status: Status;
+  amount: Money | null;
+  /** YYYY-MM-DD or null. */
+  announcedOn: string | null;
+  investorKeys: string[];
+}
+
+export type MatchDecision = 'same' | 'update' | 'conflict' | 'different';
+export interface MatchResult {
+  decision: MatchDecision;
+  score: number;
+  reasons: string[];
+}
+
+/** Two reports of one round announced this far apart are still the same deal. */
+export const SAME_STATUS_WINDOW_DAYS = 60;
+/** A rumour / in-talks report may be confirmed by an announcement this long afterwards. */
+export const PROGRESSION_WINDOW_DAYS = 240;
+/** Relative amount difference still treated as the same figure (rounding, FX date). */
+export const AMOUNT_TOLERANCE = 0.15;
+/** Wider tolerance when an announcement confirms a rumour (rumoured amounts are often rounded or stale). */
+export const PROGRESSION_AMOUNT_TOLERANCE = 0.5;
+/** Minimum score for 'same' / 'update'. */
+export const SAME_SCORE = 0.6;
+/** A 'different' result scoring at least this is a near match worth a possible_duplicate review. */
+export const POSSIBLE_DUPLICATE_SCORE = 0.45;
+
+export const STATUS_RANK: Record<Status, number> = { rumored: 0, in_talks: 1, announced: 2 };
+/** Rounds that say "we don't know which round": compatible with any round. */
+export const VAGUE_ROUNDS: ReadonlySet<Round> = new Set(['series_unknown', 'undisclosed']);
+const DAY_MS = 86_400_000;
+
+function days(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+}
+
+/** Within the window? `null` when a date is missing (cannot tell, so no veto). */
+function inWindow(candidate: Deal, existing: ExistingDeal): { ok: boolean | null; gap: number | null } {
+  if (!candidate.announcedOn || !existing.announcedOn) return { ok: null, gap: null };
+  const c = { date: candidate.announcedOn, rank: STATUS_RANK[candidate.status] };
+  const e = { date: existing.announcedOn, rank: STATUS_RANK[existing.status] };
+  if (c.rank === e.rank) {
+    const gap = Math.abs(days(e.date, c.date));
+    return { ok: gap <= SAME_STATUS_WINDOW_DAYS, gap };
+  }
+  // The more advanced report (announcement) normally follows the rumour; allow a little before it too.
+  const [early, late] = c.rank < e.rank ? [c, e] : [e, c];
+  const gap = days(early.date, late.date);
+  return { ok: gap >= -SAME_STATUS_WINDOW_DAYS && gap <= PROGRESSION_WINDOW_DAYS, gap: Math.abs(gap) };
+}
+
+type AmountCheck = 'match' | 'far' | 'both_null' | 'unknown';
+
+/** Compare in USD when both sides have it, else in the shared currency; otherwise unknown. */
+export function compareAmounts(a: Money | null, b: Money | null, tolerance = AMOUNT_TOLERANCE): AmountCheck {
+  if (!a && !b) return 'both_null';
+  if (!a || !b) return 'unknown';
+  let x: number;
+  let y: number;
+  if (a.usd !== null && b.usd !== null) [x, y] = [a.usd, b.usd];
+  else if (a.currency === b.currency) [x, y] = [a.value, b.value];
+  else return 'unknown';
+  const max = Math.max(x, y);
+  if (max === 0) return 'match';
+  return Math.abs(x - y) / max <= tolerance ? 'match' : 'far';
+}
+
+/**
+ * Decide whether a candidate deal is a report of an existing deal. Pure: blocking (company key,
+ * date window, compatible round) vetoes; amount, date closeness and investor overlap build a score.
+ */
+export function matchDeal(candidate: Deal, existing: ExistingDeal): MatchResult {
+  const reasons: string[] = [];
+  if (companyKey(candidate.company.name) !== existing.companyKey) {
+    return { decision: 'different', score: 0, reasons: ['different company'] };
+  }
+  const window = inWindow(candidate, existing);
+  if (window.ok === false) {
+    return { decision: 'different', score: 0, reasons: [`dates ${window.gap} days apart`] };
+  }
+  const roundsEqual = candidate.round === existing.round;
+  if (!roundsEqual && !VAGUE_ROUNDS.has(candidate.round) && !VAGUE_ROUNDS.has(existing.round)) {
+    return { decision: 'different', score: 0, reasons: [`rounds differ (${existing.round} vs ${candidate.round})`] };
+  }
+
+  let score = 0.4;
+  reasons.push('same company');
+  score += roundsEqual ? 0.2 : 0.05;
+  reasons.push(roundsEqual ? 'same round' : 'round unspecified on one side');
+
+  if (window.gap === null) reasons.push('date unknown');
+  else if (window.gap <= 14) (score += 0.1), reasons.push(`dates ${window.gap} days apart`);
+  else (score += 0.05), reasons.push(`dates ${window.gap} days apart (in window)`);
+
+  // Rumour/in-talks confirmed by an announcement: rumoured figures are often off, so the amount
+  // tolerance widens and the announcement's figures supersede the rumour's.
+  const progression = STATUS_RANK[candidate.status] > STATUS_RANK[existing.status];
+  const amounts = compareAmounts(candidate.amount, existing.amount);
+  const revised = amounts === 'far' && progression && compareAmounts(candidate.amount, existing.amount, PROGRESSION_AMOUNT_TOLERANCE) === 'match';
+  const far = amounts === 'far' && !revised;
+  if (amounts === 'match') (score += 0.25), reasons.push('amounts agree');
+  else if (revised) (score += 0.1), reasons.push('amount revised on announcement');
+  else if (far) (score -= 0.2), reasons.push('amounts far apart');
+  else (score += 0.1), reasons.push(amounts === 'both_null' ? 'no amounts' : 'amount not comparable');
+
+  const candidateInvestors = new Set(candidate.investors.map((i) => investorKey(i.name)));
+  const shared = existing.investorKeys.filter((k) => candidateInvestors.has(k)).length;
+  const smaller = Math.min(candidateInvestors.size, existing.investorKeys.length);
+  if (smaller > 0 && shared > 0) {
+    score += 0.15 * (shared / smaller);
+    reasons.push(`${shared} shared investor(s)`);
+  }
+  score = Math.max(0, Math.min(1, Math.round(score * 100) / 100));
+
+  if (far) return { decision: roundsEqual ? 'conflict' : 'different', score, reasons };
+  if (score < SAME_SCORE) return { decision: 'different', score, reasons };
+  return progression ? { decision: 'update', score, reasons: [...reasons, 'status progression'] } : { decision: 'same', score, reasons };
+}

@@ -1,0 +1,66 @@
+import type { DealCandidate } from '../deal/review.js';
+import type { Deal } from '../deal/schema.js';
+import { companyKey, investorKey } from '../normalise/company.js';
+import { matchDeal, STATUS_RANK, VAGUE_ROUNDS, type ExistingDeal } from './match.js';
+
+/** Union of investor lists by key; an investor is lead if any report says so. */
+export function mergeInvestors(a: Deal['investors'], b: Deal['investors']): Deal['investors'] {
+  const byKey = new Map<string, { name: string; lead: boolean }>();
+  for (const inv of [...a, ...b]) {
+    const key = investorKey(inv.name);
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? { name: seen.name, lead: seen.lead || inv.lead } : { ...inv });
+  }
+  return [...byKey.values()];
+}
+
+/** Two reports of one deal → one: the more advanced (then more confident) report wins, gaps filled from the other. */
+export function mergeDeals(a: Deal, b: Deal): Deal {
+  const aFirst =
+    STATUS_RANK[a.status] !== STATUS_RANK[b.status] ? STATUS_RANK[a.status] > STATUS_RANK[b.status] : a.confidence >= b.confidence;
+  const [main, other] = aFirst ? [a, b] : [b, a];
+  return {
+    company: { name: main.company.name, country: main.company.country ?? other.company.country },
+    round: VAGUE_ROUNDS.has(main.round) && !VAGUE_ROUNDS.has(other.round) ? other.round : main.round,
+    status: main.status,
+    amount: main.amount ?? other.amount,
+    valuation: main.valuation ?? other.valuation,
+    investors: mergeInvestors(main.investors, other.investors),
+    region: main.region ?? other.region,
+    announcedOn: main.announcedOn ?? other.announcedOn,
+    evidence: [...main.evidence, ...other.evidence.filter((e) => !main.evidence.some((m) => m.field === e.field && m.quote === e.quote))],
+    confidence: Math.max(a.confidence, b.confidence),
+  };
+}
+
+/** A candidate seen as if it were stored, so in-article duplicates use the same rules as the database. */
+export function asExisting(deal: Deal, id = 0): ExistingDeal {
+  return {
+    id,
+    companyKey: companyKey(deal.company.name),
+    round: deal.round,
+    status: deal.status,
+    amount: deal.amount,
+    announcedOn: deal.announcedOn,
+    investorKeys: deal.investors.map((i) => investorKey(i.name)),
+  };
+}
+
+/** Collapse one article's candidates that describe the same deal (e.g. headline and body both extracted). */
+export function collapseCandidates(candidates: DealCandidate[]): DealCandidate[] {
+  const out: DealCandidate[] = [];
+  for (const c of candidates) {
+    const i = out.findIndex((o) => {
+      const d = matchDeal(c.deal, asExisting(o.deal)).decision;
+      return d === 'same' || d === 'update';
+    });
+    const prev = i >= 0 ? out[i] : undefined;
+    if (!prev) {
+      out.push({ deal: c.deal, flags: [...c.flags] });
+      continue;
+    }
+    const flags = [...prev.flags, ...c.flags.filter((f) => !prev.flags.some((p) => p.kind === f.kind && p.reason === f.reason))];
+    out[i] = { deal: mergeDeals(prev.deal, c.deal), flags };
+  }
+  return out;
+}

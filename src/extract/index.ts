@@ -1,0 +1,27 @@
+import type { Config } from '../config.js';
+import type { Db } from '../db/connect.js';
+import type { Logger } from '../logger.js';
+import { createOfflineExtractor, mayContainDeal } from './offline/index.js';
+import { createLlmExtractor, createPgLlmCache, llmOptionsFromConfig } from './llm/index.js';
+import type { Extractor } from './types.js';
+
+/**
+ * The LLM engine when an API key is configured, else the deterministic offline engine. With the
+ * LLM, the offline pre-filter skips articles that cannot contain a deal, so they cost no tokens.
+ */
+export function createExtractor(config: Config, deps: { db?: Db; log?: Logger } = {}): Extractor {
+  const offline = createOfflineExtractor();
+  if (!config.OPENAI_API_KEY) return offline;
+  const llm = createLlmExtractor({
+    ...llmOptionsFromConfig(config),
+    cache: deps.db ? createPgLlmCache(deps.db) : undefined,
+    log: deps.log,
+  });
+  return {
+    engine: 'llm',
+    async extract(article, opts) {
+      if (!mayContainDeal(article)) return offline.extract(article, opts);
+      return llm.extract(article, opts);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { RawDeal, Round, Status } from '../../deal/schema.js';
+
+const LEGAL_SUFFIX = /\b(inc|incorporated|ltd|limited|llc|plc|gmbh|ag|sa|sas|bv|nv|corp|corporation|co|pte|pty|srl|ab|oy)\b/g;
+
+/** Company identity across chunks: case, punctuation and legal suffixes dropped (as the corpus scores). */
+export function companyKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[.'’]/g, '') // "S.A." → "sa", "O'Neil" → "oneil"
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(LEGAL_SUFFIX, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// Rounds that say nothing specific: a chunk that only sees "the raise" yields one of these.
+const VAGUE_ROUNDS: ReadonlySet<Round> = new Set(['undisclosed', 'series_unknown']);
+const STATUS_STRENGTH: Record<Status, number> = { rumored: 0, in_talks: 1, announced: 2 };
+
+function compatible(a: RawDeal, b: RawDeal): boolean {
+  return companyKey(a.company) === companyKey(b.company) && (a.round === b.round || VAGUE_ROUNDS.has(a.round) || VAGUE_ROUNDS.has(b.round));
+}
+
+function mergeTwo(a: RawDeal, b: RawDeal): RawDeal {
+  const investors = new Map<string, { name: string; lead: boolean }>();
+  for (const inv of [...a.investors, ...b.investors]) {
+    const key = companyKey(inv.name);
+    const seen = investors.get(key);
+    investors.set(key, { name: seen?.name ?? inv.name, lead: (seen?.lead ?? false) || inv.lead });
+  }
+  const evidence = [...a.evidence];
+  for (const e of b.evidence) {
+    if (!evidence.some((x) => x.field === e.field && x.quote === e.quote)) evidence.push(e);
+  }
+  return {
+    company: a.company,
+    country: a.country ?? b.country,
+    round: VAGUE_ROUNDS.has(a.round) ? b.round : a.round,
+    status: STATUS_STRENGTH[b.status] > STATUS_STRENGTH[a.status] ? b.status : a.status,
+    amountText: a.amountText ?? b.amountText,
+    valuationText: a.valuationText ?? b.valuationText,
+    investors: [...investors.values()],
+    announcedOn: a.announcedOn ?? b.announcedOn,
+    evidence,
+    confidence: Math.max(a.confidence, b.confidence),
+  };
+}
+
+/**
+ * Deals from the chunks of one article, in order, with the same deal seen in several chunks merged:
+ * same company and a compatible round (equal, or one side vague). Two different specific rounds of
+ * one company stay two deals. Scalars keep the first non-null value; investors and evidence are united.
+ */
+export function mergeDeals(deals: readonly RawDeal[]): RawDeal[] {
+  const merged: RawDeal[] = [];
+  for (const deal of deals) {
+    const i = merged.findIndex((m) => compatible(m, deal));
+    if (i === -1) merged.push(deal);
+    else merged[i] = mergeTwo(merged[i]!, deal);
+  }
+  return merged;
+}

@@ -1,0 +1,204 @@
+/**
+ * Deal anchors: the clause in a sentence that states a deal — who receives money (or is bought),
+ * how much, and by which construction. Three constructions cover funding news:
+ *   subject + verb + amount      "Acme, a Paris-based startup, has raised €5m in a seed round"
+ *   amount + noun + object       "Nvidia made a $80m strategic investment in Acme"
+ *   acquisition                  "Bigco agreed to acquire Acme for $1bn" / "Acme was acquired by …"
+ */
+import type { MoneyMatch } from '../../normalise/money.js';
+import type { Round } from '../../deal/schema.js';
+import { amountsIn, moneyRole, roundNear } from './lexicon.js';
+import { leadingName, trailingName } from './names.js';
+
+export interface Anchor {
+  /** Company name, or null when the sentence says "the company"/"it" (resolved by the caller). */
+  company: string | null;
+  /** Offset of the company name in the sentence (or of the verb when it is a pronoun). */
+  companyAt: number;
+  /** End of the span describing the company (its appositive), for locating its home country. */
+  describedUntil: number;
+  money: MoneyMatch | null;
+  round: Round;
+  /** An investor stated by the construction itself ("Nvidia made … investment in Acme"). */
+  investor: { name: string; lead: boolean } | null;
+}
+
+const RAISE_VERB = /\b(?:announced (?:the )?(?:first |final )?(?:close|closing|completion) of|announced|announces|raised|raises|raise|raising|secured|secures|securing|closed|closes|closing|landed|lands|land|bagged|bags|bag|netted|nets|picked up|picks up|pulled in|pulls in|received|receives|won|wins|awarded|obtained|obtains|snagged|snags|grabbed|grabs|eyes|eyeing|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices)\b/g;
+// Verbs that mean a deal only with a deal noun nearby ("signed a loan agreement", "issued a bond").
+const WEAK_VERB = /^(?:announced|announces|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices|closed|closes|closing|won|wins)$/;
+const DEAL_NOUN = /\b(?:round|placement|funding|financing|investment|bond|facility|loan|note|notes|debentures|tender offer|offering|IPO|seed|Series [A-J]|grant|debt|equity|capital|raise)\b/;
+
+const NOT_CAPITAL = /\b(?:guidance|forecast|outlook|prices?|target|dividend|wages?|salar(?:y|ies)|limit|cap|stake in)\b/i;
+// After an object company's name: punctuation or a function word, not a noun ("into AI startups").
+const AFTER_OBJECT = /^(?:\s*[,.;:)]|\s+(?:for|in|to|as|at|which|that|and|the|a|an|on|with|from|through|by|after|before|under|over|amid|following|its|their|said|was|is|has|had|will|would)\b|\s*$)/;
+
+/** The company name opening `text`, if it stands as a name (not an adjective before a noun). */
+function objectName(text: string): string | null {
+  const name = leadingName(text, false);
+  return name && AFTER_OBJECT.test(text.slice(text.indexOf(name) + name.length)) ? name : null;
+}
+
+const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|successfully|today|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
+const PRONOUN = /(?:\b(?:the|this|that) (?:company|startup|start-up|firm|business|group|platform|maker|developer|operator|lender|provider|fintech)|\b(?:it|they))$/i;
+const CLAUSE_START = /(?:,\s+(?:while|and|but|as|whereas|after|when)\s+|;\s+|:\s+|\b(?:after|while|when|because|whereas)\s+)/g;
+
+const VERB_PHRASE = /^\s*(?:is|are|was|were|has|have|had|said|says|will|would|could|plans|also|now|recently|today)\b[\s\p{Ll}'’-]*$/u;
+
+interface Subject { name: string | null; at: number }
+
+/** The grammatical subject before a verb at `verbAt`: a name, a pronoun (name null), or none. */
+export function subjectBefore(sentence: string, verbAt: number): Subject | undefined {
+  const raw = sentence.slice(0, verbAt);
+  const head = raw.replace(AUX_TAIL, '');
+  if (/,\s*$/.test(raw.slice(0, head.length + 2)) || /,$/.test(head)) {
+    // "Acme, a … startup that …, has raised": the subject is the chunk before the appositive.
+    const start = lastClauseStart(head.slice(0, head.indexOf(',')));
+    const chunks = head.slice(start).split(',');
+    for (const chunk of chunks.slice(0, 2)) {
+      const name = trailingName(chunk);
+      if (name) return { name, at: raw.indexOf(name, start) };
+    }
+    return undefined;
+  }
+  const start = Math.min(head.length, lastClauseStart(`${head} `));
+  const tail = head.slice(start).trim();
+  if (PRONOUN.test(tail)) return { name: null, at: verbAt };
+  if (!tail && start > 0) {
+    // "Acme will list on Nasdaq after raising $500M": the participle shares the main subject.
+    const main = leadingName(head, false);
+    return main && /^\s+\p{Ll}/u.test(head.slice(head.indexOf(main) + main.length)) ? { name: main, at: head.indexOf(main) } : undefined;
+  }
+  const name = trailingName(tail);
+  if (name) return { name, at: head.lastIndexOf(name) };
+  // "Acme is in early discussions with investors to raise": a name opening the clause, then
+  // only a lowercase verb phrase up to the verb.
+  const opening = leadingName(tail, false);
+  const rest = opening ? tail.slice(tail.indexOf(opening) + opening.length).replace(/^,[^,]*,/, '') : '';
+  if (opening && VERB_PHRASE.test(rest) && rest.split(/\s+/).length <= 12) {
+    return { name: opening, at: start + head.slice(start).indexOf(opening) };
+  }
+  return undefined;
+}
+
+function lastClauseStart(text: string): number {
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_START)) start = m.index + m[0].length;
+  return start;
+}
+
+function dealMoneyAfter(sentence: string, money: MoneyMatch[], from: number, within: number): MoneyMatch | null {
+  for (const m of money) {
+    if (m.index < from || m.index - from > within) continue;
+    if (moneyRole(sentence, m) === 'deal') return m;
+  }
+  return null;
+}
+
+function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const v of sentence.matchAll(RAISE_VERB)) {
+    const end = v.index + v[0].length;
+    const m = dealMoneyAfter(sentence, money, end, 90);
+    if (!m) continue;
+    if (WEAK_VERB.test(v[0].toLowerCase()) && !DEAL_NOUN.test(sentence.slice(v.index, m.end + 40))) continue;
+    // "raised its revenue guidance to $2 billion", "raised prices by $5": not a raise of capital.
+    if (NOT_CAPITAL.test(sentence.slice(end, m.index))) continue;
+    const subject = subjectBefore(sentence, v.index);
+    if (!subject) continue;
+    out.push({
+      company: subject.name,
+      companyAt: subject.at,
+      describedUntil: v.index,
+      money: m,
+      round: roundNear(sentence.slice(v.index), m.index - v.index) ?? 'series_unknown',
+      investor: null,
+    });
+  }
+  return out;
+}
+
+const OBJECT_NOUN = /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round)(?:\s+of\s+([^,;]{1,40}?))?\s+(?:in|into|to)\s+(?=[\p{Lu}])/gu;
+
+// "Sequoia has invested $50M in Acme": the amount sits between the verb and the company.
+const INVESTED_IN = /\b(?:invested|invests|investing|put|puts|poured|pours|injected|injects|committed|commits)\s+$/;
+
+function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const m of money) {
+    const verb = INVESTED_IN.exec(sentence.slice(Math.max(0, m.index - 40), m.index).replace(/(?:about|around|roughly|nearly|some|an additional|another)\s+$/, ''));
+    const into = /^\s+(?:in|into)\s+(?=[\p{Lu}])/u.exec(sentence.slice(m.end));
+    if (!verb || !into || moneyRole(sentence, m) !== 'deal') continue;
+    const at = m.end + into[0].length;
+    const name = objectName(sentence.slice(at));
+    if (!name) continue;
+    const backer = subjectBefore(sentence, sentence.lastIndexOf(verb[0].trim(), m.index));
+    out.push({
+      company: name, companyAt: at, describedUntil: Math.min(sentence.length, at + 160), money: m,
+      round: roundNear(sentence, m.index) ?? 'series_unknown',
+      investor: backer?.name ? { name: backer.name, lead: false } : null,
+    });
+  }
+  return out;
+}
+
+function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [...investedAnchors(sentence, money)];
+  for (const n of sentence.matchAll(OBJECT_NOUN)) {
+    const end = n.index + n[0].length;
+    const name = objectName(sentence.slice(end));
+    if (!name) continue;
+    const m = money.find((x) => x.index >= n.index - 50 && x.end <= end && moneyRole(sentence, x) === 'deal');
+    if (!m) continue;
+    const noun = n[2]!.toLowerCase();
+    const round: Round = ['grant', 'contribution', 'award', 'subsidy'].includes(noun)
+      ? 'grant'
+      : roundNear(sentence.slice(Math.max(0, m.index - 30), end), 30) ?? 'series_unknown';
+    const before = sentence.slice(0, Math.max(0, m.index - 1));
+    const verb = /\b(has |have )?(led|co-led|leads|made|makes|awarded|awards|announced|provided|invested|committed|took|takes)\b[^,]*$/.exec(before);
+    const backer = verb ? subjectBefore(sentence, verb.index) : undefined;
+    const investor = backer?.name && round !== 'grant' ? { name: backer.name, lead: /led|leads/.test(verb![2]!) } : null;
+    out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), money: m, round, investor });
+  }
+  return out;
+}
+
+const ACQUIRE_ACTIVE = /\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
+const ACQUIRE_PASSIVE = /\b(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by\b/g;
+const FOR_MONEY = /\b(?:for|in a|in an)\s+(?:about|around|roughly|approximately|nearly|some|more than|an estimated|a reported)?\s*$/i;
+
+function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  const priceAfter = (from: number): MoneyMatch | null =>
+    money.find((m) => m.index >= from && FOR_MONEY.test(sentence.slice(Math.max(0, m.index - 30), m.index))) ?? null;
+  for (const p of sentence.matchAll(ACQUIRE_PASSIVE)) {
+    const subject = subjectBefore(sentence, p.index);
+    if (!subject) continue;
+    out.push({ company: subject.name, companyAt: subject.at, describedUntil: p.index, money: priceAfter(p.index), round: 'acquisition', investor: null });
+  }
+  for (const a of sentence.matchAll(ACQUIRE_ACTIVE)) {
+    const end = a.index + a[0].length;
+    if (/^by\b/.test(sentence.slice(end)) || /\b(?:been|be|was|were|being)\s+$/.test(sentence.slice(0, a.index))) continue;
+    const name = objectName(sentence.slice(end));
+    if (!name) continue;
+    out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), money: priceAfter(end), round: 'acquisition', investor: null });
+  }
+  return out;
+}
+
+/** All deal anchors in one sentence (several in "X raised …, while Y picked up …"). */
+export function findAnchors(sentence: string): Anchor[] {
+  const money = amountsIn(sentence);
+  const acquisitions = acquisitionAnchors(sentence, money);
+  const objects = objectAnchors(sentence, money);
+  // An amount belongs to one construction: object and acquisition readings beat subject ones
+  // ("Calderwood has led a $400M investment in Vantora" is Vantora's deal, not Calderwood's).
+  const used = new Set([...acquisitions, ...objects].map((a) => a.money?.index));
+  const funding = fundingAnchors(sentence, money).filter((a) => !used.has(a.money?.index) && !acquisitions.length);
+  // Two verbs can reach one amount ("…, which runs X, landed $7M"): one deal per amount.
+  const seen = new Set<number | undefined>();
+  return [...funding, ...objects, ...acquisitions].filter((a) => {
+    if (a.money && seen.has(a.money.index)) return false;
+    seen.add(a.money?.index);
+    return true;
+  });
+}

@@ -1,0 +1,264 @@
+/**
+ * The deterministic offline extraction engine: sentence-level rules over the parsed text that
+ * return the same RawDeal shape as the LLM engine (figures as written, quotes as evidence).
+ */
+import { performance } from 'node:perf_hooks';
+import type { RawDeal, RawExtraction, Round, Status } from '../../deal/schema.js';
+import type { ArticleInput, Extractor } from '../types.js';
+import { findAnchors, type Anchor } from './anchors.js';
+import { investorsIn, mergeInvestors, type Investor } from './investors.js';
+import { amountsIn, moneyRole, statusOf } from './lexicon.js';
+import { leadingName } from './names.js';
+import { findPlaces } from './places.js';
+import { toSentences, type Sentence } from './text.js';
+
+export const OFFLINE_PROMPT_VERSION = 'offline-v1';
+
+interface Draft {
+  company: string;
+  round: Round;
+  status: Status;
+  amountText: string | null;
+  amountValue: number | null;
+  amountCurrency: string | null;
+  valuationText: string | null;
+  investors: Investor[];
+  country: string | null;
+  evidence: RawDeal['evidence'];
+}
+
+interface Located { anchor: Anchor; sentence: number; company: string }
+
+/** How many following sentences may still describe a deal ("The round was led by …"). */
+const CONTEXT_SENTENCES = 4;
+
+const keyOf = (name: string): string =>
+  name.toLowerCase()
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .replace(/\b(?:inc|ltd|llc|gmbh|ag|ab|as|asa|sa|sas|plc|corp|corporation|co|limited|bv|nv|oy|pte|pty|srl|spa)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Names the article uses for deal companies, resolving "the company" and short forms. */
+function locateAnchors(sentences: Sentence[]): Located[] {
+  const located: Located[] = [];
+  let last: string | null = null;
+  const firstBody = sentences.find((s) => !s.headline);
+  const fallback = firstBody ? leadingName(firstBody.text, false) : null;
+  sentences.forEach((s, i) => {
+    if (s.headline) return;
+    for (const anchor of findAnchors(s.text)) {
+      const company = anchor.company ?? last ?? leadingName(s.text, false) ?? fallback;
+      if (!company) continue;
+      if (anchor.company === null) {
+        const at = s.text.indexOf(company);
+        if (at >= 0) anchor.companyAt = at;
+      }
+      located.push({ anchor, sentence: i, company });
+      last = company;
+    }
+  });
+  // "Cadence" after "Cadence Pay": a short form takes the full name used elsewhere.
+  const names = [...new Set(located.map((l) => l.company))];
+  for (const l of located) {
+    const full = names.find((n) => n.length > l.company.length && n.startsWith(l.company + ' '));
+    if (full) l.company = full;
+  }
+  return located;
+}
+
+const BASED = /^(?:,\s*[\p{L}.]+)?-based|^['’]s\b/u;
+// "the Austin, Texas-based company": a later sentence naming the company by its home.
+const COMPANY_BASED = /^(?:,\s*[\p{L}.]+)?-based (?:company|startup|start-up|firm|business|group|maker|developer|provider|operator|platform|lender)\b/u;
+const BASED_IN = /\b(?:based|headquartered|founded) in\s+(?:the\s+)?$/i;
+
+/** Home country of the company described in `text[from, until)`: "-based", "based in", demonyms. */
+function countryIn(text: string, from: number, until: number, exclude?: [number, number]): string | null {
+  const places = findPlaces(text).filter((p) =>
+    p.index >= from && p.end <= until && !(exclude && p.index >= exclude[0] && p.end <= exclude[1]));
+  const based = places.find((p) => BASED.test(text.slice(p.end)) || BASED_IN.test(text.slice(0, p.index)));
+  return (based ?? places[0])?.code ?? null;
+}
+
+function countryFor(l: Located, sentences: Sentence[], context: number[], title: string | null): string | null {
+  const s = sentences[l.sentence]!.text;
+  const at = l.anchor.companyAt;
+  const isObject = l.anchor.describedUntil > at + l.company.length && l.anchor.describedUntil - at > 150;
+  const from = isObject ? Math.max(0, at - 20) : Math.max(0, at - 60);
+  const until = Math.max(at + l.company.length, l.anchor.describedUntil);
+  const own = countryIn(s, from, until, [at, at + l.company.length]);
+  if (own) return own;
+  for (const i of context) {
+    const t = sentences[i]!.text;
+    const based = findPlaces(t).find((p) => COMPANY_BASED.test(t.slice(p.end)) || BASED_IN.test(t.slice(0, p.index)));
+    if (based) return based.code;
+  }
+  const inTitle = title?.indexOf(l.company) ?? -1;
+  if (title && inTitle >= 0) return countryIn(title, Math.max(0, inTitle - 40), inTitle + l.company.length + 60, [inTitle, inTitle + l.company.length]);
+  return null;
+}
+
+function contextOf(located: Located[], k: number, sentences: Sentence[]): number[] {
+  const l = located[k]!;
+  const key = keyOf(l.company);
+  const out = [l.sentence];
+  for (let i = l.sentence + 1; i < sentences.length && out.length <= CONTEXT_SENTENCES; i++) {
+    if (sentences[i]!.headline) break;
+    const others = located.filter((o) => o.sentence === i);
+    if (others.some((o) => keyOf(o.company) !== key || o.anchor.round !== l.anchor.round)) break;
+    out.push(i);
+  }
+  return out;
+}
+
+function draftOf(located: Located[], k: number, sentences: Sentence[], title: string | null): Draft {
+  const l = located[k]!;
+  const anchorText = sentences[l.sentence]!.text;
+  const context = contextOf(located, k, sentences);
+  const shared = located.filter((o) => o.sentence === l.sentence).length > 1;
+  const evidence: RawDeal['evidence'] = [
+    { field: 'company', quote: anchorText },
+    { field: 'round', quote: anchorText },
+    { field: 'status', quote: anchorText },
+  ];
+  if (l.anchor.money) evidence.push({ field: 'amount', quote: anchorText });
+
+  const investors: Investor[] = l.anchor.investor ? [l.anchor.investor] : [];
+  let valuationText: string | null = null;
+  for (const i of context) {
+    const text = sentences[i]!.text;
+    // In "A raised …, while B picked up …" only the words after A's amount describe A's round.
+    const from = shared && i === l.sentence ? l.anchor.money?.index ?? 0 : 0;
+    const found = investorsIn(text.slice(from), {
+      from: i === l.sentence,
+      after: i === l.sentence ? (l.anchor.money?.end ?? 0) - from : 0,
+    });
+    if (found.length) {
+      investors.push(...found);
+      evidence.push({ field: 'investors', quote: text });
+    }
+    if (!valuationText) {
+      const v = amountsIn(text).find((m) => moneyRole(text, m) === 'valuation' && m.index !== l.anchor.money?.index);
+      if (v) {
+        valuationText = v.text;
+        evidence.push({ field: 'valuation', quote: text });
+      }
+    }
+  }
+  const country = countryFor(l, sentences, context, title);
+  if (country) evidence.push({ field: 'country', quote: anchorText });
+  return {
+    company: l.company,
+    round: l.anchor.round,
+    status: statusOf(anchorText),
+    amountText: l.anchor.money?.text ?? null,
+    amountValue: l.anchor.money?.value ?? null,
+    amountCurrency: l.anchor.money?.currency ?? null,
+    valuationText,
+    investors: mergeInvestors(investors, [l.company]),
+    country,
+    evidence,
+  };
+}
+
+const VAGUE_ROUNDS: ReadonlySet<Round> = new Set(['series_unknown', 'undisclosed']);
+
+function sameDeal(a: Draft, b: Draft): boolean {
+  if (keyOf(a.company) !== keyOf(b.company)) return false;
+  const roundsAgree = a.round === b.round || VAGUE_ROUNDS.has(a.round) || VAGUE_ROUNDS.has(b.round);
+  const amountsAgree = a.amountValue === null || b.amountValue === null ||
+    (a.amountCurrency === b.amountCurrency && Math.abs(a.amountValue - b.amountValue) <= 0.02 * Math.max(a.amountValue, b.amountValue));
+  return roundsAgree && amountsAgree;
+}
+
+/** One deal mentioned several times is one deal: fill gaps from later mentions. */
+function mergeDrafts(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const same = out.find((o) => sameDeal(o, d));
+    if (!same) {
+      out.push(d);
+      continue;
+    }
+    if (VAGUE_ROUNDS.has(same.round)) same.round = d.round;
+    if (same.amountText === null) {
+      same.amountText = d.amountText;
+      same.amountValue = d.amountValue;
+      same.amountCurrency = d.amountCurrency;
+    }
+    same.valuationText ??= d.valuationText;
+    same.country ??= d.country;
+    same.investors = mergeInvestors([...same.investors, ...d.investors], [same.company]);
+    same.evidence.push(...d.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.quote === e.quote)));
+  }
+  // A company's home is the same in all its deals (a grant reported after its equity round).
+  for (const d of out) d.country ??= out.find((o) => keyOf(o.company) === keyOf(d.company) && o.country)?.country ?? null;
+  return out;
+}
+
+function confidenceOf(d: Draft): number {
+  let c = 0.45;
+  if (d.amountText) c += 0.2;
+  if (!VAGUE_ROUNDS.has(d.round)) c += 0.1;
+  if (d.investors.length) c += 0.1;
+  if (d.country) c += 0.05;
+  if (d.status === 'rumored') c -= 0.1;
+  return Math.round(Math.min(0.95, c) * 100) / 100;
+}
+
+/** Deals stated in an article, by rules; `deals: []` when it reports none. */
+export function extractOffline(article: ArticleInput): RawExtraction {
+  const sentences = toSentences(article.text);
+  const located = locateAnchors(sentences);
+  const drafts = located.map((_, k) => draftOf(located, k, sentences, article.title));
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(article.publishedAt ?? '')?.[0] ?? null;
+  return {
+    deals: mergeDrafts(drafts).map((d) => ({
+      company: d.company,
+      country: d.country,
+      round: d.round,
+      status: d.status,
+      amountText: d.amountText,
+      valuationText: d.valuationText,
+      investors: d.investors,
+      announcedOn: d.status === 'announced' ? day : null,
+      evidence: d.evidence,
+      confidence: confidenceOf(d),
+    })),
+  };
+}
+
+const DEAL_WORDS = /\b(?:rais(?:e|es|ed|ing)|secur(?:es|ed|ing)|clos(?:es|ed|ing)|lands?|landed|bag(?:s|ged)|nets|netted|fund(?:ing|ed)|financing|round|invest\w*|backed|acqui\w+|takeover|buy(?:s|ing|out)?|bought|merger|IPO|public offering|listing|grant|award(?:ed)?|loan|facility|bonds?|debentures?|notes?|valuation|valued|stake|tender)\b/i;
+// Cheap stand-in for the money grammar: a currency next to a figure, or a figure with a scale.
+const AMOUNT = /(?:[$€£¥₹₩₪]|\b(?:Rs\.?|[A-Z]{3}))\s?\d|\d\s?(?:million|billion|trillion|bn|mn|crore|lakh|[mMbB]\b)|\d\s(?:euros|dollars|pounds|yen|won|francs|kronor|kroner|rupees|reais|shekels)\b/;
+const NO_AMOUNT_NEEDED = /\b(?:acqui\w+|takeover|merger|buyout|Series [A-J]|(?:seed|funding|financing) round|led by|undisclosed (?:sum|amount))\b/i;
+
+/**
+ * Cheap pre-filter for the LLM engine, tuned for recall: false only when the article has no deal
+ * vocabulary, or has neither an amount nor wording that names a deal without one.
+ */
+export function mayContainDeal(article: ArticleInput): boolean {
+  const text = `${article.title ?? ''}\n${article.text}`;
+  return DEAL_WORDS.test(text) && (AMOUNT.test(text) || NO_AMOUNT_NEEDED.test(text));
+}
+
+export function createOfflineExtractor(): Extractor {
+  return {
+    engine: 'offline',
+    async extract(article) {
+      const started = performance.now();
+      const raw = extractOffline(article);
+      return {
+        raw,
+        engine: 'offline',
+        model: null,
+        promptVersion: OFFLINE_PROMPT_VERSION,
+        inputTokens: 0,
+        outputTokens: 0,
+        costUsd: 0,
+        cached: false,
+        durationMs: performance.now() - started,
+      };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/** Investors named around a deal, with who led: "led by A, with participation from B and C". */
+import { nameList, trailingName } from './names.js';
+
+export interface Investor { name: string; lead: boolean }
+
+const LED_BY = /\b(?:co-led|led|headed|spearheaded|anchored)\s+by\s+/g;
+const JOINED_BY = /\b(?:with (?:additional )?participation (?:from|of|by)|participation from|alongside|joined by|along with|(?:round|financing|investment|note|facility)(?: also)? included|also included|(?:investors|backers|participants) (?:include|included|including|were|are)|subscribed (?:to )?by|backed by)\s+/gi;
+const WITH_PARTICIPATING = /\bwith\s+(.+?)\s+(?:also\s+)?(?:participating|taking part|joining|investing|co-investing|contributing)\b/g;
+const SUBJECT_JOINED = /^(.+?)\s+(?:also\s+)?(?:joined|participated|took part|followed on|co-invested|invested|put money|chipped in|contributed)\b/;
+const WILL_LEAD = /\s+(?:is|was|are|were|will)\s+(?:said to be |expected to |set to |poised to |likely to |reportedly )?(lead(?:ing)?|co-lead(?:ing)?|participate|participating|take part|taking part|join|joining|invest|investing)\b/g;
+const HAS_LED = /^(.+?)\s+(?:has |have )?(?:led|co-led)\s+(?:a|an|the)\b/;
+const LENT_BY = /\b(?:from|with)\s+(?=(?:the\s+)?[\p{Lu}])/gu;
+
+/**
+ * Investors stated in one sentence. With `from`, names after "from"/"with" past offset `after`
+ * count too: "a $7M Series A from X and Y", "a credit facility from X" (the deal's own sentence).
+ */
+export function investorsIn(sentence: string, opts: { from: boolean; after?: number }): Investor[] {
+  const out: Investor[] = [];
+  const add = (names: string[], lead: boolean): void => {
+    for (const name of names) out.push({ name, lead });
+  };
+  for (const m of sentence.matchAll(LED_BY)) add(nameList(sentence.slice(m.index + m[0].length)), true);
+  for (const m of sentence.matchAll(JOINED_BY)) add(nameList(sentence.slice(m.index + m[0].length)), false);
+  for (const m of sentence.matchAll(WITH_PARTICIPATING)) add(nameList(m[1]!), false);
+  const joined = SUBJECT_JOINED.exec(sentence);
+  if (joined && !/\b(?:which|who)\b/.test(joined[1]!)) add(nameList(joined[1]!), false);
+  for (const m of sentence.matchAll(WILL_LEAD)) {
+    const name = trailingName(sentence.slice(0, m.index));
+    if (name) add([name], /lead/.test(m[1]!));
+  }
+  const led = HAS_LED.exec(sentence);
+  if (led && !/\b(?:which|who)\s*$/.test(led[1]!)) {
+    const name = trailingName(led[1]!);
+    if (name) add([name], true);
+  }
+  if (opts.from) {
+    for (const m of sentence.matchAll(LENT_BY)) {
+      if (m.index < (opts.after ?? 0)) continue;
+      add(nameList(sentence.slice(m.index + m[0].length)), false);
+    }
+  }
+  return out;
+}
+
+/** Merges mentions: "Calderwood" and "Calderwood Partners" are one investor; lead wins. */
+export function mergeInvestors(list: Investor[], exclude: string[]): Investor[] {
+  const out: Investor[] = [];
+  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim();
+  const excluded = exclude.map(norm);
+  for (const inv of list) {
+    const n = norm(inv.name);
+    if (excluded.some((e) => e === n || e.startsWith(n + ' ') || n.startsWith(e + ' '))) continue;
+    const same = out.find((o) => {
+      const k = norm(o.name);
+      return k === n || k.startsWith(n + ' ') || n.startsWith(k + ' ');
+    });
+    if (!same) out.push({ ...inv });
+    else {
+      if (inv.name.length > same.name.length) same.name = inv.name;
+      same.lead ||= inv.lead;
+    }
+  }
+  return out;
+}

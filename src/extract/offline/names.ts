@@ -1,0 +1,117 @@
+/** Proper-name runs in English prose: companies as clause subjects/objects, investor lists. */
+import { isPlaceName } from './places.js';
+
+const CONNECTORS = new Set(['&', 'of', 'de', 'du', 'da', 'do', 'dos', 'van', 'von', 'der', 'la', 'le', 'y', 'e']);
+// Capitalised words that start sentences or clauses but never names.
+const NOT_NAMES = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'it', 'our', 'their', 'his', 'her', 'we',
+  'they', 'he', 'she', 'shares', 'investors', 'analysts', 'data', 'funds', 'exit', 'debt', 'layoffs',
+  'separately', 'meanwhile', 'elsewhere', 'also', 'in', 'on', 'at', 'for', 'with', 'after', 'before',
+  'while', 'alongside', 'today', 'yesterday', 'earlier', 'last', 'then', 'now', 'however', 'but', 'and',
+  'or', 'so', 'as', 'both', 'each', 'every', 'other', 'new', 'startup', 'start-up', 'company', 'firm',
+  'ceo', 'cfo', 'founder', 'co-founder', 'chief', 'executive', 'government', 'funding', 'round',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'update', 'breaking',
+  'exclusive', 'report', 'sources', 'people', 'deal', 'deals', 'series', 'seed', 'here', 'there',
+]);
+const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord', 'Lady', 'President', 'Senator', 'Minister']);
+// Words that may precede an investor's name in a list: "existing investor X", "angel investor Y".
+const DESCRIPTORS = new Set([
+  'the', 'existing', 'new', 'returning', 'previous', 'prior', 'current', 'fellow', 'also', 'angel',
+  'investor', 'investors', 'backer', 'backers', 'lender', 'lenders', 'firm', 'firms', 'venture',
+  'capital', 'vc', 'vcs', 'strategic', 'including', 'both', 'plus', 'partner', 'partners', 'lead',
+  'sovereign', 'wealth', 'fund', 'funds', 'bank', 'banks', 'billionaire', 'entrepreneur', 'family',
+  'office', 'offices', 'chipmaker', 'giant', 'group', 'corporate', 'arm',
+]);
+
+const stripPunct = (t: string): string => t.replace(/^[("“‘']+|[)"”’'.,;:!?]+$/gu, '');
+
+function isNameToken(raw: string): boolean {
+  const t = stripPunct(raw);
+  if (!t || /-based$/i.test(t) || /['’]s?$/u.test(t)) return false;
+  return /^[\p{Lu}\d][\p{L}\p{N}'’.&\-+]*$/u.test(t) || /^[a-z]+[\p{Lu}][\p{L}\p{N}]*$/u.test(t);
+}
+
+/** Drops leading place names and sentence-start words: "London Tessellate Labs" → "Tessellate Labs". */
+function trimName(tokens: string[]): string[] {
+  let out = tokens.map(stripPunct).filter(Boolean);
+  while (out.length > 1 && (NOT_NAMES.has(out[0]!.toLowerCase()) || CONNECTORS.has(out[0]!))) out = out.slice(1);
+  for (let k = Math.min(4, out.length - 1); k >= 1; k--) {
+    if (isPlaceName(out.slice(0, k).join(' '))) { out = out.slice(k); break; }
+  }
+  while (out.length > 0 && CONNECTORS.has(out[out.length - 1]!)) out = out.slice(0, -1);
+  return out;
+}
+
+export function validName(name: string): boolean {
+  const tokens = name.split(/\s+/);
+  if (!name || tokens.length > 6) return false;
+  // "30 Boeing jets", "I", "Mr": numbers, single letters and titles are not company names.
+  if (/^\d+$/.test(tokens[0]!) || !/\p{L}{2}/u.test(name) || TITLES.has(tokens[0]!.replace(/\.$/, ''))) return false;
+  if (tokens.length === 1 && NOT_NAMES.has(name.toLowerCase())) return false;
+  return !isPlaceName(name) && /\p{Lu}|\d/u.test(name);
+}
+
+/** The capitalised run that ends `chunk`: "Jaipur-based Dhaaga" → "Dhaaga". */
+export function trailingName(chunk: string): string | null {
+  const tokens = chunk.trim().split(/\s+/).filter(Boolean);
+  let i = tokens.length;
+  while (i > 0) {
+    const t = tokens[i - 1]!;
+    if (isNameToken(t) || (CONNECTORS.has(t) && i < tokens.length && i > 1 && isNameToken(tokens[i - 2]!))) i--;
+    else break;
+  }
+  // A connector-less run must not begin inside "Shares of …": trimName drops sentence words.
+  const name = trimName(tokens.slice(i)).join(' ');
+  return validName(name) ? name : null;
+}
+
+/**
+ * The capitalised run that starts `text` after optional descriptors: "existing investor
+ * Brightline Partners, which …" → "Brightline Partners". Null when the text starts otherwise.
+ */
+export function leadingName(text: string, skipDescriptors = true): string | null {
+  const tokens = text.trim().split(/\s+/).filter(Boolean);
+  let i = 0;
+  if (skipDescriptors) {
+    while (i < tokens.length && isDescriptor(stripPunct(tokens[i]!))) i++;
+  }
+  const run: string[] = [];
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (isNameToken(t)) run.push(t);
+    else if (CONNECTORS.has(t) && run.length > 0 && next !== undefined && isNameToken(next)) run.push(t);
+    else break;
+    if (/[,.;:)]$/.test(t) && !/^(Inc|Co|Corp|Ltd|Jr|Sr|St)\.$/.test(t)) break;
+  }
+  const name = trimName(run).join(' ');
+  return validName(name) ? name : null;
+}
+
+// Capitalised only at the start of a sentence or list item ("Existing investors A and B").
+const CAPITALISED_DESCRIPTORS = new Set(['The', 'Existing', 'Angel', 'New', 'Lead', 'Investor', 'Investors', 'Backer', 'Backers', 'Also']);
+
+function isDescriptor(t: string): boolean {
+  if (/-based$/i.test(t)) return true;
+  return CAPITALISED_DESCRIPTORS.has(t) || (DESCRIPTORS.has(t) && t === t.toLowerCase());
+}
+
+// Where a list of names stops: a relative clause, an appositive, a new verb phrase.
+const LIST_END = new RegExp(
+  String.raw`,\s+(?:a|an|the|which|who|whose|with|alongside|along|at|as|according|bringing|while|to|in|for|said|says|and (?:is|will|said|plans|has))\b` +
+    String.raw`|[;:()]|\.(?=\s|$)|\s[-–—]\s` +
+    String.raw`|\s(?:with|at|to|in|for|from|as|on|after|which|who|that|said|says|according|also|is|was|will|would|has|have|had|were|are|bringing|valuing|giving|taking|joining|joined|participating|participated|took|followed|put|co-invested|invested)\b`,
+  'u',
+);
+
+/** Names in a list such as "A, B and existing investor C, who …". */
+export function nameList(text: string): string[] {
+  const cut = LIST_END.exec(text);
+  const list = cut ? text.slice(0, cut.index) : text;
+  const names: string[] = [];
+  for (const item of list.split(/,\s*|\s+and\s+|\s+as well as\s+/)) {
+    const name = leadingName(item);
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
+}

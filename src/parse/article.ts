@@ -1,0 +1,92 @@
+import * as cheerio from 'cheerio';
+import type { Document } from 'domhandler';
+import type { ParsedArticle } from './types.js';
+import { extractParagraphs } from './content.js';
+import { detectLanguage } from './language.js';
+import { indexPage } from './page.js';
+import {
+  declaredLanguage,
+  extractByline,
+  extractCanonicalUrl,
+  extractPublishedAt,
+  extractSiteName,
+  extractTitle,
+  readJsonLd,
+  type JsonLdArticle,
+} from './metadata.js';
+
+// htmlparser2 in HTML mode: ~10x faster than parse5 on real pages and just as good for text.
+const LOAD_OPTIONS = { xml: { xmlMode: false, decodeEntities: true } } as const;
+
+function emptyArticle(url: string): ParsedArticle {
+  return {
+    url,
+    canonicalUrl: url,
+    title: null,
+    byline: null,
+    publishedAt: null,
+    language: null,
+    siteName: null,
+    text: '',
+    paragraphs: [],
+  };
+}
+
+function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n|\r\n\s*\r\n|\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/**
+ * JSON-LD articleBody is the publisher's own statement of the text; trust it when it is long and
+ * not obviously a teaser of what the page shows.
+ */
+function chooseParagraphs(fromDom: string[], ld: JsonLdArticle | null): string[] {
+  const body = ld?.articleBody;
+  if (!body || body.length < 500) return fromDom;
+  const domChars = fromDom.reduce((n, p) => n + p.length, 0);
+  return body.length >= domChars * 0.6 ? splitParagraphs(body) : fromDom;
+}
+
+function parse(html: string, url: string): ParsedArticle {
+  const load = (source: string) => indexPage(cheerio.load(source, LOAD_OPTIONS).root()[0] as Document);
+  let page = load(html);
+  // A fragment without <html>/<body>: htmlparser2 does not synthesise them.
+  if (!page.html && !page.body) page = load(`<html><body>${html}</body></html>`);
+  const root = page.body ?? page.html;
+  const ld = readJsonLd(page);
+  const siteName = extractSiteName(page, ld, url);
+  const metadata = {
+    canonicalUrl: extractCanonicalUrl(page, url),
+    title: extractTitle(page, ld, siteName),
+    byline: extractByline(page, ld),
+    publishedAt: extractPublishedAt(page, ld, url),
+    siteName,
+  };
+  const titleKey = metadata.title?.toLowerCase();
+  const paragraphs = chooseParagraphs(root ? extractParagraphs(root) : [], ld).filter(
+    (p) => p.toLowerCase() !== titleKey,
+  );
+  const text = paragraphs.join('\n\n');
+  return {
+    url,
+    ...metadata,
+    language: declaredLanguage(page, ld) ?? detectLanguage(text),
+    text,
+    paragraphs,
+  };
+}
+
+/**
+ * Main text and metadata of an article page. Never throws: unparseable input yields empty text
+ * and null fields (with `canonicalUrl` falling back to `url`).
+ */
+export function parseArticle(html: string, url: string): ParsedArticle {
+  try {
+    return parse(typeof html === 'string' ? html : '', typeof url === 'string' ? url : '');
+  } catch {
+    return emptyArticle(typeof url === 'string' ? url : '');
+  }
+}

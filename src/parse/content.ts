@@ -1,0 +1,356 @@
+import type { AnyNode, Element } from 'domhandler';
+
+/**
+ * Main-content extraction over a domhandler tree (htmlparser2, via cheerio).
+ *
+ * 1. Flatten the page into text blocks in document order, skipping non-content tags, hidden
+ *    elements and boilerplate containers (nav, comments, share, related, ads, …).
+ * 2. Score containers Readability-style: every substantial block adds a score (length, commas)
+ *    to its ancestors with decay; the best container, discounted by its link density, wins.
+ * 3. Emit the winner's blocks (and those of similar siblings), dropping link lists and short
+ *    captions/bylines.
+ */
+
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'canvas', 'video', 'audio',
+  'object', 'embed', 'button', 'select', 'option', 'input', 'textarea', 'label', 'nav', 'footer',
+  'aside', 'header', 'figcaption', 'menu', 'dialog', 'head', 'title', 'meta', 'link', 'picture', 'img',
+]);
+
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol',
+  'blockquote', 'pre', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'dl', 'dd', 'dt', 'figure',
+  'form', 'fieldset', 'address', 'hr', 'center', 'body', 'html', 'details', 'summary', 'caption',
+]);
+
+/** Tags whose text is itself a paragraph; their score goes to the parent container. */
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dd', 'h1', 'th', 'dt']);
+
+// Matched per class token / id: the word alone, as a prefix ("comment-list") or a suffix
+// ("post-share"), never in the middle ("elementor-widget-container" is a layout wrapper).
+const BOILERPLATE_AFFIX =
+  /^(?:nav|navbar|navigation|menu|footer|sidebar|comments?|disqus|share|sharing|social|related|recommended|recommendations|newsletter|subscribe|subscription|signup|promo|promotions?|advert|advertisement|ad-slot|adslot|sponsored|cookies?|gdpr|consent|breadcrumbs?|pagination|pager|popup|modal|outbrain|taboola|author-bio|toolbar|widget|trending|most-popular|paywall|masthead|more-stories|read-more|readmore|further-reading|byline|dateline|timestamp)(?:[-_]|$)|[-_](?:nav|menu|footer|sidebar|comments?|share|sharing|social|related|newsletter|subscribe|promo|advert|advertisement|sponsored|cookies?|consent|breadcrumbs?|pagination|popup|modal|toolbar|widget|trending|byline|dateline|timestamp)$/;
+// Words too generic to match as affixes (bootstrap's "hidden-xs", "ad-column-l").
+const BOILERPLATE_EXACT = /^(?:hidden|ad|ads|meta|tags|popular|caption|credits?|skip|jump|banner|sr-only|visually-hidden|print)$/;
+const POSITIVE = /(?:^|[\s_-])(?:article|body|content|entry|main|post|story|text|blog)(?:$|[\s_-])/i;
+// Scoring hints (substring, so camelCase "articleBody" counts): containers named like text win
+// ties, containers named like media lose them.
+const CONTENT_NAME = /article|body|content|entry|main|post|story|text|blog/i;
+const MEDIA_NAME = /image|photo|caption|gallery|media|video|thumb/i;
+const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+interface Block {
+  text: string;
+  owner: Element;
+  tag: string;
+  chars: number;
+  linkChars: number;
+}
+
+interface Stats {
+  score: number;
+  /** Substantial paragraphs scored into this container; containers without any never win. */
+  paragraphs: number;
+  /** Undecayed score of all substantial, mostly unlinked paragraphs anywhere below. */
+  text: number;
+  chars: number;
+  linkChars: number;
+}
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function attrText(el: Element): string {
+  const cls = el.attribs['class'] ?? '';
+  const id = el.attribs['id'] ?? '';
+  return cls && id ? `${cls} ${id}` : cls || id;
+}
+
+function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  if (a['hidden'] !== undefined || a['aria-hidden'] === 'true') return true;
+  const style = a['style'];
+  return style !== undefined && HIDDEN_STYLE.test(style);
+}
+
+function hasBoilerplateName(names: string): boolean {
+  for (const token of names.toLowerCase().split(/\s+/)) {
+    if (token && (BOILERPLATE_AFFIX.test(token) || BOILERPLATE_EXACT.test(token))) return true;
+  }
+  return false;
+}
+
+/** Wrappers named like sidebars sometimes hold the article itself; never drop those. */
+function holdsArticle(el: Element, depth = 0): boolean {
+  if (depth > 12) return false;
+  for (const child of el.children) {
+    if (!isElement(child)) continue;
+    if (child.name === 'article' || child.name === 'main' || child.name === 'h1' || child.attribs['itemprop'] === 'articleBody') return true;
+    if (holdsArticle(child, depth + 1)) return true;
+  }
+  return false;
+}
+
+function isBoilerplate(el: Element): boolean {
+  if (el.name === 'body' || el.name === 'html' || el.name === 'article' || el.name === 'main') return false;
+  const role = el.attribs['role'];
+  if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') return true;
+  const names = attrText(el);
+  if (!names || !hasBoilerplateName(names) || POSITIVE.test(names)) return false;
+  return !holdsArticle(el);
+}
+
+const SPACE_RE = /\s+/g;
+const MAX_DEPTH = 500;
+
+/** Collect text blocks in document order; boilerplate subtrees contribute nothing. */
+export function collectBlocks(root: Element): Block[] {
+  const blocks: Block[] = [];
+  let buf: string[] = [];
+  let linkChars = 0;
+  let owner: Element = root;
+
+  const flush = (): void => {
+    if (buf.length > 0) {
+      const text = buf.join('').replace(SPACE_RE, ' ').trim();
+      if (text) blocks.push({ text, owner, tag: owner.name, chars: text.length, linkChars: Math.min(linkChars, text.length) });
+    }
+    buf = [];
+    linkChars = 0;
+  };
+
+  // Real pages nest a few dozen levels; far deeper subtrees are junk and would overflow the stack.
+  const walk = (node: AnyNode, inLink: boolean, depth = 0): void => {
+    if (node.type === 'text') {
+      const data = node.data;
+      buf.push(data);
+      if (inLink) linkChars += data.trim().length;
+      return;
+    }
+    if (!isElement(node)) return;
+    const name = node.name;
+    if (depth > MAX_DEPTH || SKIP_TAGS.has(name) || isHidden(node) || isBoilerplate(node)) return;
+    if (name === 'br') {
+      buf.push('\n');
+      return;
+    }
+    if (BLOCK_TAGS.has(name)) {
+      flush();
+      const outer = owner;
+      owner = node;
+      for (const child of node.children) walk(child, inLink, depth + 1);
+      flush();
+      owner = outer;
+      return;
+    }
+    const link = inLink || name === 'a';
+    for (const child of node.children) walk(child, link, depth + 1);
+  };
+
+  walk(root, false);
+  flush();
+  return blocks;
+}
+
+function initialScore(el: Element): number {
+  let score = 0;
+  switch (el.name) {
+    case 'div':
+    case 'article':
+    case 'main':
+    case 'section':
+      score = 5;
+      break;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      score = 3;
+      break;
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'li':
+    case 'form':
+      score = -3;
+      break;
+    default:
+      score = 0;
+  }
+  const names = attrText(el);
+  if (names && CONTENT_NAME.test(names)) score += 10;
+  if (names && MEDIA_NAME.test(names)) score -= 10;
+  if (el.attribs['itemprop'] === 'articleBody') score += 30;
+  return score;
+}
+
+const COMMA_RE = /[,，、]/g;
+
+export function scoreContainers(blocks: Block[]): Map<Element, Stats> {
+  const stats = new Map<Element, Stats>();
+  const get = (el: Element): Stats => {
+    let s = stats.get(el);
+    if (!s) {
+      s = { score: initialScore(el), paragraphs: 0, text: 0, chars: 0, linkChars: 0 };
+      stats.set(el, s);
+    }
+    return s;
+  };
+  for (const b of blocks) {
+    // Text owned directly by a container counts as a paragraph of that container.
+    let el: Element | null = PARAGRAPH_TAGS.has(b.tag) ? parentElement(b.owner) : b.owner;
+    const own = b.chars >= 25 && !b.tag.startsWith('h');
+    const score = own ? 1 + (b.text.match(COMMA_RE)?.length ?? 0) + Math.min(Math.floor(b.chars / 100), 3) : 0;
+    const text = own && b.linkChars < b.chars * 0.5 ? score : 0;
+    // Stats of the paragraph element itself, for link-density checks when emitting.
+    if (el !== b.owner) {
+      const s = get(b.owner);
+      s.chars += b.chars;
+      s.linkChars += b.linkChars;
+    }
+    for (let level = 0; el; level++, el = parentElement(el)) {
+      const s = get(el);
+      s.chars += b.chars;
+      s.linkChars += b.linkChars;
+      s.text += text;
+      if (own && level < 5) {
+        s.score += level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
+        s.paragraphs++;
+      }
+    }
+  }
+  return stats;
+}
+
+function parentElement(el: Element): Element | null {
+  const p = el.parent;
+  return p && isElement(p as AnyNode) ? (p as Element) : null;
+}
+
+function linkDensity(s: Stats): number {
+  return s.chars > 0 ? s.linkChars / s.chars : 0;
+}
+
+function contains(ancestor: Element, node: Element): boolean {
+  for (let el: Element | null = node; el; el = parentElement(el)) if (el === ancestor) return true;
+  return false;
+}
+
+export function pickWinner(stats: Map<Element, Stats>): Element | null {
+  let best: Element | null = null;
+  let bestScore = -Infinity;
+  for (const [el, s] of stats) {
+    if (el.name === 'html' || s.paragraphs === 0 || PARAGRAPH_TAGS.has(el.name)) continue;
+    // Text length breaks ties between equally scored containers.
+    const final = s.score * (1 - linkDensity(s)) + s.chars * 1e-6;
+    if (final > bestScore) {
+      bestScore = final;
+      best = el;
+    }
+  }
+  if (!best) return null;
+  // One paragraph per wrapper (card layouts) starves each wrapper of score: if a close ancestor
+  // holds at least twice the substantial text, the article is that ancestor.
+  const own = stats.get(best)!;
+  let ancestor = parentElement(best);
+  for (let level = 0; ancestor && level < 3; level++, ancestor = parentElement(ancestor)) {
+    const as = stats.get(ancestor);
+    if (as && as.text >= own.text * 1.5 && linkDensity(as) < 0.3) {
+      best = ancestor;
+      bestScore = as.score * (1 - linkDensity(as));
+      break;
+    }
+  }
+  // Climb while the parent scores nearly as well: the article is often split across wrappers.
+  for (let parent = parentElement(best); parent && parent.name !== 'html'; parent = parentElement(parent)) {
+    const ps = stats.get(parent);
+    if (!ps) break;
+    const pScore = ps.score * (1 - linkDensity(ps));
+    if (pScore < bestScore * 0.85) break;
+    best = parent;
+    bestScore = Math.max(bestScore, pScore);
+  }
+  return best;
+}
+
+/** Siblings of the winner that look like more of the same article (split bodies, lead paragraphs). */
+function mergedContainers(winner: Element, stats: Map<Element, Stats>): Element[] {
+  const parent = parentElement(winner);
+  if (!parent) return [winner];
+  const ws = stats.get(winner);
+  const threshold = Math.max(10, (ws?.score ?? 0) * 0.2);
+  const winnerClass = winner.attribs['class'] ?? '';
+  const out: Element[] = [];
+  for (const child of parent.children) {
+    if (!isElement(child)) continue;
+    if (child === winner) {
+      out.push(child);
+      continue;
+    }
+    const s = stats.get(child);
+    if (!s) continue;
+    const bonus = winnerClass && child.attribs['class'] === winnerClass ? (ws?.score ?? 0) * 0.2 : 0;
+    if (s.score + bonus >= threshold && linkDensity(s) < 0.25) out.push(child);
+    else if (child.name === 'p' && s.chars > 80 && linkDensity(s) < 0.25) out.push(child);
+  }
+  return [...out, ...sameClassCousins(winner, stats)];
+}
+
+/**
+ * Bodies split into chunks around ads ("article__body" repeated in separate wrappers): elements
+ * with the winner's tag and class under a nearby ancestor are more of the same article.
+ */
+function sameClassCousins(winner: Element, stats: Map<Element, Stats>): Element[] {
+  const cls = winner.attribs['class'];
+  if (!cls) return [];
+  let scope: Element = winner;
+  for (let i = 0; i < 3; i++) scope = parentElement(scope) ?? scope;
+  const out: Element[] = [];
+  const stack: Element[] = [scope];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el !== winner && el.name === winner.name && el.attribs['class'] === cls) {
+      const s = stats.get(el);
+      if (s && s.text > 0 && linkDensity(s) < 0.3) out.push(el);
+      continue;
+    }
+    for (const child of el.children) if (isElement(child) && stats.has(child)) stack.push(child);
+  }
+  return out;
+}
+
+// Short standalone lines that are page furniture, not article text.
+const FURNITURE =
+  /^(?:by\s|photo|image|credit|source:|advertisement|read more|related|share|subscribe|sign up|follow us|click here|updated|published|posted|copyright|©|all rights reserved)/i;
+
+// A dateline such as "March 12, 2024" or "7. Mai 2024, 10:15": a month name next to a year.
+const DATE_LINE =
+  /\b(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|avr|juil|août|déc|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mei|okt)[a-zéû]*\.?\b[^]{0,30}\b(?:19|20)\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b/i;
+
+function keepBlock(b: Block, stats: Map<Element, Stats>): boolean {
+  // The headline is metadata, not body text.
+  if (b.tag === 'h1') return false;
+  if (b.chars < 50 && DATE_LINE.test(b.text) && b.text.split(' ').length <= 8) return false;
+  const ownerStats = stats.get(b.owner);
+  const density = b.chars > 0 ? b.linkChars / b.chars : 0;
+  if (density > 0.5) return false;
+  if (ownerStats && b.tag === 'li' && linkDensity(ownerStats) > 0.5) return false;
+  if (b.chars < 80 && FURNITURE.test(b.text)) return false;
+  return true;
+}
+
+/** Paragraphs of the main article text, or [] when nothing article-like is found. */
+export function extractParagraphs(root: Element): string[] {
+  const blocks = collectBlocks(root);
+  if (blocks.length === 0) return [];
+  const stats = scoreContainers(blocks);
+  const winner = pickWinner(stats);
+  if (!winner) return [];
+  const containers = mergedContainers(winner, stats);
+  const paragraphs: string[] = [];
+  for (const b of blocks) {
+    if (!containers.some((c) => contains(c, b.owner))) continue;
+    if (keepBlock(b, stats)) paragraphs.push(b.text);
+  }
+  return paragraphs;
+}

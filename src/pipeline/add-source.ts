@@ -1,0 +1,39 @@
+import { FetchError } from '../fetch/errors.js';
+import { detectSourceKind, type SourceKind } from '../sources/detect.js';
+import { insertSource } from '../store/sources.js';
+import type { Source } from '../db/types.js';
+import type { PipelineDeps } from './deps.js';
+
+export interface AddSourceOptions {
+  kind?: SourceKind;
+  name?: string | null;
+  linkSelector?: string | null;
+  intervalMs?: number;
+  allowPrivate?: boolean;
+}
+
+/** Register a source; unless a kind is given, fetch it once and detect the kind from the body. */
+export async function addSource(
+  deps: Pick<PipelineDeps, 'db' | 'fetcher' | 'config'>,
+  url: string,
+  opts: AddSourceOptions = {},
+): Promise<Source> {
+  let kind = opts.kind;
+  if (!kind) {
+    const req = { allowPrivate: opts.allowPrivate ?? false };
+    // Listing pages are HTML, which the feed accept-list refuses: try as a feed, then as a page.
+    const res = await deps.fetcher.fetch(url, { accept: 'feed', ...req }).catch((err: unknown) => {
+      if (err instanceof FetchError && err.code === 'content_type') return deps.fetcher.fetch(url, { accept: 'page', ...req });
+      throw err;
+    });
+    kind = detectSourceKind(res.body, res.contentType);
+  }
+  return insertSource(deps.db, {
+    url,
+    kind,
+    name: opts.name ?? null,
+    link_selector: opts.linkSelector ?? null,
+    interval_ms: opts.intervalMs ?? deps.config.SOURCE_INTERVAL_MS,
+    allow_private: opts.allowPrivate ?? false,
+  });
+}

@@ -1,0 +1,48 @@
+import { getSource, recordPollFailure, recordPollSuccess } from '../store/sources.js';
+import { insertDiscovered } from '../store/articles.js';
+import { discoverItems } from '../sources/parse.js';
+import type { PipelineDeps } from './deps.js';
+
+export interface PollResult {
+  sourceId: number;
+  notModified: boolean;
+  discovered: number;
+  /** Articles seen for the first time: these go on to processArticle. */
+  newArticleIds: number[];
+}
+
+/** Fetch a source (conditional GET), list its article URLs and record the new ones. */
+export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<PollResult> {
+  const { db, fetcher, log } = deps;
+  const source = await getSource(db, sourceId);
+  if (!source) throw new Error(`source ${sourceId} does not exist`);
+  try {
+    const res = await fetcher.fetch(source.url, {
+      accept: source.kind === 'html' ? 'page' : 'feed',
+      etag: source.etag,
+      lastModified: source.last_modified,
+      allowPrivate: source.allow_private,
+    });
+    if (res.notModified) {
+      await recordPollSuccess(db, source, { etag: source.etag, lastModified: source.last_modified });
+      return { sourceId, notModified: true, discovered: 0, newArticleIds: [] };
+    }
+    const items = discoverItems(source.kind, res.body, res.finalUrl, { linkSelector: source.link_selector });
+    // A sitemap index lists child sitemaps, not articles: those are followed once, one level deep.
+    const articles = items.filter((i) => !i.isSitemap);
+    for (const child of items.filter((i) => i.isSitemap).slice(0, 20)) {
+      const sub = await fetcher.fetch(child.url, { accept: 'feed', allowPrivate: source.allow_private });
+      articles.push(...discoverItems('sitemap', sub.body, sub.finalUrl).filter((i) => !i.isSitemap));
+    }
+    const newArticleIds = await insertDiscovered(db, source.id, articles);
+    await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified });
+    log.info({ sourceId, discovered: articles.length, new: newArticleIds.length }, 'source polled');
+    return { sourceId, notModified: false, discovered: articles.length, newArticleIds };
+  } catch (err) {
+    // A broken source is recorded for operators and retried later; it never crashes the worker.
+    const message = (err as Error).message;
+    await recordPollFailure(db, source, message);
+    log.warn({ sourceId, err: message }, 'source poll failed');
+    throw err;
+  }
+}

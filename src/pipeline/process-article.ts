@@ -1,0 +1,109 @@
+import { parseArticle } from '../parse/article.js';
+import { contentHash, hammingDistance, simhash } from '../parse/fingerprint.js';
+import { normaliseDeal } from '../normalise/index.js';
+import { saveDeals } from '../store/deals.js';
+import { findDuplicateArticle, getArticle, insertExtraction, markArticle, saveParsed } from '../store/articles.js';
+import type { ParsedArticle } from '../parse/types.js';
+import type { DealCandidate } from '../deal/review.js';
+import type { ExtractionResult } from '../extract/types.js';
+import type { PipelineDeps } from './deps.js';
+
+export type ArticleOutcome =
+  | { articleId: number; status: 'extracted'; deals: number; extractionId: number }
+  | { articleId: number; status: 'duplicate'; duplicateOf: number }
+  | { articleId: number; status: 'skipped'; reason: string };
+
+const NEAR_DUPLICATE_DISTANCE = 3;
+
+/** Fetch → parse → dedupe article → extract → normalise → store deals, for one article. Idempotent. */
+export async function processArticle(deps: PipelineDeps, articleId: number): Promise<ArticleOutcome> {
+  const { db, fetcher, log } = deps;
+  const article = await getArticle(db, articleId);
+  if (!article) return { articleId, status: 'skipped', reason: 'article no longer exists' };
+  if (article.status === 'extracted' || article.status === 'duplicate') {
+    return { articleId, status: 'skipped', reason: `already ${article.status}` };
+  }
+  const source = article.source_id
+    ? await db.selectFrom('sources').select('allow_private').where('id', '=', article.source_id).executeTakeFirst()
+    : undefined;
+
+  const page = await fetcher.fetch(article.url, { accept: 'page', allowPrivate: source?.allow_private ?? false });
+  const parsed = parseArticle(page.body, page.finalUrl);
+  if (parsed.text.trim().length === 0) {
+    await markArticle(db, articleId, { status: 'failed', error: 'no article text found on the page' });
+    return { articleId, status: 'skipped', reason: 'no article text' };
+  }
+  const fp = { contentHash: contentHash(parsed.text), simhash: simhash(parsed.text) };
+  await saveParsed(db, articleId, parsed, fp);
+
+  const duplicateOf = await findDuplicateArticle(db, articleId, fp, NEAR_DUPLICATE_DISTANCE, hammingDistance);
+  if (duplicateOf !== null) {
+    // A syndicated copy still counts as a source for the deals of the original.
+    await markArticle(db, articleId, { status: 'duplicate', duplicateOf });
+    await linkDuplicateSources(deps, articleId, duplicateOf, parsed);
+    return { articleId, status: 'duplicate', duplicateOf };
+  }
+
+  const result = await deps.extractor.extract({
+    url: parsed.canonicalUrl,
+    title: parsed.title,
+    text: parsed.text,
+    publishedAt: parsed.publishedAt,
+    siteName: parsed.siteName,
+  });
+  const candidates = toCandidates(deps, result, parsed);
+  const extractionId = await insertExtraction(db, {
+    articleId,
+    engine: result.engine,
+    model: result.model,
+    promptVersion: result.promptVersion,
+    raw: result.raw,
+    deals: candidates.map((c) => c.deal),
+    inputTokens: result.inputTokens,
+    outputTokens: result.outputTokens,
+    costUsd: result.costUsd,
+    durationMs: result.durationMs,
+    cached: result.cached,
+  });
+  await saveDeals(db, {
+    article: { id: articleId, url: parsed.canonicalUrl, siteName: parsed.siteName, publishedAt: parsed.publishedAt },
+    extractionId,
+    candidates,
+  });
+  await markArticle(db, articleId, { status: 'extracted', error: null });
+  log.debug({ articleId, deals: candidates.length, engine: result.engine }, 'article extracted');
+  return { articleId, status: 'extracted', deals: candidates.length, extractionId };
+}
+
+export function toCandidates(deps: Pick<PipelineDeps, 'config'>, result: ExtractionResult, parsed: ParsedArticle): DealCandidate[] {
+  return result.raw.deals.map((raw) =>
+    normaliseDeal(raw, {
+      text: parsed.text,
+      publishedAt: parsed.publishedAt,
+      reviewThreshold: deps.config.REVIEW_CONFIDENCE_THRESHOLD,
+    }),
+  );
+}
+
+async function linkDuplicateSources(deps: PipelineDeps, articleId: number, originalId: number, parsed: ParsedArticle) {
+  const links = await deps.db
+    .selectFrom('deal_sources')
+    .select(['deal_id', 'quote'])
+    .where('article_id', '=', originalId)
+    .execute();
+  if (links.length === 0) return;
+  await deps.db
+    .insertInto('deal_sources')
+    .values(
+      links.map((l) => ({
+        deal_id: l.deal_id,
+        article_id: articleId,
+        url: parsed.canonicalUrl,
+        publisher: parsed.siteName,
+        published_at: parsed.publishedAt ? new Date(parsed.publishedAt) : null,
+        quote: l.quote,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['deal_id', 'article_id']).doNothing())
+    .execute();
+}

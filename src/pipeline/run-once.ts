@@ -1,0 +1,65 @@
+import { listSources } from '../store/sources.js';
+import { markArticle } from '../store/articles.js';
+import { pollSource } from './poll-source.js';
+import { processArticle, type ArticleOutcome } from './process-article.js';
+import type { PipelineDeps } from './deps.js';
+
+export interface OnceSummary {
+  sources: number;
+  sourceErrors: number;
+  articles: number;
+  extracted: number;
+  duplicates: number;
+  failed: number;
+  deals: number;
+}
+
+export interface OnceProgress {
+  phase: 'sources' | 'articles';
+  done: number;
+  total: number;
+}
+
+/**
+ * Run every enabled source through every stage inline, without Redis: poll all sources, then
+ * process every pending article (including ones left pending by an earlier interrupted run).
+ */
+export async function ingestOnce(
+  deps: PipelineDeps,
+  opts: { concurrency?: number; onProgress?: (p: OnceProgress) => void } = {},
+): Promise<OnceSummary> {
+  const sources = await listSources(deps.db, { enabledOnly: true });
+  const summary: OnceSummary = { sources: sources.length, sourceErrors: 0, articles: 0, extracted: 0, duplicates: 0, failed: 0, deals: 0 };
+  let done = 0;
+  for (const source of sources) {
+    await pollSource(deps, source.id).catch(() => summary.sourceErrors++); // recorded on the source row
+    opts.onProgress?.({ phase: 'sources', done: ++done, total: sources.length });
+  }
+  const pending = await deps.db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', 'in', ['pending', 'parsed'])
+    .orderBy('id')
+    .execute();
+  summary.articles = pending.length;
+  let next = 0;
+  done = 0;
+  const worker = async () => {
+    while (next < pending.length) {
+      const id = pending[next++]!.id;
+      const outcome = await processArticle(deps, id).catch(async (err: Error): Promise<ArticleOutcome> => {
+        await markArticle(deps.db, id, { status: 'failed', error: err.message });
+        deps.log.warn({ articleId: id, err: err.message }, 'article failed');
+        return { articleId: id, status: 'skipped', reason: err.message };
+      });
+      if (outcome.status === 'extracted') {
+        summary.extracted++;
+        summary.deals += outcome.deals;
+      } else if (outcome.status === 'duplicate') summary.duplicates++;
+      else summary.failed++;
+      opts.onProgress?.({ phase: 'articles', done: ++done, total: pending.length });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? deps.config.WORKER_CONCURRENCY) }, worker));
+  return summary;
+}

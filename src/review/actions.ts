@@ -1,0 +1,263 @@
+import { sql, type Transaction } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../db/connect.js';
+import type { Database, DealRow, ReviewItem, ReviewStatus } from '../db/types.js';
+import { Round, Status } from '../deal/schema.js';
+import { ReviewError } from './errors.js';
+
+// Every operator action (web and terminal) goes through here: one transaction per action,
+// always with an audit_log row carrying before/after, so the history is complete.
+
+type Tx = Transaction<Database>;
+
+async function audit(tx: Tx, actor: string, action: string, targetType: string, targetId: number, detail: object): Promise<void> {
+  await tx.insertInto('audit_log').values({ actor, action, target_type: targetType, target_id: targetId, detail: JSON.stringify(detail) }).execute();
+}
+
+async function lockOpenItem(tx: Tx, itemId: number): Promise<ReviewItem> {
+  const item = await tx.selectFrom('review_items').selectAll().where('id', '=', itemId).forUpdate().executeTakeFirst();
+  if (!item) throw new ReviewError('not_found', `Review item #${itemId} does not exist`);
+  if (item.status !== 'open') {
+    throw new ReviewError('conflict', `Review item #${itemId} is already ${item.status} (by ${item.resolved_by ?? 'unknown'})`);
+  }
+  return item;
+}
+
+async function lockLiveDeal(tx: Tx, dealId: number): Promise<DealRow> {
+  const deal = await tx.selectFrom('deals').selectAll().where('id', '=', dealId).forUpdate().executeTakeFirst();
+  if (!deal) throw new ReviewError('not_found', `Deal #${dealId} does not exist`);
+  if (deal.merged_into !== null) throw new ReviewError('conflict', `Deal #${dealId} was merged into deal #${deal.merged_into}`);
+  if (deal.rejected_at !== null) throw new ReviewError('conflict', `Deal #${dealId} was rejected`);
+  return deal;
+}
+
+async function resolveItems(tx: Tx, where: { itemId?: number; dealId?: number }, status: ReviewStatus, actor: string): Promise<number[]> {
+  let q = tx.updateTable('review_items').set({ status, resolved_by: actor, resolved_at: sql<Date>`now()` }).where('status', '=', 'open');
+  if (where.itemId !== undefined) q = q.where('id', '=', where.itemId);
+  if (where.dealId !== undefined) q = q.where('deal_id', '=', where.dealId);
+  return (await q.returning('id').execute()).map((r) => r.id);
+}
+
+/** Clears the deal's review flag once nothing about it is left open. */
+async function refreshNeedsReview(tx: Tx, dealId: number): Promise<void> {
+  await tx
+    .updateTable('deals')
+    .set({ needs_review: sql<boolean>`EXISTS (SELECT 1 FROM review_items r WHERE r.deal_id = deals.id AND r.status = 'open')` })
+    .where('id', '=', dealId)
+    .execute();
+}
+
+/** The operator confirms the item's deal (or dismisses the item when it has no deal). */
+export async function approveItem(db: Db, itemId: number, actor: string): Promise<ReviewItem> {
+  return db.transaction().execute(async (tx) => {
+    const before = await lockOpenItem(tx, itemId);
+    await resolveItems(tx, { itemId }, 'approved', actor);
+    if (before.deal_id !== null) await refreshNeedsReview(tx, before.deal_id);
+    await audit(tx, actor, 'approve', 'review_item', itemId, { before: { status: before.status }, after: { status: 'approved' }, deal_id: before.deal_id });
+    return tx.selectFrom('review_items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
+  });
+}
+
+/** The operator rejects the item's deal: it leaves deals_clean, and its other open items close too. */
+export async function rejectItem(db: Db, itemId: number, actor: string): Promise<ReviewItem> {
+  return db.transaction().execute(async (tx) => {
+    const before = await lockOpenItem(tx, itemId);
+    let closed = [itemId];
+    if (before.deal_id !== null) {
+      await lockLiveDeal(tx, before.deal_id);
+      await tx.updateTable('deals').set({ rejected_at: sql<Date>`now()`, needs_review: false, updated_at: sql<Date>`now()` }).where('id', '=', before.deal_id).execute();
+      closed = await resolveItems(tx, { dealId: before.deal_id }, 'rejected', actor);
+      await tx.insertInto('deal_history').values({ deal_id: before.deal_id, actor, change: JSON.stringify({ action: 'reject', review_item: itemId }) }).execute();
+    } else {
+      await resolveItems(tx, { itemId }, 'rejected', actor);
+    }
+    await audit(tx, actor, 'reject', 'review_item', itemId, {
+      before: { status: before.status },
+      after: { status: 'rejected', deal_rejected: before.deal_id !== null },
+      deal_id: before.deal_id,
+      closed_items: closed,
+    });
+    return tx.selectFrom('review_items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
+  });
+}
+
+const MoneyInput = z.object({ value: z.number().nonnegative().finite(), currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be a 3-letter ISO code like USD') });
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
+
+/** Fields an operator may correct. `null` clears a nullable field. */
+export const DealPatch = z
+  .strictObject({
+    round: Round.optional(),
+    status: Status.optional(),
+    amount: MoneyInput.nullable().optional(),
+    valuation: MoneyInput.nullable().optional(),
+    company_name: z.string().trim().min(1).max(200).optional(),
+    country: z.string().regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code like DE').nullable().optional(),
+    announced_on: IsoDate.nullable().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'nothing to change');
+export type DealPatch = z.infer<typeof DealPatch>;
+
+/**
+ * USD for an edited amount: exact for USD; when only the value changes, scale the stored USD
+ * figure (same rate); otherwise unknown until the pipeline re-normalises with a dated FX rate.
+ */
+function usdFor(next: { value: number; currency: string } | null, prevValue: number | null, prevCurrency: string | null, prevUsd: number | null): number | null {
+  if (!next) return null;
+  if (next.currency === 'USD') return next.value;
+  if (next.currency === prevCurrency && prevValue && prevUsd !== null) return Math.round((prevUsd / prevValue) * next.value * 100) / 100;
+  return null;
+}
+
+function formatIssues(err: z.ZodError): string {
+  return err.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+/** Correct a deal's fields; records deal_history and audit rows with before/after of the changed fields. */
+export async function editDeal(db: Db, dealId: number, patch: unknown, actor: string): Promise<Record<string, { from: unknown; to: unknown }>> {
+  const parsed = DealPatch.safeParse(patch);
+  if (!parsed.success) throw new ReviewError('invalid', `Invalid edit: ${formatIssues(parsed.error)}`);
+  const p = parsed.data;
+  return db.transaction().execute(async (tx) => {
+    const deal = await lockLiveDeal(tx, dealId);
+    const company = await tx.selectFrom('companies').select(['id', 'name']).where('id', '=', deal.company_id).executeTakeFirstOrThrow();
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    const set: Record<string, unknown> = {};
+    const change = (field: string, from: unknown, to: unknown): boolean => {
+      if (JSON.stringify(from) === JSON.stringify(to)) return false;
+      changes[field] = { from, to };
+      return true;
+    };
+    if (p.round !== undefined && change('round', deal.round, p.round)) set.round = p.round;
+    if (p.status !== undefined && change('status', deal.status, p.status)) set.status = p.status;
+    if (p.country !== undefined && change('country', deal.country, p.country)) set.country = p.country;
+    if (p.announced_on !== undefined && change('announced_on', deal.announced_on, p.announced_on)) set.announced_on = p.announced_on;
+    for (const kind of ['amount', 'valuation'] as const) {
+      const next = p[kind];
+      if (next === undefined) continue;
+      const prev = deal[`${kind}_value`] === null ? null : { value: deal[`${kind}_value`], currency: deal[`${kind}_currency`] };
+      if (!change(kind, prev, next)) continue;
+      set[`${kind}_value`] = next?.value ?? null;
+      set[`${kind}_currency`] = next?.currency ?? null;
+      set[`${kind}_usd`] = usdFor(next, deal[`${kind}_value`], deal[`${kind}_currency`], deal[`${kind}_usd`]);
+    }
+    if (Object.keys(set).length) {
+      await tx.updateTable('deals').set({ ...set, updated_at: sql<Date>`now()` }).where('id', '=', dealId).execute();
+    }
+    // The company row is shared by its deals: a name edit corrects the display name everywhere.
+    if (p.company_name !== undefined && change('company_name', company.name, p.company_name)) {
+      await tx.updateTable('companies').set({ name: p.company_name }).where('id', '=', company.id).execute();
+    }
+    if (Object.keys(changes).length === 0) return changes;
+    await tx.insertInto('deal_history').values({ deal_id: dealId, actor, change: JSON.stringify({ action: 'edit', fields: changes }) }).execute();
+    await audit(tx, actor, 'edit', 'deal', dealId, {
+      before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.from])),
+      after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])),
+    });
+    return changes;
+  });
+}
+
+/** Fold `fromId` into `intoId`: its sources and investors move over and it stops being a live deal. */
+export async function mergeDeals(db: Db, fromId: number, intoId: number, actor: string): Promise<void> {
+  if (fromId === intoId) throw new ReviewError('invalid', `Cannot merge deal #${fromId} into itself`);
+  await db.transaction().execute(async (tx) => {
+    // Lock in id order so two concurrent merges of the same pair cannot deadlock.
+    const [a, b] = fromId < intoId ? [fromId, intoId] : [intoId, fromId];
+    const locked = new Map([[a, await lockLiveDeal(tx, a)], [b, await lockLiveDeal(tx, b)]]);
+    const from = locked.get(fromId)!;
+    const sources = await tx.selectFrom('deal_sources').select('article_id').where('deal_id', '=', fromId).execute();
+    // Articles already linked to the target keep the target's row (PK deal_id, article_id).
+    await sql`
+      INSERT INTO deal_sources (deal_id, article_id, extraction_id, url, publisher, published_at, quote, created_at)
+      SELECT ${intoId}, article_id, extraction_id, url, publisher, published_at, quote, created_at
+      FROM deal_sources WHERE deal_id = ${fromId}
+      ON CONFLICT (deal_id, article_id) DO NOTHING`.execute(tx);
+    await tx.deleteFrom('deal_sources').where('deal_id', '=', fromId).execute();
+    await sql`
+      INSERT INTO deal_investors (deal_id, investor_id, lead)
+      SELECT ${intoId}, investor_id, lead FROM deal_investors WHERE deal_id = ${fromId}
+      ON CONFLICT (deal_id, investor_id) DO UPDATE SET lead = deal_investors.lead OR EXCLUDED.lead`.execute(tx);
+    await tx.deleteFrom('deal_investors').where('deal_id', '=', fromId).execute();
+    await tx.updateTable('deals').set({ merged_into: intoId, needs_review: false, updated_at: sql<Date>`now()` }).where('id', '=', fromId).execute();
+    // Keep merge chains one hop long so merged_into always names a live deal.
+    await tx.updateTable('deals').set({ merged_into: intoId }).where('merged_into', '=', fromId).execute();
+    const closed = await resolveItems(tx, { dealId: fromId }, 'merged', actor);
+    await tx.updateTable('deals').set({ updated_at: sql<Date>`now()` }).where('id', '=', intoId).execute();
+    await tx
+      .insertInto('deal_history')
+      .values([
+        { deal_id: fromId, actor, change: JSON.stringify({ action: 'merged_into', into: intoId }) },
+        { deal_id: intoId, actor, change: JSON.stringify({ action: 'merged_from', from: fromId, articles: sources.map((s) => s.article_id) }) },
+      ])
+      .execute();
+    await audit(tx, actor, 'merge', 'deal', fromId, {
+      before: { merged_into: from.merged_into },
+      after: { merged_into: intoId },
+      moved_articles: sources.map((s) => s.article_id),
+      closed_items: closed,
+    });
+  });
+}
+
+/**
+ * Move the given articles' sources off `dealId` onto a new deal copied from it (same fields and
+ * investors), for an article that actually reports a different round. Returns the new deal id.
+ */
+export async function splitDeal(db: Db, dealId: number, articleIds: number[], actor: string): Promise<number> {
+  const ids = [...new Set(articleIds)];
+  if (ids.length === 0 || !ids.every((id) => Number.isSafeInteger(id) && id > 0)) {
+    throw new ReviewError('invalid', 'Select at least one source article to split off');
+  }
+  return db.transaction().execute(async (tx) => {
+    const deal = await lockLiveDeal(tx, dealId);
+    const linked = new Set((await tx.selectFrom('deal_sources').select('article_id').where('deal_id', '=', dealId).execute()).map((r) => r.article_id));
+    const missing = ids.filter((id) => !linked.has(id));
+    if (missing.length) throw new ReviewError('invalid', `Article(s) ${missing.join(', ')} are not sources of deal #${dealId}`);
+    if (ids.length === linked.size) throw new ReviewError('invalid', `Splitting off every source would leave deal #${dealId} empty; keep at least one`);
+    const created = await tx
+      .insertInto('deals')
+      .values({
+        company_id: deal.company_id,
+        round: deal.round,
+        status: deal.status,
+        amount_value: deal.amount_value,
+        amount_currency: deal.amount_currency,
+        amount_usd: deal.amount_usd,
+        valuation_value: deal.valuation_value,
+        valuation_currency: deal.valuation_currency,
+        valuation_usd: deal.valuation_usd,
+        fx_rate: deal.fx_rate,
+        fx_date: deal.fx_date,
+        fx_source: deal.fx_source,
+        country: deal.country,
+        region: deal.region,
+        announced_on: deal.announced_on,
+        confidence: deal.confidence,
+        needs_review: deal.needs_review,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`
+      INSERT INTO deal_investors (deal_id, investor_id, lead)
+      SELECT ${created.id}, investor_id, lead FROM deal_investors WHERE deal_id = ${dealId}`.execute(tx);
+    await tx.updateTable('deal_sources').set({ deal_id: created.id }).where('deal_id', '=', dealId).where('article_id', 'in', ids).execute();
+    // Items raised about those articles now concern the new deal.
+    await tx.updateTable('review_items').set({ deal_id: created.id }).where('deal_id', '=', dealId).where('article_id', 'in', ids).execute();
+    await tx
+      .insertInto('deal_history')
+      .values([
+        { deal_id: dealId, actor, change: JSON.stringify({ action: 'split', new_deal: created.id, articles: ids }) },
+        { deal_id: created.id, actor, change: JSON.stringify({ action: 'split_from', from: dealId, articles: ids }) },
+      ])
+      .execute();
+    await audit(tx, actor, 'split', 'deal', dealId, {
+      before: { articles: [...linked] },
+      after: { articles: [...linked].filter((a) => !ids.includes(a)), new_deal: created.id, new_deal_articles: ids },
+    });
+    return created.id;
+  });
+}

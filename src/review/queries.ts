@@ -1,0 +1,119 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.js';
+import type { ReviewKind } from '../db/types.js';
+import { ReviewError } from './errors.js';
+
+export const REVIEW_KINDS: readonly ReviewKind[] = ['low_confidence', 'evidence_failed', 'conflict', 'possible_duplicate', 'extraction_error'];
+
+export function isReviewKind(v: unknown): v is ReviewKind {
+  return typeof v === 'string' && (REVIEW_KINDS as readonly string[]).includes(v);
+}
+
+/** Open items per kind, every kind present (0 when none). */
+export async function countOpenItems(db: Db): Promise<Record<ReviewKind, number>> {
+  const rows = await db.selectFrom('review_items').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'open').groupBy('kind').execute();
+  const counts = Object.fromEntries(REVIEW_KINDS.map((k) => [k, 0])) as Record<ReviewKind, number>;
+  for (const r of rows) counts[r.kind] = Number(r.n);
+  return counts;
+}
+
+export interface OpenItemSummary {
+  id: number;
+  kind: ReviewKind;
+  reason: string;
+  created_at: Date;
+  deal_id: number | null;
+  article_id: number | null;
+  company_name: string | null;
+  round: string | null;
+  article_title: string | null;
+}
+
+/** Open items, oldest first (first in, first reviewed). */
+export async function listOpenItems(db: Db, opts: { kind?: ReviewKind; limit?: number } = {}): Promise<OpenItemSummary[]> {
+  let q = db
+    .selectFrom('review_items as r')
+    .leftJoin('deals as d', 'd.id', 'r.deal_id')
+    .leftJoin('companies as c', 'c.id', 'd.company_id')
+    .leftJoin('articles as a', 'a.id', 'r.article_id')
+    .select(['r.id', 'r.kind', 'r.reason', 'r.created_at', 'r.deal_id', 'r.article_id', 'c.name as company_name', 'd.round', 'a.title as article_title'])
+    .where('r.status', '=', 'open')
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .limit(Math.min(Math.max(opts.limit ?? 200, 1), 1000));
+  if (opts.kind) q = q.where('r.kind', '=', opts.kind);
+  return q.execute();
+}
+
+/** Quotes stored in an item payload ({evidence: [{field, quote}]}), tolerating any other shape. */
+function payloadQuotes(payload: unknown): { field: string; quote: string }[] {
+  const ev = (payload as { evidence?: unknown } | null)?.evidence;
+  if (!Array.isArray(ev)) return [];
+  return ev.flatMap((e) => (e && typeof e.quote === 'string' && e.quote ? [{ field: typeof e.field === 'string' ? e.field : '', quote: e.quote as string }] : []));
+}
+
+async function dealParts(db: Db, dealId: number) {
+  const deal = await db.selectFrom('deals').selectAll().where('id', '=', dealId).executeTakeFirst();
+  if (!deal) return null;
+  const [company, investors, sources] = await Promise.all([
+    db.selectFrom('companies').selectAll().where('id', '=', deal.company_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('deal_investors as di')
+      .innerJoin('investors as i', 'i.id', 'di.investor_id')
+      .select(['i.id', 'i.name', 'di.lead'])
+      .where('di.deal_id', '=', dealId)
+      .orderBy('di.lead', 'desc')
+      .orderBy('i.name')
+      .execute(),
+    db
+      .selectFrom('deal_sources as s')
+      .leftJoin('articles as a', 'a.id', 's.article_id')
+      .select(['s.article_id', 's.url', 's.publisher', 's.published_at', 's.quote', 'a.title'])
+      .where('s.deal_id', '=', dealId)
+      .orderBy('s.published_at')
+      .orderBy('s.article_id')
+      .execute(),
+  ]);
+  return { deal, company, investors, sources };
+}
+
+/** Everything an operator needs to judge one item: the deal, its sources, and the article with its evidence. */
+export async function getItemDetail(db: Db, itemId: number) {
+  const item = await db.selectFrom('review_items').selectAll().where('id', '=', itemId).executeTakeFirst();
+  if (!item) throw new ReviewError('not_found', `Review item #${itemId} does not exist`);
+  const parts = item.deal_id === null ? null : await dealParts(db, item.deal_id);
+  const article =
+    item.article_id === null
+      ? null
+      : ((await db.selectFrom('articles').select(['id', 'url', 'title', 'site_name', 'published_at', 'text']).where('id', '=', item.article_id).executeTakeFirst()) ?? null);
+  const quotes = [
+    ...payloadQuotes(item.payload),
+    ...(parts?.sources ?? []).filter((s) => s.quote && (article === null || s.article_id === article.id)).map((s) => ({ field: 'source', quote: s.quote! })),
+  ];
+  const unique = [...new Map(quotes.map((q) => [q.quote, q])).values()];
+  return { item, deal: parts?.deal ?? null, company: parts?.company ?? null, investors: parts?.investors ?? [], sources: parts?.sources ?? [], article, quotes: unique };
+}
+export type ItemDetail = Awaited<ReturnType<typeof getItemDetail>>;
+
+/** A deal with its sources, investors, change history, audit trail and review items. */
+export async function getDealDetail(db: Db, dealId: number) {
+  const parts = await dealParts(db, dealId);
+  if (!parts) throw new ReviewError('not_found', `Deal #${dealId} does not exist`);
+  const [history, audit, items] = await Promise.all([
+    db.selectFrom('deal_history').selectAll().where('deal_id', '=', dealId).orderBy('created_at').orderBy('id').execute(),
+    // Actions on the deal itself plus review-item actions that concerned it.
+    db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where((eb) => eb.or([eb.and([eb('target_type', '=', 'deal'), eb('target_id', '=', dealId)]), eb(sql`detail->>'deal_id'`, '=', String(dealId))]))
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('review_items').select(['id', 'kind', 'status', 'reason', 'resolved_by']).where('deal_id', '=', dealId).orderBy('id').execute(),
+  ]);
+  return { ...parts, history, audit, items };
+}
+export type DealDetail = Awaited<ReturnType<typeof getDealDetail>>;
+
+export async function listAudit(db: Db, limit = 200) {
+  return db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}

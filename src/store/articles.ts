@@ -1,0 +1,164 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.js';
+import type { Article } from '../db/types.js';
+import type { ParsedArticle } from '../parse/types.js';
+
+export interface DiscoveredArticle {
+  url: string;
+  title?: string | null;
+  publishedAt?: string | null;
+}
+
+/** Insert newly discovered URLs; an already-known canonical URL is skipped. Returns the new ids. */
+export async function insertDiscovered(db: Db, sourceId: number | null, items: DiscoveredArticle[]): Promise<number[]> {
+  if (items.length === 0) return [];
+  const rows = await db
+    .insertInto('articles')
+    .values(
+      items.map((i) => ({
+        source_id: sourceId,
+        url: i.url,
+        canonical_url: i.url,
+        title: i.title ?? null,
+        published_at: validDate(i.publishedAt),
+      })),
+    )
+    .onConflict((oc) => oc.column('canonical_url').doNothing())
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+function validDate(v: string | null | undefined): Date | null {
+  if (!v) return null;
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export async function getArticle(db: Db, id: number): Promise<Article | undefined> {
+  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface Fingerprint {
+  contentHash: string;
+  simhash: string;
+}
+
+/**
+ * Store parsed text. The page's own canonical URL may differ from the discovered one; when another
+ * article already owns it, this one is a duplicate of that article rather than a unique-key error.
+ */
+export async function saveParsed(db: Db, id: number, parsed: ParsedArticle, fp: Fingerprint): Promise<void> {
+  const owner = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('canonical_url', '=', parsed.canonicalUrl)
+    .where('id', '<>', id)
+    .executeTakeFirst();
+  await db
+    .updateTable('articles')
+    .set({
+      canonical_url: owner ? sql<string>`canonical_url` : parsed.canonicalUrl,
+      title: parsed.title,
+      byline: parsed.byline,
+      published_at: validDate(parsed.publishedAt),
+      language: parsed.language,
+      site_name: parsed.siteName,
+      text: parsed.text,
+      content_hash: fp.contentHash,
+      simhash: fp.simhash,
+      fetched_at: new Date(),
+      status: 'parsed',
+      error: null,
+      duplicate_of: owner?.id ?? null,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** An earlier article with the same text (exact hash) or a near-identical one (simhash bands). */
+export async function findDuplicateArticle(
+  db: Db,
+  id: number,
+  fp: Fingerprint,
+  maxDistance: number,
+  distance: (a: string, b: string) => number,
+): Promise<number | null> {
+  const exact = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('content_hash', '=', fp.contentHash)
+    .where('id', '<', id)
+    .orderBy('id')
+    .executeTakeFirst();
+  if (exact) return exact.id;
+  const bands = [0, 1, 2, 3].map((b) => fp.simhash.slice(b * 4, b * 4 + 4));
+  const candidates = await db
+    .selectFrom('articles')
+    .select(['id', 'simhash'])
+    .where('id', '<', id)
+    .where((eb) =>
+      eb.or(bands.map((band, b) => eb(sql`substr(simhash, ${sql.lit(b * 4 + 1)}, 4)`, '=', band))),
+    )
+    .orderBy('id')
+    .limit(200)
+    .execute();
+  const near = candidates.find((c) => c.simhash && distance(c.simhash, fp.simhash) <= maxDistance);
+  return near?.id ?? null;
+}
+
+export async function markArticle(
+  db: Db,
+  id: number,
+  patch: { status: Article['status']; error?: string | null; duplicateOf?: number | null },
+): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set({
+      status: patch.status,
+      error: patch.error === undefined ? undefined : patch.error?.slice(0, 2000) ?? null,
+      duplicate_of: patch.duplicateOf,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertExtraction(
+  db: Db,
+  row: {
+    articleId: number;
+    engine: 'llm' | 'offline';
+    model: string | null;
+    promptVersion: string | null;
+    raw: unknown;
+    deals: unknown;
+    inputTokens: number;
+    outputTokens: number;
+    costUsd: number;
+    durationMs: number;
+    cached: boolean;
+    error?: string | null;
+  },
+): Promise<number> {
+  const r = await db
+    .insertInto('extractions')
+    .values({
+      article_id: row.articleId,
+      engine: row.engine,
+      model: row.model,
+      prompt_version: row.promptVersion,
+      raw: JSON.stringify(row.raw),
+      deals: JSON.stringify(row.deals),
+      input_tokens: row.inputTokens,
+      output_tokens: row.outputTokens,
+      cost_usd: row.costUsd,
+      duration_ms: Math.round(row.durationMs),
+      cached: row.cached,
+      error: row.error ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}

@@ -1,0 +1,67 @@
+import type { Db } from '../db/connect.js';
+import type { NewSource, Source } from '../db/types.js';
+
+export async function insertSource(db: Db, source: NewSource): Promise<Source> {
+  return db
+    .insertInto('sources')
+    .values(source)
+    .onConflict((oc) => oc.column('url').doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), enabled: true })))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function listSources(db: Db, opts: { enabledOnly?: boolean } = {}): Promise<Source[]> {
+  let q = db.selectFrom('sources').selectAll().orderBy('id');
+  if (opts.enabledOnly) q = q.where('enabled', '=', true);
+  return q.execute();
+}
+
+export async function getSource(db: Db, id: number): Promise<Source | undefined> {
+  return db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function removeSource(db: Db, idOrUrl: string): Promise<number> {
+  const byId = /^\d+$/.test(idOrUrl);
+  const res = await db
+    .deleteFrom('sources')
+    .where(byId ? 'id' : 'url', '=', byId ? Number(idOrUrl) : idOrUrl)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+export async function recordPollSuccess(
+  db: Db,
+  source: Source,
+  cache: { etag: string | null; lastModified: string | null },
+): Promise<void> {
+  const now = new Date();
+  await db
+    .updateTable('sources')
+    .set({
+      etag: cache.etag,
+      last_modified: cache.lastModified,
+      last_checked_at: now,
+      last_success_at: now,
+      next_check_at: new Date(now.getTime() + source.interval_ms),
+      error_count: 0,
+      last_error: null,
+    })
+    .where('id', '=', source.id)
+    .execute();
+}
+
+/** Failures back off the next check exponentially (capped at 24h) and keep the error for operators. */
+export async function recordPollFailure(db: Db, source: Source, error: string): Promise<void> {
+  const now = new Date();
+  const delay = Math.min(source.interval_ms * 2 ** Math.min(source.error_count, 8), 24 * 3600_000);
+  await db
+    .updateTable('sources')
+    .set((eb) => ({
+      last_checked_at: now,
+      next_check_at: new Date(now.getTime() + delay),
+      error_count: eb('error_count', '+', 1),
+      last_error: error.slice(0, 2000),
+    }))
+    .where('id', '=', source.id)
+    .execute();
+}

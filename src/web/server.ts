@@ -1,0 +1,267 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { Queue } from 'bullmq';
+import { sql } from 'kysely';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connect.js';
+import type { Logger } from '../logger.js';
+import { fetchDealsPage, FilterError, parseDealPageQuery } from '../export/filters.js';
+import { approveItem, editDeal, mergeDeals, rejectItem, splitDeal } from '../review/actions.js';
+import { ReviewError } from '../review/errors.js';
+import { verifyOperator } from '../review/operators.js';
+import { countOpenItems, getDealDetail, getItemDetail, isReviewKind, listAudit, listOpenItems } from '../review/queries.js';
+import { csrfToken, deriveSecret, newSession, readSession, safeEqual, SESSION_COOKIE } from './auth.js';
+import type { Html } from './html.js';
+import { renderMetrics } from './metrics.js';
+import * as views from './views.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is acting: the operator username, or 'admin' for the token. */
+    actor: string | null;
+    /** Raw session value (for the CSRF token); null for bearer-token requests. */
+    sessionValue: string | null;
+  }
+}
+
+export interface ServerDeps {
+  db: Db;
+  config: Config;
+  log?: Logger;
+  queues?: Queue[];
+  checkRedis?: () => Promise<void>;
+}
+
+const PUBLIC_PATHS = new Set(['/healthz', '/metrics', '/login', '/assets/app.css']);
+const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+// bull-board's bundled React UI: same-origin scripts, inline styles, a <base href>; its Google Fonts stay blocked (system fonts).
+const BOARD_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'";
+const BOARD_PATH = '/admin/queues';
+
+function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}
+
+function formValue(body: unknown, key: string): string {
+  const v = (body as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '';
+}
+
+function formValues(body: unknown, key: string): string[] {
+  const v = (body as Record<string, unknown> | undefined)?.[key];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+}
+
+function idParam(req: FastifyRequest): number {
+  const id = Number((req.params as { id?: string }).id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new ReviewError('not_found', 'No such id');
+  return id;
+}
+
+/** Turn edit-form fields into an editDeal patch: only fields that differ from the deal; editDeal validates. */
+function patchFromForm(body: unknown, current: { round: string; status: string; country: string | null; announced_on: string | null; amount_value: number | null; amount_currency: string | null; valuation_value: number | null; valuation_currency: string | null }, companyName: string): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  const str = (k: string) => formValue(body, k);
+  const orNull = (s: string) => (s === '' ? null : s);
+  if (str('company_name') && str('company_name') !== companyName) patch.company_name = str('company_name');
+  if (str('round') && str('round') !== current.round) patch.round = str('round');
+  if (str('status') && str('status') !== current.status) patch.status = str('status');
+  if (orNull(str('country').toUpperCase()) !== current.country) patch.country = orNull(str('country').toUpperCase());
+  if (orNull(str('announced_on')) !== current.announced_on) patch.announced_on = orNull(str('announced_on'));
+  for (const kind of ['amount', 'valuation'] as const) {
+    const value = str(`${kind}_value`).replace(/[,_\s]/g, '');
+    const currency = str(`${kind}_currency`).toUpperCase();
+    const next = value === '' && currency === '' ? null : { value: value === '' ? Number.NaN : Number(value), currency };
+    const prev = current[`${kind}_value`] === null ? null : { value: current[`${kind}_value`], currency: current[`${kind}_currency`] };
+    if (JSON.stringify(next) !== JSON.stringify(prev)) patch[kind] = next;
+  }
+  return patch;
+}
+
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const { db, config, queues = [] } = deps;
+  const app = deps.log ? Fastify({ loggerInstance: deps.log as FastifyBaseLogger }) : Fastify({ logger: false });
+  let token = config.ADMIN_TOKEN;
+  if (!token) {
+    token = randomBytes(24).toString('base64url');
+    deps.log?.warn({ adminToken: token }, 'ADMIN_TOKEN not set; generated one for this process');
+  }
+  const adminToken = token;
+  const secret = deriveSecret(adminToken);
+
+  await app.register(formbody);
+  await app.register(cookie, { secret });
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionValue', null);
+
+  const ctx = (req: FastifyRequest): views.PageCtx => ({ user: req.actor ?? '', csrf: req.sessionValue ? csrfToken(secret, req.sessionValue) : '' });
+  const page = (reply: FastifyReply, body: Html, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body.value);
+
+  // Deny by default: every route except the public ones (including bull-board's, which are
+  // registered in a child scope and inherit this hook) needs a session or the bearer token.
+  app.addHook('onRequest', async (req, reply) => {
+    const path = pathOf(req.url);
+    reply.header('Content-Security-Policy', path.startsWith(BOARD_PATH) ? BOARD_CSP : CSP);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    if (PUBLIC_PATHS.has(path)) return;
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      if (safeEqual(auth.slice(7).trim(), adminToken)) {
+        req.actor = 'admin';
+        return;
+      }
+      return reply.code(401).send({ error: 'invalid bearer token' });
+    }
+    const signed = req.cookies[SESSION_COOKIE];
+    const unsigned = signed ? req.unsignCookie(signed) : null;
+    const session = unsigned?.valid && unsigned.value ? readSession(unsigned.value) : null;
+    if (session && unsigned?.value) {
+      req.actor = session.user;
+      req.sessionValue = unsigned.value;
+      return;
+    }
+    // Redirect page loads to the login form; API calls (ours and bull-board's XHRs) get 401.
+    if (path.startsWith('/api/') || path.startsWith(`${BOARD_PATH}/api/`) || req.method !== 'GET') return reply.code(401).send({ error: 'login required' });
+    return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 302);
+  });
+
+  // Cookie-authenticated form posts must carry the session's CSRF token.
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method !== 'POST' || !req.sessionValue || pathOf(req.url).startsWith(BOARD_PATH)) return;
+    const sent = formValue(req.body, '_csrf');
+    if (!sent || !safeEqual(sent, csrfToken(secret, req.sessionValue))) {
+      return page(reply, views.errorPage(ctx(req), 403, 'Invalid or missing CSRF token; reload the page and try again.'), 403);
+    }
+  });
+
+  app.setErrorHandler(async (err: Error, req, reply) => {
+    const status = err instanceof ReviewError ? { not_found: 404, conflict: 409, invalid: 400 }[err.code] : err instanceof FilterError ? 400 : (err as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    const message = status >= 500 ? 'Internal error' : err.message;
+    if (pathOf(req.url).startsWith('/api/') || req.headers.accept?.includes('application/json')) return reply.code(status).send({ error: message });
+    return page(reply, views.errorPage(req.actor ? ctx(req) : null, status, message), status);
+  });
+
+  app.get('/assets/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(views.CSS));
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/readyz', async (_req, reply) => {
+    const checks: Record<string, string> = {};
+    await sql`SELECT 1`.execute(db).then(() => (checks.db = 'ok'), (e: Error) => (checks.db = e.message));
+    if (deps.checkRedis) await deps.checkRedis().then(() => (checks.redis = 'ok'), (e: Error) => (checks.redis = e.message));
+    const ok = Object.values(checks).every((v) => v === 'ok');
+    return reply.code(ok ? 200 : 503).send({ ok, checks });
+  });
+  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(await renderMetrics(db, queues)));
+
+  // --- login ---
+  app.get('/login', async (req, reply) => page(reply, views.loginPage(undefined, safeNext((req.query as { next?: string }).next))));
+  app.post('/login', async (req, reply) => {
+    const next = safeNext(formValue(req.body, 'next'));
+    const tokenIn = formValue(req.body, 'token');
+    const username = formValue(req.body, 'username');
+    let user: string | null = null;
+    if (tokenIn) user = safeEqual(tokenIn, adminToken) ? 'admin' : null;
+    else if (username) user = (await verifyOperator(db, username, formValue(req.body, 'password')))?.username ?? null;
+    if (!user) return page(reply, views.loginPage('Invalid token or username/password.', next), 401);
+    reply.setCookie(SESSION_COOKIE, newSession(user), { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https' });
+    return reply.redirect(next, 303);
+  });
+  app.post('/logout', async (_req, reply) => reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303));
+
+  // --- pages ---
+  app.get('/', async (req, reply) => {
+    const [counts, recent] = await Promise.all([countOpenItems(db), fetchDealsPage(db, { limit: 20 })]);
+    return page(reply, views.dashboardPage(ctx(req), counts, recent.deals));
+  });
+  app.get('/review', async (req, reply) => {
+    const kind = (req.query as { kind?: string }).kind || undefined;
+    if (kind !== undefined && !isReviewKind(kind)) throw new ReviewError('invalid', `Unknown review kind: ${kind}`);
+    const [items, counts] = await Promise.all([listOpenItems(db, { kind }), countOpenItems(db)]);
+    return page(reply, views.queuePage(ctx(req), items, kind, counts));
+  });
+  app.get('/review/:id', async (req, reply) => {
+    const flash = (req.query as { done?: string }).done;
+    return page(reply, views.itemPage(ctx(req), await getItemDetail(db, idParam(req)), flash));
+  });
+  const itemAction = (name: string, run: (id: number, req: FastifyRequest) => Promise<string>) =>
+    app.post(`/review/:id/${name}`, async (req, reply) => {
+      const id = idParam(req);
+      const done = await run(id, req);
+      return reply.redirect(`/review/${id}?done=${encodeURIComponent(done)}`, 303);
+    });
+  itemAction('approve', async (id, req) => (await approveItem(db, id, req.actor!), 'Approved.'));
+  itemAction('reject', async (id, req) => (await rejectItem(db, id, req.actor!), 'Rejected; the deal left the clean set.'));
+  const itemDeal = async (id: number) => {
+    const d = await getItemDetail(db, id);
+    if (!d.deal || !d.company) throw new ReviewError('invalid', `Review item #${id} has no deal`);
+    return { deal: d.deal, company: d.company };
+  };
+  itemAction('edit', async (id, req) => {
+    const { deal, company } = await itemDeal(id);
+    const changes = await editDeal(db, deal.id, patchFromForm(req.body, deal, company.name), req.actor!);
+    return `Saved: ${Object.keys(changes).join(', ') || 'no changes'}.`;
+  });
+  itemAction('merge', async (id, req) => {
+    const { deal } = await itemDeal(id);
+    const into = Number(formValue(req.body, 'into'));
+    if (!Number.isSafeInteger(into) || into <= 0) throw new ReviewError('invalid', 'Enter the number of the deal to merge into');
+    await mergeDeals(db, deal.id, into, req.actor!);
+    return `Merged deal #${deal.id} into #${into}.`;
+  });
+  itemAction('split', async (id, req) => {
+    const { deal } = await itemDeal(id);
+    const created = await splitDeal(db, deal.id, formValues(req.body, 'article').map(Number), req.actor!);
+    return `Split selected sources into new deal #${created}.`;
+  });
+
+  app.get('/deals', async (req, reply) => {
+    const query = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== ''));
+    const result = await fetchDealsPage(db, parseDealPageQuery({ limit: 50, ...query }));
+    const { cursor: _cursor, ...rest } = query;
+    return page(reply, views.dealsPage(ctx(req), result.deals, result.next_cursor, new URLSearchParams(rest).toString()));
+  });
+  app.get('/deals/:id', async (req, reply) => {
+    const flash = (req.query as { done?: string }).done;
+    return page(reply, views.dealPage(ctx(req), await getDealDetail(db, idParam(req)), flash));
+  });
+  app.post('/deals/:id/edit', async (req, reply) => {
+    const id = idParam(req);
+    const d = await getDealDetail(db, id);
+    const changes = await editDeal(db, id, patchFromForm(req.body, d.deal, d.company.name), req.actor!);
+    return reply.redirect(`/deals/${id}?done=${encodeURIComponent(`Saved: ${Object.keys(changes).join(', ') || 'no changes'}.`)}`, 303);
+  });
+  app.get('/audit', async (req, reply) => page(reply, views.auditPage(ctx(req), await listAudit(db))));
+
+  // --- JSON API (session or bearer token) ---
+  app.get('/api/deals', async (req) => fetchDealsPage(db, parseDealPageQuery(req.query)));
+  app.get('/api/deals/:id', async (req, reply) => {
+    const id = idParam(req);
+    const deal = await db.selectFrom('deals_clean').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!deal) return reply.code(404).send({ error: `Deal #${id} not found (or merged/rejected)` });
+    const sources = await db.selectFrom('deal_sources_clean').selectAll().where('deal_id', '=', id).orderBy('published_at').execute();
+    return { ...deal, sources };
+  });
+
+  // --- bull-board ---
+  const board = new FastifyAdapter();
+  board.setBasePath(BOARD_PATH);
+  // @bull-board/fastify pins its own copy of @bull-board/api (9.10.1 vs 9.10.2 at the top level):
+  // identical at runtime, but the duplicate private fields make the two declarations incompatible.
+  type BoardAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
+  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter: board as unknown as BoardAdapter });
+  await app.register(board.registerPlugin(), { prefix: BOARD_PATH });
+
+  return app;
+}
+
+/** Only same-site relative paths, so the login form cannot be used as an open redirect. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}

@@ -1,0 +1,220 @@
+import type { AuditLogTable, DealsCleanView } from '../db/types.js';
+import type { Selectable } from 'kysely';
+import { ROUNDS, STATUSES } from '../deal/schema.js';
+import type { DealDetail, ItemDetail, OpenItemSummary } from '../review/queries.js';
+import { REVIEW_KINDS } from '../review/queries.js';
+import { highlight, html, type Html } from './html.js';
+
+// Server-rendered pages. Every value goes through html`` (escaped); only html`` fragments nest.
+
+export interface PageCtx {
+  user: string;
+  csrf: string;
+}
+
+export const CSS = `
+*{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,sans-serif;color:#1d2330;background:#f5f6f8}
+header{background:#1d2330;color:#fff;padding:.6rem 1.5rem;display:flex;gap:1.2rem;align-items:center}
+header a{color:#cfd6e4;text-decoration:none}header a:hover{color:#fff}header .brand{font-weight:700;color:#fff}
+header form{margin-left:auto}header button{background:none;border:1px solid #55607a;color:#cfd6e4}
+main{max-width:1100px;margin:1.5rem auto;padding:0 1.5rem}h1{font-size:1.4rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #dde1e8}th,td{padding:.45rem .6rem;border-bottom:1px solid #eceef2;text-align:left;vertical-align:top}
+th{background:#f0f2f5;font-weight:600;font-size:.85rem}.num{text-align:right;font-variant-numeric:tabular-nums}
+.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{background:#fff;border:1px solid #dde1e8;border-radius:6px;padding:.8rem 1rem;min-width:150px;text-decoration:none;color:inherit}
+.card b{display:block;font-size:1.6rem}.muted{color:#6b7385}.pill{display:inline-block;padding:0 .5rem;border-radius:9px;background:#e7ebf3;font-size:.8rem}
+.article{background:#fff;border:1px solid #dde1e8;padding:1rem;white-space:pre-wrap;max-height:28rem;overflow:auto}mark{background:#ffe58a;padding:0 1px}
+.panel{background:#fff;border:1px solid #dde1e8;border-radius:6px;padding:1rem;margin:1rem 0}.grid{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+label{display:block;font-size:.85rem;color:#444;margin:.3rem 0}input,select{font:inherit;padding:.3rem .4rem;border:1px solid #c6ccd8;border-radius:4px}
+button{font:inherit;padding:.35rem .9rem;border-radius:4px;border:1px solid #8a93a6;background:#fff;cursor:pointer}
+.approve{background:#1f8a4c;color:#fff;border-color:#1f8a4c}.reject{background:#c0392b;color:#fff;border-color:#c0392b}
+.actions{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end}.flash{background:#fff4d6;border:1px solid #e8c96a;padding:.5rem 1rem;border-radius:4px}
+.error{background:#fde8e6;border-color:#e7a39b}code{font-size:.8rem;word-break:break-word}
+`;
+
+function layout(title: string, ctx: PageCtx | null, body: Html, flash?: string): Html {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title} · dealflow</title><link rel="stylesheet" href="/assets/app.css"></head>
+<body><header><a class="brand" href="/">dealflow</a>${
+    ctx
+      ? html`<a href="/review">Review</a><a href="/deals">Deals</a><a href="/audit">Audit</a><a href="/admin/queues">Queues</a>
+<form method="post" action="/logout"><input type="hidden" name="_csrf" value="${ctx.csrf}"><button>Log out ${ctx.user}</button></form>`
+      : ''
+  }</header>
+<main>${flash ? html`<p class="flash">${flash}</p>` : ''}${body}</main></body></html>`;
+}
+
+export function errorPage(ctx: PageCtx | null, status: number, message: string): Html {
+  return layout(`Error ${status}`, ctx, html`<h1>Error ${status}</h1><p class="flash error">${message}</p><p><a href="/">Back to the dashboard</a></p>`);
+}
+
+export function loginPage(error?: string, next = '/'): Html {
+  return layout(
+    'Log in',
+    null,
+    html`<h1>Log in</h1>${error ? html`<p class="flash error">${error}</p>` : ''}
+<form method="post" action="/login" class="panel">
+<input type="hidden" name="next" value="${next}">
+<label>Admin token <input type="password" name="token" autocomplete="off" size="40"></label>
+<p class="muted">or an operator account</p>
+<label>Username <input name="username" autocomplete="username"></label>
+<label>Password <input type="password" name="password" autocomplete="current-password"></label>
+<p><button class="approve">Log in</button></p></form>`,
+  );
+}
+
+function money(v: number | null, cur: string | null, usd?: number | null): Html {
+  if (v === null) return html`<span class="muted">—</span>`;
+  const s = `${cur ?? ''} ${v.toLocaleString('en-US')}`;
+  return html`${s}${usd !== undefined && usd !== null && cur !== 'USD' ? html` <span class="muted">(≈ $${usd.toLocaleString('en-US')})</span>` : ''}`;
+}
+
+function dealsTable(deals: DealsCleanView[]): Html {
+  if (!deals.length) return html`<p class="muted">No deals yet.</p>`;
+  return html`<table><tr><th>#</th><th>Company</th><th>Round</th><th>Amount</th><th>Country</th><th>Announced</th><th>Investors</th><th class="num">Sources</th></tr>
+${deals.map(
+  (d) => html`<tr><td><a href="/deals/${d.id}">${d.id}</a></td><td>${d.company_name}</td><td>${d.round}</td><td>${money(d.amount_value, d.amount_currency, d.amount_usd)}</td>
+<td>${d.country ?? ''}</td><td>${d.announced_on ?? ''}</td><td>${d.investors_text}</td><td class="num">${d.source_count}</td></tr>`,
+)}</table>`;
+}
+
+export function dashboardPage(ctx: PageCtx, counts: Record<string, number>, recent: DealsCleanView[]): Html {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return layout(
+    'Dashboard',
+    ctx,
+    html`<h1>Review queue <span class="pill">${total} open</span></h1>
+<div class="cards">${REVIEW_KINDS.map((k) => html`<a class="card" href="/review?kind=${k}"><b>${counts[k] ?? 0}</b>${k.replace(/_/g, ' ')}</a>`)}</div>
+<h2>Recent deals</h2>${dealsTable(recent)}`,
+  );
+}
+
+export function queuePage(ctx: PageCtx, items: OpenItemSummary[], kind: string | undefined, counts: Record<string, number>): Html {
+  return layout(
+    'Review',
+    ctx,
+    html`<h1>Open review items${kind ? html` · ${kind}` : ''}</h1>
+<p>${[html`<a href="/review">all</a>`, ...REVIEW_KINDS.map((k) => html` · <a href="/review?kind=${k}">${k} (${counts[k] ?? 0})</a>`)]}</p>
+${
+  items.length
+    ? html`<table><tr><th>Item</th><th>Kind</th><th>Deal</th><th>Reason</th><th>Article</th><th>Created</th></tr>
+${items.map(
+  (i) => html`<tr><td><a href="/review/${i.id}">#${i.id}</a></td><td><span class="pill">${i.kind}</span></td>
+<td>${i.deal_id ? html`${i.company_name} · ${i.round}` : html`<span class="muted">none</span>`}</td><td>${i.reason}</td><td>${i.article_title ?? ''}</td><td>${i.created_at}</td></tr>`,
+)}</table>`
+    : html`<p class="muted">Nothing to review. 🎉</p>`
+}`,
+  );
+}
+
+function hidden(ctx: PageCtx): Html {
+  return html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
+}
+
+function options(values: readonly string[], selected: string | null): Html[] {
+  return values.map((v) => html`<option value="${v}"${v === selected ? html` selected` : ''}>${v}</option>`);
+}
+
+function editForm(ctx: PageCtx, d: NonNullable<ItemDetail['deal']>, companyName: string, action: string): Html {
+  return html`<form method="post" action="${action}" class="panel"><h2>Edit deal #${d.id}</h2>${hidden(ctx)}
+<div class="grid">
+<label>Company <input name="company_name" value="${companyName}"></label>
+<label>Country <input name="country" value="${d.country ?? ''}" size="3" maxlength="2"></label>
+<label>Round <select name="round">${options(ROUNDS, d.round)}</select></label>
+<label>Status <select name="status">${options(STATUSES, d.status)}</select></label>
+<label>Amount <input name="amount_value" value="${d.amount_value ?? ''}" inputmode="decimal"> <input name="amount_currency" value="${d.amount_currency ?? ''}" size="4" maxlength="3"></label>
+<label>Valuation <input name="valuation_value" value="${d.valuation_value ?? ''}" inputmode="decimal"> <input name="valuation_currency" value="${d.valuation_currency ?? ''}" size="4" maxlength="3"></label>
+<label>Announced on <input type="date" name="announced_on" value="${d.announced_on ?? ''}"></label>
+</div><p><button>Save changes</button></p></form>`;
+}
+
+function sourcesTable(sources: ItemDetail['sources'], select?: boolean): Html {
+  return html`<table><tr>${select ? html`<th></th>` : ''}<th>Article</th><th>Publisher</th><th>Published</th><th>Quote</th></tr>
+${sources.map(
+  (s) => html`<tr>${select ? html`<td><input type="checkbox" name="article" value="${s.article_id}" aria-label="select article ${s.article_id}"></td>` : ''}
+<td><a href="${s.url}" rel="noopener noreferrer">${s.title ?? s.url}</a></td><td>${s.publisher ?? ''}</td><td>${s.published_at ?? ''}</td><td>${s.quote ?? ''}</td></tr>`,
+)}</table>`;
+}
+
+export function itemPage(ctx: PageCtx, d: ItemDetail, flash?: string): Html {
+  const { item, deal, company, article } = d;
+  const open = item.status === 'open';
+  const base = `/review/${item.id}`;
+  return layout(
+    `Item #${item.id}`,
+    ctx,
+    html`<h1>Review item #${item.id} <span class="pill">${item.kind}</span> <span class="pill">${item.status}</span></h1>
+<p><b>Reason:</b> ${item.reason}</p>
+${
+  deal && company
+    ? html`<div class="panel"><b>Deal <a href="/deals/${deal.id}">#${deal.id}</a>:</b> ${company.name} · ${deal.round} · ${deal.status} ·
+${money(deal.amount_value, deal.amount_currency, deal.amount_usd)} · ${deal.country ?? company.country ?? '??'} · ${deal.announced_on ?? 'no date'}
+${deal.merged_into ? html` · <b>merged into #${deal.merged_into}</b>` : ''}${deal.rejected_at ? html` · <b>rejected</b>` : ''}
+<br><span class="muted">Investors:</span> ${d.investors.map((i, n) => html`${n ? ', ' : ''}${i.name}${i.lead ? ' (lead)' : ''}`)}</div>`
+    : html`<p class="muted">No deal attached.</p>`
+}
+${
+  open
+    ? html`<div class="actions">
+<form method="post" action="${base}/approve">${hidden(ctx)}<button class="approve">Approve</button></form>
+<form method="post" action="${base}/reject">${hidden(ctx)}<button class="reject">Reject deal</button></form>
+${deal ? html`<form method="post" action="${base}/merge">${hidden(ctx)}<label>Merge into deal # <input name="into" size="6" inputmode="numeric" required></label><button>Merge</button></form>` : ''}
+</div>`
+    : html`<p class="flash">Resolved by ${item.resolved_by ?? '?'} at ${item.resolved_at ?? ''}.</p>`
+}
+<h2>Evidence quotes</h2>${d.quotes.length ? html`<ul>${d.quotes.map((q) => html`<li><span class="pill">${q.field}</span> ${q.quote}</li>`)}</ul>` : html`<p class="muted">None.</p>`}
+${article ? html`<h2>Article: <a href="${article.url}" rel="noopener noreferrer">${article.title ?? article.url}</a></h2><div class="article">${highlight(article.text ?? '', d.quotes.map((q) => q.quote))}</div>` : ''}
+${deal && !deal.merged_into && !deal.rejected_at ? editForm(ctx, deal, company?.name ?? '', `${base}/edit`) : ''}
+${
+  deal
+    ? html`<h2>Sources</h2><form method="post" action="${base}/split">${hidden(ctx)}${sourcesTable(d.sources, !deal.merged_into && !deal.rejected_at)}
+${!deal.merged_into && !deal.rejected_at && d.sources.length > 1 ? html`<p><button>Split selected sources into a new deal</button></p>` : ''}</form>`
+    : ''
+}`,
+    flash,
+  );
+}
+
+export function dealsPage(ctx: PageCtx, deals: DealsCleanView[], nextCursor: string | null, query: string): Html {
+  return layout(
+    'Deals',
+    ctx,
+    html`<h1>Deals</h1>
+<form method="get" action="/deals" class="actions"><label>Company <input name="company"></label><label>Round <select name="round"><option value="">any</option>${options(ROUNDS, null)}</select></label>
+<label>Country <input name="country" size="3"></label><label>Since <input type="date" name="since"></label><button>Filter</button></form>
+<p></p>${dealsTable(deals)}${nextCursor ? html`<p><a href="/deals?${query}${query ? '&' : ''}cursor=${nextCursor}">Next page →</a></p>` : ''}`,
+  );
+}
+
+function jsonCell(v: unknown): Html {
+  return html`<code>${JSON.stringify(v)}</code>`;
+}
+
+export function dealPage(ctx: PageCtx, d: DealDetail, flash?: string): Html {
+  const { deal, company } = d;
+  const live = !deal.merged_into && !deal.rejected_at;
+  return layout(
+    `Deal #${deal.id}`,
+    ctx,
+    html`<h1>Deal #${deal.id}: ${company.name} ${deal.merged_into ? html`<span class="pill">merged into <a href="/deals/${deal.merged_into}">#${deal.merged_into}</a></span>` : ''}${deal.rejected_at ? html`<span class="pill">rejected</span>` : ''}</h1>
+<table><tr><th>Round</th><th>Status</th><th>Amount</th><th>Valuation</th><th>Country</th><th>Region</th><th>Announced</th><th>Confidence</th></tr>
+<tr><td>${deal.round}</td><td>${deal.status}</td><td>${money(deal.amount_value, deal.amount_currency, deal.amount_usd)}</td><td>${money(deal.valuation_value, deal.valuation_currency, deal.valuation_usd)}</td>
+<td>${deal.country ?? company.country ?? ''}</td><td>${deal.region ?? company.region ?? ''}</td><td>${deal.announced_on ?? ''}</td><td>${deal.confidence.toFixed(2)}</td></tr></table>
+<h2>Investors</h2>${d.investors.length ? html`<ul>${d.investors.map((i) => html`<li>${i.name}${i.lead ? html` <span class="pill">lead</span>` : ''}</li>`)}</ul>` : html`<p class="muted">None recorded.</p>`}
+<h2>Sources</h2>${sourcesTable(d.sources)}
+<h2>Review items</h2>${d.items.length ? html`<ul>${d.items.map((i) => html`<li><a href="/review/${i.id}">#${i.id}</a> ${i.kind} · ${i.status} ${i.resolved_by ? html`by ${i.resolved_by}` : ''} — ${i.reason}</li>`)}</ul>` : html`<p class="muted">None.</p>`}
+${live ? editForm(ctx, deal, company.name, `/deals/${deal.id}/edit`) : ''}
+<h2>History</h2><table><tr><th>When</th><th>Actor</th><th>Change</th></tr>${d.history.map((h) => html`<tr><td>${h.created_at}</td><td>${h.actor}</td><td>${jsonCell(h.change)}</td></tr>`)}</table>
+<h2>Audit</h2>${auditTable(d.audit)}`,
+    flash,
+  );
+}
+
+function auditTable(rows: Selectable<AuditLogTable>[]): Html {
+  return html`<table><tr><th>When</th><th>Actor</th><th>Action</th><th>Target</th><th>Detail</th></tr>
+${rows.map((a) => html`<tr><td>${a.created_at}</td><td>${a.actor}</td><td>${a.action}</td><td>${a.target_type} #${a.target_id ?? ''}</td><td>${jsonCell(a.detail)}</td></tr>`)}</table>`;
+}
+
+export function auditPage(ctx: PageCtx, rows: Selectable<AuditLogTable>[]): Html {
+  return layout('Audit', ctx, html`<h1>Audit log</h1>${auditTable(rows)}`);
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { createTestDb, type TestDb } from '../helpers/db.js';
+import { testDeps } from '../helpers/app.js';
+import { deleteRedisPrefix, testQueuePrefix } from '../helpers/redis.js';
+import { TEST_REDIS_URL } from '../helpers/env.js';
+import { startDemoSite, type DemoSite } from '../../src/demo/site.js';
+import { addSource } from '../../src/pipeline/add-source.js';
+import { ingestOnce } from '../../src/pipeline/run-once.js';
+import { createQueues, enqueueArticles, syncSourceSchedulers } from '../../workers/queues.js';
+import { startWorkers } from '../../workers/worker.js';
+import { listSources } from '../../src/store/sources.js';
+import type { Db } from '../../src/db/connect.js';
+
+let site: DemoSite;
+beforeAll(async () => {
+  site = await startDemoSite(0);
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function dealsByCompany(db: Db) {
+  const rows = await db
+    .selectFrom('deals')
+    .innerJoin('companies', 'companies.id', 'deals.company_id')
+    .leftJoin('deal_sources', 'deal_sources.deal_id', 'deals.id')
+    .select(['companies.name', 'deals.round', 'deals.status', 'deals.amount_value', 'deals.amount_currency', 'deals.amount_usd'])
+    .select((eb) => eb.fn.count<number>('deal_sources.article_id').as('sources'))
+    .where('deals.merged_into', 'is', null)
+    .groupBy(['deals.id', 'companies.name'])
+    .execute();
+  return new Map(rows.map((r) => [r.name, r]));
+}
+
+/** What the bundled demo site must turn into, whichever way the pipeline runs. */
+async function expectDemoResults(db: Db) {
+  const deals = await dealsByCompany(db);
+  const lumora = deals.get('Lumora');
+  expect(lumora).toMatchObject({ round: 'series_b', status: 'announced', amount_value: 42_000_000, amount_currency: 'USD' });
+  // The same round reported by two publishers is one deal with both articles linked.
+  expect(Number(lumora?.sources)).toBe(2);
+  expect(deals.get('Paysa')).toMatchObject({ round: 'seed', amount_value: 6_500_000 });
+  expect(deals.get('Kyoto Robotics')).toMatchObject({ status: 'in_talks', amount_currency: 'JPY' });
+  expect(deals.get('Agrova')).toMatchObject({ amount_value: 800_000_000, amount_currency: 'INR' });
+  expect(deals.get('Agrova')?.amount_usd).toBeGreaterThan(0);
+  expect([...deals.keys()].some((n) => /verdant/i.test(n))).toBe(false);
+  const articles = await db.selectFrom('articles').select(['status', 'error']).execute();
+  expect(articles.filter((a) => a.status === 'failed')).toEqual([]);
+}
+
+describe('pipeline on the bundled demo site', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it('ingest --once runs every stage inline and a second run adds nothing', async () => {
+    const deps = testDeps(t.db);
+    try {
+      const source = await addSource(deps, site.feedUrl, { allowPrivate: true });
+      expect(source.kind).toBe('rss');
+      const first = await ingestOnce(deps, { concurrency: 2 });
+      expect(first).toMatchObject({ sources: 1, sourceErrors: 0, articles: 6, failed: 0 });
+      await expectDemoResults(t.db);
+      const dealCount = await t.db.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const second = await ingestOnce(deps);
+      expect(second).toMatchObject({ articles: 0, deals: 0 });
+      const after = await t.db.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(dealCount.n));
+    } finally {
+      await deps.close();
+    }
+  });
+
+  it('refuses a loopback source that is not explicitly allowed', async () => {
+    const deps = testDeps(t.db);
+    try {
+      await expect(addSource(deps, site.feedUrl.replace('feed.xml', 'other.xml'))).rejects.toThrow(/private|loopback|blocked/i);
+    } finally {
+      await deps.close();
+    }
+  });
+});
+
+describe('pipeline through BullMQ workers', () => {
+  let t: TestDb;
+  const prefix = testQueuePrefix();
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(async () => {
+    await t?.drop();
+    await deleteRedisPrefix(prefix);
+  });
+
+  it('a job scheduler polls the source and workers process every article exactly once', async () => {
+    const deps = testDeps(t.db);
+    const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    const queues = createQueues(redis, prefix);
+    const workers = startWorkers(deps, queues, redis, prefix, 2);
+    try {
+      await addSource(deps, site.feedUrl, { allowPrivate: true });
+      await syncSourceSchedulers(queues, await listSources(t.db));
+      expect(await queues.sources.getJobSchedulersCount()).toBe(1);
+      const deadline = Date.now() + 40_000;
+      for (;;) {
+        const rows = await t.db.selectFrom('articles').select('status').execute();
+        if (rows.length === 6 && rows.every((r) => r.status !== 'pending' && r.status !== 'parsed')) break;
+        if (Date.now() > deadline) throw new Error(`articles not processed in time: ${JSON.stringify(rows)}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      await expectDemoResults(t.db);
+      // Re-enqueueing known articles is a no-op: job ids are the article ids.
+      const ids = (await t.db.selectFrom('articles').select('id').execute()).map((r) => r.id);
+      await enqueueArticles(queues, ids);
+      const extractions = await t.db.selectFrom('extractions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(extractions.n)).toBeLessThanOrEqual(6);
+    } finally {
+      await workers.close();
+      await queues.sources.obliterate({ force: true });
+      await queues.articles.obliterate({ force: true });
+      await queues.close();
+      redis.disconnect();
+      await deps.close();
+    }
+  });
+});

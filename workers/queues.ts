@@ -1,0 +1,67 @@
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+
+export const SOURCES_QUEUE = 'sources';
+export const ARTICLES_QUEUE = 'articles';
+
+export interface PollSourceJob {
+  sourceId: number;
+}
+export interface ProcessArticleJob {
+  articleId: number;
+}
+
+export interface Queues {
+  sources: Queue<PollSourceJob>;
+  articles: Queue<ProcessArticleJob>;
+  close(): Promise<void>;
+}
+
+// Failed jobs are retried with backoff and kept for inspection in bull-board; completed ones trimmed.
+const defaultJobOptions: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { count: 5000 },
+};
+
+export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+  const sources = new Queue<PollSourceJob>(SOURCES_QUEUE, { connection, prefix, defaultJobOptions });
+  const articles = new Queue<ProcessArticleJob>(ARTICLES_QUEUE, { connection, prefix, defaultJobOptions });
+  return {
+    sources,
+    articles,
+    close: async () => {
+      await Promise.all([sources.close(), articles.close()]);
+    },
+  };
+}
+
+/** One job per article id: re-discovering an article never processes it twice. */
+export function articleJobId(articleId: number): string {
+  return `article-${articleId}`;
+}
+
+export async function enqueueArticles(queues: Queues, articleIds: number[]): Promise<void> {
+  if (articleIds.length === 0) return;
+  await queues.articles.addBulk(
+    articleIds.map((articleId) => ({ name: 'process', data: { articleId }, opts: { jobId: articleJobId(articleId) } })),
+  );
+}
+
+/** One job scheduler per enabled source; schedulers of removed or disabled sources are deleted. */
+export async function syncSourceSchedulers(
+  queues: Queues,
+  sources: Array<{ id: number; interval_ms: number; enabled: boolean }>,
+): Promise<void> {
+  const wanted = new Map(sources.filter((s) => s.enabled).map((s) => [`source-${s.id}`, s]));
+  for (const [id, s] of wanted) {
+    await queues.sources.upsertJobScheduler(
+      id,
+      { every: s.interval_ms, immediately: true },
+      { name: 'poll', data: { sourceId: s.id } },
+    );
+  }
+  for (const existing of await queues.sources.getJobSchedulers(0, -1)) {
+    if (existing.key && !wanted.has(existing.key)) await queues.sources.removeJobScheduler(existing.key);
+  }
+}

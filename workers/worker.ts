@@ -1,0 +1,61 @@
+import { Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { pollSource } from '../src/pipeline/poll-source.js';
+import { processArticle } from '../src/pipeline/process-article.js';
+import { markArticle } from '../src/store/articles.js';
+import type { PipelineDeps } from '../src/pipeline/deps.js';
+import {
+  ARTICLES_QUEUE,
+  SOURCES_QUEUE,
+  enqueueArticles,
+  type PollSourceJob,
+  type ProcessArticleJob,
+  type Queues,
+} from './queues.js';
+
+export interface Workers {
+  sources: Worker<PollSourceJob>;
+  articles: Worker<ProcessArticleJob>;
+  /** Stop taking jobs and wait for the running ones (graceful shutdown). */
+  close(): Promise<void>;
+}
+
+// Workers only wire queues to the stage functions in src/pipeline; no pipeline logic lives here.
+export function startWorkers(
+  deps: PipelineDeps,
+  queues: Queues,
+  connection: ConnectionOptions,
+  prefix: string,
+  concurrency = deps.config.WORKER_CONCURRENCY,
+): Workers {
+  const sources = new Worker<PollSourceJob>(
+    SOURCES_QUEUE,
+    async (job) => {
+      const result = await pollSource(deps, job.data.sourceId);
+      await enqueueArticles(queues, result.newArticleIds);
+      return result;
+    },
+    { connection, prefix, concurrency: 1 },
+  );
+  const articles = new Worker<ProcessArticleJob>(
+    ARTICLES_QUEUE,
+    async (job) => processArticle(deps, job.data.articleId),
+    { connection, prefix, concurrency },
+  );
+  articles.on('failed', (job: Job<ProcessArticleJob> | undefined, err: Error) => {
+    if (!job) return;
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    deps.log.warn({ articleId: job.data.articleId, attempt: job.attemptsMade, final, err: err.message }, 'article job failed');
+    // After the last attempt the error is recorded on the article, where operators can see it.
+    if (final) void markArticle(deps.db, job.data.articleId, { status: 'failed', error: err.message }).catch(() => {});
+  });
+  for (const w of [sources, articles]) {
+    w.on('error', (err: Error) => deps.log.error({ worker: w.name, err: err.message }, 'worker error'));
+  }
+  return {
+    sources,
+    articles,
+    close: async () => {
+      await Promise.all([sources.close(), articles.close()]);
+    },
+  };
+}

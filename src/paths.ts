@@ -2,17 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-let root: string | undefined;
+const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The directory holding package.json, from src/ under tsx or dist/src/ when compiled. */
-export function projectRoot(): string {
-  if (root) return root;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('cannot find the dealflow project root (package.json)');
-    dir = parent;
+/** The directory holding package.json: the same from src/ (tsx, vitest) and from compiled dist/src/. */
+export function projectRoot(from: string = here): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${from}`);
   }
-  root = dir;
-  return dir;
 }

@@ -16,6 +16,11 @@ import { listSources, removeSource } from '../store/sources.js';
 import { createQueues, enqueueArticles } from '../../workers/queues.js';
 import { startRuntime, shutdownOnSignals } from './runtime.js';
 import { progressBar } from './progress.js';
+import { FetchError } from '../fetch/errors.js';
+import { SourceParseError } from '../sources/types.js';
+import { FilterError } from '../export/filters.js';
+import { ReviewError } from '../review/errors.js';
+import { LlmError } from '../extract/llm/errors.js';
 import { projectRoot } from '../paths.js';
 
 
@@ -271,7 +276,9 @@ async function main(): Promise<void> {
     await buildCli().parseAsync(process.argv);
   } catch (err) {
     // Known operator errors are one clear line; anything else keeps its stack for debugging.
-    if (err instanceof ConfigError || err instanceof RedisUnavailableError) process.stderr.write(`dealflow: ${err.message}\n`);
+    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError];
+    const code = (err as NodeJS.ErrnoException).code;
+    if (known.some((k) => err instanceof k) || code === 'ENOENT' || code === 'EACCES') process.stderr.write(`dealflow: ${(err as Error).message}\n`);
     else process.stderr.write(`dealflow: ${(err as Error).stack ?? String(err)}\n`);
     process.exitCode = 1;
   }

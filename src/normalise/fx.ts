@@ -92,8 +92,8 @@ function dayOf(date: string): string | undefined {
 
 /**
  * Converts `value` of `currency` (ISO 4217) to USD at the rate for `date` (YYYY-MM-DD or ISO
- * timestamp; null = latest). Null when the currency is unknown, the date unreadable or before
- * the data starts.
+ * timestamp; null = latest). USD converts at 1 with `rateDate` the requested date (today when
+ * null). Null when the currency is unknown, the date unreadable or before the data starts.
  */
 export function toUsd(value: number, currency: string, date: string | null): UsdConversion | null {
   if (!Number.isFinite(value) || value < 0) return null;

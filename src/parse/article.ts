@@ -40,14 +40,15 @@ function splitParagraphs(text: string): string[] {
 }
 
 /**
- * JSON-LD articleBody is the publisher's own statement of the text; trust it when it is long and
- * not obviously a teaser of what the page shows.
+ * JSON-LD articleBody rescues pages whose markup hides the text (apps, teasers, scripts). When
+ * the DOM yields a real body it wins: on the benchmark, articleBody is often truncated or
+ * carries extra text, and preferring it whenever it is long cost 0.2 F1 points.
  */
 function chooseParagraphs(fromDom: string[], ld: JsonLdArticle | null): string[] {
   const body = ld?.articleBody;
   if (!body || body.length < 500) return fromDom;
   const domChars = fromDom.reduce((n, p) => n + p.length, 0);
-  return body.length >= domChars * 0.6 ? splitParagraphs(body) : fromDom;
+  return body.length >= domChars * 2 ? splitParagraphs(body) : fromDom;
 }
 
 function parse(html: string, url: string): ParsedArticle {

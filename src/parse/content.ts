@@ -29,7 +29,7 @@ const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4'
 // Matched per class token / id: the word alone, as a prefix ("comment-list") or a suffix
 // ("post-share"), never in the middle ("elementor-widget-container" is a layout wrapper).
 const BOILERPLATE_AFFIX =
-  /^(?:nav|navbar|navigation|menu|footer|sidebar|comments?|disqus|share|sharing|social|related|recommended|recommendations|newsletter|subscribe|subscription|signup|promo|promotions?|advert|advertisement|ad-slot|adslot|sponsored|cookies?|gdpr|consent|breadcrumbs?|pagination|pager|popup|modal|outbrain|taboola|author-bio|toolbar|widget|trending|most-popular|paywall|masthead|more-stories|read-more|readmore|further-reading|byline|dateline|timestamp)(?:[-_]|$)|[-_](?:nav|menu|footer|sidebar|comments?|share|sharing|social|related|newsletter|subscribe|promo|advert|advertisement|sponsored|cookies?|consent|breadcrumbs?|pagination|popup|modal|toolbar|widget|trending|byline|dateline|timestamp)$/;
+  /^(?:nav|navbar|navigation|menu|footer|sidebar|comments?|disqus|share|sharing|social|related|recommended|recommendations|newsletter|subscribe|subscription|signup|promo|promotions?|advert|advertisement|ad-slot|adslot|sponsored|cookies?|gdpr|consent|breadcrumbs?|pagination|pager|popup|modal|outbrain|taboola|author-bio|toolbar|widget|trending|most-popular|masthead|more-stories|read-more|readmore|further-reading|byline|dateline|timestamp)(?:[-_]|$)|[-_](?:nav|menu|footer|sidebar|comments?|share|sharing|social|related|newsletter|subscribe|promo|advert|advertisement|sponsored|cookies?|consent|breadcrumbs?|pagination|popup|modal|toolbar|widget|trending|byline|dateline|timestamp)$/;
 // Words too generic to match as affixes (bootstrap's "hidden-xs", "ad-column-l").
 const BOILERPLATE_EXACT = /^(?:hidden|ad|ads|meta|tags|popular|caption|credits?|skip|jump|banner|sr-only|visually-hidden|print)$/;
 const POSITIVE = /(?:^|[\s_-])(?:article|body|content|entry|main|post|story|text|blog)(?:$|[\s_-])/i;
@@ -105,7 +105,7 @@ const SPACE_RE = /\s+/g;
 const MAX_DEPTH = 500;
 
 /** Collect text blocks in document order; boilerplate subtrees contribute nothing. */
-export function collectBlocks(root: Element): Block[] {
+function collectBlocks(root: Element): Block[] {
   const blocks: Block[] = [];
   let buf: string[] = [];
   let linkChars = 0;
@@ -186,7 +186,7 @@ function initialScore(el: Element): number {
 
 const COMMA_RE = /[,，、]/g;
 
-export function scoreContainers(blocks: Block[]): Map<Element, Stats> {
+function scoreContainers(blocks: Block[]): Map<Element, Stats> {
   const stats = new Map<Element, Stats>();
   const get = (el: Element): Stats => {
     let s = stats.get(el);
@@ -236,7 +236,7 @@ function contains(ancestor: Element, node: Element): boolean {
   return false;
 }
 
-export function pickWinner(stats: Map<Element, Stats>): Element | null {
+function pickWinner(stats: Map<Element, Stats>): Element | null {
   let best: Element | null = null;
   let bestScore = -Infinity;
   for (const [el, s] of stats) {
@@ -249,13 +249,13 @@ export function pickWinner(stats: Map<Element, Stats>): Element | null {
     }
   }
   if (!best) return null;
-  // One paragraph per wrapper (card layouts) starves each wrapper of score: if a close ancestor
-  // holds at least twice the substantial text, the article is that ancestor.
+  // One paragraph per wrapper (card layouts) starves each wrapper of score: if the winner has only
+  // a few paragraphs and a close ancestor holds at least twice the substantial text, take that.
   const own = stats.get(best)!;
-  let ancestor = parentElement(best);
+  let ancestor = own.paragraphs <= 3 ? parentElement(best) : null;
   for (let level = 0; ancestor && level < 3; level++, ancestor = parentElement(ancestor)) {
     const as = stats.get(ancestor);
-    if (as && as.text >= own.text * 1.5 && linkDensity(as) < 0.3) {
+    if (as && as.text >= own.text * 2 && linkDensity(as) < 0.3) {
       best = ancestor;
       bestScore = as.score * (1 - linkDensity(as));
       break;
@@ -304,7 +304,7 @@ function sameClassCousins(winner: Element, stats: Map<Element, Stats>): Element[
   const cls = winner.attribs['class'];
   if (!cls) return [];
   let scope: Element = winner;
-  for (let i = 0; i < 3; i++) scope = parentElement(scope) ?? scope;
+  for (let i = 0; i < 5; i++) scope = parentElement(scope) ?? scope;
   const out: Element[] = [];
   const stack: Element[] = [scope];
   while (stack.length > 0) {

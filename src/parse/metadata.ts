@@ -58,10 +58,8 @@ export function readJsonLd(page: PageIndex): JsonLdArticle | null {
       // Malformed JSON-LD is common; the other metadata sources still apply.
     }
   }
-  const ranked = objects
-    .filter((o) => ARTICLE_TYPE.test(typeOf(o)))
-    .sort((a, b) => Number(/WebPage/.test(typeOf(a)) && !/Article/.test(typeOf(a))) - Number(/WebPage/.test(typeOf(b)) && !/Article/.test(typeOf(b))));
-  const obj = ranked[0];
+  const candidates = objects.filter((o) => ARTICLE_TYPE.test(typeOf(o)));
+  const obj = candidates.find((o) => !/^WebPage$/.test(typeOf(o))) ?? candidates[0];
   if (!obj) return null;
   const body = typeof obj['articleBody'] === 'string' ? obj['articleBody'] : '';
   return {
@@ -76,7 +74,7 @@ export function readJsonLd(page: PageIndex): JsonLdArticle | null {
 }
 
 /** Content of the first <meta> among `keys` (lowercase), in order of preference. */
-export function metaContent(page: PageIndex, keys: readonly string[]): string | null {
+function metaContent(page: PageIndex, keys: readonly string[]): string | null {
   for (const key of keys) {
     const value = str(page.metas.get(key));
     if (value) return value;
@@ -91,7 +89,7 @@ function elementText(el: Parameters<typeof textOf>[0] | null): string | null {
 const TITLE_SEPARATORS = /\s+[|\-–—:·•»]\s+/;
 
 /** Drop a " | Site Name" style suffix (or prefix) from a <title>. */
-export function stripSiteSuffix(title: string, siteName: string | null): string {
+function stripSiteSuffix(title: string, siteName: string | null): string {
   const parts = title.split(TITLE_SEPARATORS).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return title;
   const site = siteName?.toLowerCase();
@@ -133,7 +131,7 @@ const ISO_DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/;
 
 /** ISO string for a date-ish value, YYYY-MM-DD when only a day is known; null when unparseable. */
-export function normalizeDate(value: string | null | undefined): string | null {
+function normalizeDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const v = value.trim();
   if (ISO_DATE_ONLY.test(v)) return validDay(v) ? v : null;
@@ -188,7 +186,7 @@ export function declaredLanguage(page: PageIndex, ld: JsonLdArticle | null): str
   );
 }
 
-export function hostnameOf(url: string): string | null {
+function hostnameOf(url: string): string | null {
   try {
     return new URL(url).hostname.replace(/^www\./, '') || null;
   } catch {

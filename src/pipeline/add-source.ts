@@ -1,4 +1,3 @@
-import { FetchError } from '../fetch/errors.js';
 import { detectSourceKind, type SourceKind } from '../sources/detect.js';
 import { insertSource } from '../store/sources.js';
 import type { Source } from '../db/types.js';
@@ -20,12 +19,8 @@ export async function addSource(
 ): Promise<Source> {
   let kind = opts.kind;
   if (!kind) {
-    const req = { allowPrivate: opts.allowPrivate ?? false };
-    // Listing pages are HTML, which the feed accept-list refuses: try as a feed, then as a page.
-    const res = await deps.fetcher.fetch(url, { accept: 'feed', ...req }).catch((err: unknown) => {
-      if (err instanceof FetchError && err.code === 'content_type') return deps.fetcher.fetch(url, { accept: 'page', ...req });
-      throw err;
-    });
+    // The feed accept-list takes any text type, so listing pages (HTML) are detected here too.
+    const res = await deps.fetcher.fetch(url, { accept: 'feed', allowPrivate: opts.allowPrivate ?? false });
     kind = detectSourceKind(res.body, res.contentType);
   }
   return insertSource(deps.db, {

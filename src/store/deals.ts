@@ -6,6 +6,7 @@ import { Deal, type Money, type Round, type Status } from '../deal/schema.js';
 import { matchDeal, POSSIBLE_DUPLICATE_SCORE, PROGRESSION_WINDOW_DAYS, VAGUE_ROUNDS, type ExistingDeal, type MatchResult } from '../dedupe/match.js';
 import { asExisting, collapseCandidates, mergeInvestors } from '../dedupe/merge.js';
 import { companyKey, investorKey } from '../normalise/company.js';
+import { toUsd } from '../normalise/fx.js';
 
 export interface SaveInput {
   article: { id: number; url: string; siteName: string | null; publishedAt: string | Date | null };
@@ -113,7 +114,7 @@ function prepareCandidate(c: DealCandidate, index: number, dateFallback: string 
 }
 
 /** 32-bit FNV-1a of the company key, as a signed int4 for pg_advisory_xact_lock(int, int). */
-export function companyLockKey(key: string): number {
+function companyLockKey(key: string): number {
   let h = 0x811c9dc5;
   for (const byte of Buffer.from(key, 'utf8')) h = Math.imul(h ^ byte, 0x01000193);
   return h | 0;
@@ -165,13 +166,14 @@ async function saveLocked(conn: Kysely<Database>, article: ArticleInfo, extracti
     let action: SaveAction;
     if (best && row && (best.match.decision === 'same' || best.match.decision === 'update')) {
       const change = best.match.decision === 'update' ? announcementChange(row, c.deal) : gapFillChange(row, c.deal);
+      if (change && 'amount_usd' in change) Object.assign(change, fxColumns(c.deal));
       write = change ? { kind: 'update', id: row.id, change, history: historyEntry(row, change, best.match.decision, article.id), confidence: c.deal.confidence } : { kind: 'link', id: row.id };
       action = change ? 'updated' : 'linked';
     } else {
       action = best?.match.decision === 'conflict' ? 'conflict' : 'created';
       if (best?.match.decision === 'conflict') reviews.push(pairReview('conflict', `Figures conflict with deal #${best.existing.id}`, best));
       else if (best && best.match.score >= POSSIBLE_DUPLICATE_SCORE) reviews.push(pairReview('possible_duplicate', `Possible duplicate of deal #${best.existing.id}`, best));
-      write = { kind: 'insert', values: { company_id: companyId, ...dealColumns(c.deal), confidence: c.deal.confidence, needs_review: reviews.length > 0 } };
+      write = { kind: 'insert', values: { company_id: companyId, ...dealColumns(c.deal), ...fxColumns(c.deal), confidence: c.deal.confidence, needs_review: reviews.length > 0 } };
     }
 
     const written = await writeDeal(conn, write, links, article.id, extractionId, uniqueReviews(reviews));
@@ -288,6 +290,14 @@ function uniqueReviews(items: PendingReview[]): PendingReview[] {
   });
 }
 
+/** The rate behind amount_usd, recorded so every USD figure can be audited (toUsd is deterministic). */
+function fxColumns(deal: Deal) {
+  const fx = deal.amount && deal.amount.usd !== null ? toUsd(deal.amount.value, deal.amount.currency, deal.announcedOn) : null;
+  if (!fx) return { fx_rate: null, fx_date: null, fx_source: null };
+  // Monthly rates are dated YYYY-MM; the column is a date, so they are stored as the 1st.
+  return { fx_rate: fx.rate, fx_date: fx.rateDate.length === 7 ? `${fx.rateDate}-01` : fx.rateDate, fx_source: fx.source };
+}
+
 function dealColumns(deal: Deal) {
   return {
     round: deal.round as string,
@@ -304,7 +314,7 @@ function dealColumns(deal: Deal) {
   };
 }
 type DealColumns = ReturnType<typeof dealColumns>;
-type Change = Partial<DealColumns>;
+type Change = Partial<DealColumns & ReturnType<typeof fxColumns>>;
 
 /** Keep only the columns whose value actually changes; null when nothing does. */
 function diff(row: BlockedDeal, after: Change): Change | null {

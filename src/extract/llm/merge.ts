@@ -1,19 +1,5 @@
 import type { RawDeal, Round, Status } from '../../deal/schema.js';
-
-const LEGAL_SUFFIX = /\b(inc|incorporated|ltd|limited|llc|plc|gmbh|ag|sa|sas|bv|nv|corp|corporation|co|pte|pty|srl|ab|oy)\b/g;
-
-/** Company identity across chunks: case, punctuation and legal suffixes dropped (as the corpus scores). */
-export function companyKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[.'’]/g, '') // "S.A." → "sa", "O'Neil" → "oneil"
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .replace(LEGAL_SUFFIX, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { companyKey } from '../../normalise/company.js';
 
 // Rounds that say nothing specific: a chunk that only sees "the raise" yields one of these.
 const VAGUE_ROUNDS: ReadonlySet<Round> = new Set(['undisclosed', 'series_unknown']);

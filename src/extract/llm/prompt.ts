@@ -1,20 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { ArticleInput } from '../types.js';
+import { projectRoot } from '../../paths.js';
 
 export const DEFAULT_PROMPT_VERSION = 'deal-extraction.v1';
 export const ARTICLE_START = '<<<ARTICLE_START>>>';
 export const ARTICLE_END = '<<<ARTICLE_END>>>';
-
-/** The directory holding package.json: the same from src/ (tsx, vitest) and from compiled dist/src/. */
-export function projectRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${from}`);
-  }
-}
 
 const prompts = new Map<string, string>();
 

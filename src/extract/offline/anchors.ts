@@ -17,6 +17,8 @@ export interface Anchor {
   companyAt: number;
   /** End of the span describing the company (its appositive), for locating its home country. */
   describedUntil: number;
+  /** Object companies ("… invested in Acme") are described after the name, never before it. */
+  isObject: boolean;
   money: MoneyMatch | null;
   round: Round;
   /** An investor stated by the construction itself ("Nvidia made … investment in Acme"). */
@@ -48,7 +50,8 @@ interface Subject { name: string | null; at: number }
 
 /** The grammatical subject before a verb at `verbAt`: a name, a pronoun (name null), or none. */
 export function subjectBefore(sentence: string, verbAt: number): Subject | undefined {
-  const raw = sentence.slice(0, verbAt);
+  // Parentheticals ("Acme (YC W21) raised") are blanked, not cut, so offsets stay valid.
+  const raw = sentence.slice(0, verbAt).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
   const head = raw.replace(AUX_TAIL, '');
   if (/,\s*$/.test(raw.slice(0, head.length + 2)) || /,$/.test(head)) {
     // "Acme, a … startup that …, has raised": the subject is the chunk before the appositive.
@@ -109,6 +112,7 @@ function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
       company: subject.name,
       companyAt: subject.at,
       describedUntil: v.index,
+      isObject: false,
       money: m,
       round: roundNear(sentence.slice(v.index), m.index - v.index) ?? 'series_unknown',
       investor: null,
@@ -133,7 +137,7 @@ function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     if (!name) continue;
     const backer = subjectBefore(sentence, sentence.lastIndexOf(verb[0].trim(), m.index));
     out.push({
-      company: name, companyAt: at, describedUntil: Math.min(sentence.length, at + 160), money: m,
+      company: name, companyAt: at, describedUntil: Math.min(sentence.length, at + 160), isObject: true, money: m,
       round: roundNear(sentence, m.index) ?? 'series_unknown',
       investor: backer?.name ? { name: backer.name, lead: false } : null,
     });
@@ -141,8 +145,26 @@ function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   return out;
 }
 
+// "Acme's $20 million Series B was led by X": the possessive names the company.
+const POSSESSIVE_ROUND = /^\s+(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|pre-seed|raise|funding|financing|IPO)\b/;
+
+function possessiveAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const m of money) {
+    const owner = /([^\s,;:]+(?:\s+[^\s,;:]+){0,4})['’]s?\s+$/u.exec(sentence.slice(Math.max(0, m.index - 60), m.index));
+    if (!owner || !POSSESSIVE_ROUND.test(sentence.slice(m.end)) || moneyRole(sentence, m) !== 'deal') continue;
+    const name = trailingName(owner[1]!);
+    if (!name) continue;
+    out.push({
+      company: name, companyAt: sentence.lastIndexOf(name, m.index), describedUntil: m.index, isObject: false, money: m,
+      round: roundNear(sentence, m.index) ?? 'series_unknown', investor: null,
+    });
+  }
+  return out;
+}
+
 function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
-  const out: Anchor[] = [...investedAnchors(sentence, money)];
+  const out: Anchor[] = [...investedAnchors(sentence, money), ...possessiveAnchors(sentence, money)];
   for (const n of sentence.matchAll(OBJECT_NOUN)) {
     const end = n.index + n[0].length;
     const name = objectName(sentence.slice(end));
@@ -157,7 +179,7 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const verb = /\b(has |have )?(led|co-led|leads|made|makes|awarded|awards|announced|provided|invested|committed|took|takes)\b[^,]*$/.exec(before);
     const backer = verb ? subjectBefore(sentence, verb.index) : undefined;
     const investor = backer?.name && round !== 'grant' ? { name: backer.name, lead: /led|leads/.test(verb![2]!) } : null;
-    out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), money: m, round, investor });
+    out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: m, round, investor });
   }
   return out;
 }
@@ -173,14 +195,14 @@ function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   for (const p of sentence.matchAll(ACQUIRE_PASSIVE)) {
     const subject = subjectBefore(sentence, p.index);
     if (!subject) continue;
-    out.push({ company: subject.name, companyAt: subject.at, describedUntil: p.index, money: priceAfter(p.index), round: 'acquisition', investor: null });
+    out.push({ company: subject.name, companyAt: subject.at, describedUntil: p.index, isObject: false, money: priceAfter(p.index), round: 'acquisition', investor: null });
   }
   for (const a of sentence.matchAll(ACQUIRE_ACTIVE)) {
     const end = a.index + a[0].length;
     if (/^by\b/.test(sentence.slice(end)) || /\b(?:been|be|was|were|being)\s+$/.test(sentence.slice(0, a.index))) continue;
     const name = objectName(sentence.slice(end));
     if (!name) continue;
-    out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), money: priceAfter(end), round: 'acquisition', investor: null });
+    out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: priceAfter(end), round: 'acquisition', investor: null });
   }
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { RawDeal, RawExtraction, Round, Status } from '../../deal/schema.js';
+import { companyKey } from '../../normalise/company.js';
 import type { ArticleInput, Extractor } from '../types.js';
 import { findAnchors, type Anchor } from './anchors.js';
 import { investorsIn, mergeInvestors, type Investor } from './investors.js';
@@ -32,21 +33,20 @@ interface Located { anchor: Anchor; sentence: number; company: string }
 /** How many following sentences may still describe a deal ("The round was led by …"). */
 const CONTEXT_SENTENCES = 4;
 
-const keyOf = (name: string): string =>
-  name.toLowerCase()
-    .replace(/[^\p{L}\p{N} ]/gu, ' ')
-    .replace(/\b(?:inc|ltd|llc|gmbh|ag|ab|as|asa|sa|sas|plc|corp|corporation|co|limited|bv|nv|oy|pte|pty|srl|spa)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 /** Names the article uses for deal companies, resolving "the company" and short forms. */
-function locateAnchors(sentences: Sentence[]): Located[] {
+function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
   const located: Located[] = [];
   let last: string | null = null;
+  // "The startup raised …" before any company is named: the headline's deal company, else the
+  // name opening the article.
   const firstBody = sentences.find((s) => !s.headline);
-  const fallback = firstBody ? leadingName(firstBody.text, false) : null;
+  const fallback = (title ? findAnchors(title).find((a) => a.company)?.company : null) ??
+    (firstBody ? leadingName(firstBody.text, false) : null);
+  // Headings and bullets count (digests without full stops), except trailing lists after the
+  // last full sentence: related links, newsletter promos, footers.
+  const lastProse = sentences.findLastIndex((s) => !s.headline);
   sentences.forEach((s, i) => {
-    if (s.headline) return;
+    if (s.headline && i > lastProse) return;
     for (const anchor of findAnchors(s.text)) {
       const company = anchor.company ?? last ?? leadingName(s.text, false) ?? fallback;
       if (!company) continue;
@@ -83,8 +83,8 @@ function countryIn(text: string, from: number, until: number, exclude?: [number,
 function countryFor(l: Located, sentences: Sentence[], context: number[], title: string | null): string | null {
   const s = sentences[l.sentence]!.text;
   const at = l.anchor.companyAt;
-  const isObject = l.anchor.describedUntil > at + l.company.length && l.anchor.describedUntil - at > 150;
-  const from = isObject ? Math.max(0, at - 20) : Math.max(0, at - 60);
+  // A possessive place right before an object still counts ("takeover of Manchester's Acme").
+  const from = l.anchor.isObject ? Math.max(0, at - 20) : Math.max(0, at - 60);
   const until = Math.max(at + l.company.length, l.anchor.describedUntil);
   const own = countryIn(s, from, until, [at, at + l.company.length]);
   if (own) return own;
@@ -100,12 +100,12 @@ function countryFor(l: Located, sentences: Sentence[], context: number[], title:
 
 function contextOf(located: Located[], k: number, sentences: Sentence[]): number[] {
   const l = located[k]!;
-  const key = keyOf(l.company);
+  const key = companyKey(l.company);
   const out = [l.sentence];
   for (let i = l.sentence + 1; i < sentences.length && out.length <= CONTEXT_SENTENCES; i++) {
     if (sentences[i]!.headline) break;
     const others = located.filter((o) => o.sentence === i);
-    if (others.some((o) => keyOf(o.company) !== key || o.anchor.round !== l.anchor.round)) break;
+    if (others.some((o) => companyKey(o.company) !== key || o.anchor.round !== l.anchor.round)) break;
     out.push(i);
   }
   return out;
@@ -164,7 +164,7 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
 const VAGUE_ROUNDS: ReadonlySet<Round> = new Set(['series_unknown', 'undisclosed']);
 
 function sameDeal(a: Draft, b: Draft): boolean {
-  if (keyOf(a.company) !== keyOf(b.company)) return false;
+  if (companyKey(a.company) !== companyKey(b.company)) return false;
   const roundsAgree = a.round === b.round || VAGUE_ROUNDS.has(a.round) || VAGUE_ROUNDS.has(b.round);
   const amountsAgree = a.amountValue === null || b.amountValue === null ||
     (a.amountCurrency === b.amountCurrency && Math.abs(a.amountValue - b.amountValue) <= 0.02 * Math.max(a.amountValue, b.amountValue));
@@ -192,7 +192,7 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     same.evidence.push(...d.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.quote === e.quote)));
   }
   // A company's home is the same in all its deals (a grant reported after its equity round).
-  for (const d of out) d.country ??= out.find((o) => keyOf(o.company) === keyOf(d.company) && o.country)?.country ?? null;
+  for (const d of out) d.country ??= out.find((o) => companyKey(o.company) === companyKey(d.company) && o.country)?.country ?? null;
   return out;
 }
 
@@ -209,8 +209,11 @@ function confidenceOf(d: Draft): number {
 /** Deals stated in an article, by rules; `deals: []` when it reports none. */
 export function extractOffline(article: ArticleInput): RawExtraction {
   const sentences = toSentences(article.text);
-  const located = locateAnchors(sentences);
-  const drafts = located.map((_, k) => draftOf(located, k, sentences, article.title));
+  const located = locateAnchors(sentences, article.title);
+  // Full sentences first: a heading's wording only fills gaps in the deal its body describes.
+  const drafts = located.map((l, k) => ({ l, d: draftOf(located, k, sentences, article.title) }))
+    .sort((a, b) => Number(sentences[a.l.sentence]!.headline) - Number(sentences[b.l.sentence]!.headline))
+    .map((x) => x.d);
   const day = /^\d{4}-\d{2}-\d{2}/.exec(article.publishedAt ?? '')?.[0] ?? null;
   return {
     deals: mergeDrafts(drafts).map((d) => ({

@@ -1,4 +1,5 @@
 /** Investors named around a deal, with who led: "led by A, with participation from B and C". */
+import { investorKey } from '../../normalise/company.js';
 import { nameList, trailingName } from './names.js';
 
 export interface Investor { name: string; lead: boolean }
@@ -46,7 +47,7 @@ export function investorsIn(sentence: string, opts: { from: boolean; after?: num
 /** Merges mentions: "Calderwood" and "Calderwood Partners" are one investor; lead wins. */
 export function mergeInvestors(list: Investor[], exclude: string[]): Investor[] {
   const out: Investor[] = [];
-  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim();
+  const norm = investorKey;
   const excluded = exclude.map(norm);
   for (const inv of list) {
     const n = norm(inv.name);

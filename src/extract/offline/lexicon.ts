@@ -66,7 +66,7 @@ const ROUND_CUES: RoundCue[] = [
   { re: /\bseed\b/i, round: 'seed' },
   { re: /\bangel (?:round|investment|funding|financing)\b/i, round: 'angel' },
   {
-    re: /\b[Ss]eries[\s-]([A-J])(?:\d|\+)?\b/,
+    re: /\b[Ss]eries[\s-]([A-J])(?:-?\d|\+)?(?![\p{L}\p{N}])/u,
     round: (m) => `series_${m[1]!.toLowerCase()}` as Round,
   },
   { re: /\b(?:initial public offering|IPO|(?:public|stock market|share) listing|listing|stock market debut|goes public|go public)\b/, round: 'ipo' },
@@ -93,8 +93,8 @@ export function roundNear(text: string, at: number): Round | null {
   return best?.round ?? null;
 }
 
-const RUMOURED = /\b(?:reportedly|rumou?red|(?:according to|told)\s+(?:\w+\s+){0,3}?(?:people|persons|sources|insiders)|people (?:familiar|close|with knowledge)|sources (?:say|said|told|familiar)|(?:is|are|was) said to(?: be)?|is understood to)\b/i;
-const IN_TALKS = /\b(?:in (?:advanced |early |preliminary |final |exclusive )?(?:talks|discussions|negotiations)|seek(?:s|ing)? to raise|look(?:s|ing) to raise|plan(?:s|ning)? to raise|aim(?:s|ing)? to raise|set to raise|expected to raise|in the process of raising|eye(?:s|ing)|is raising|are raising|could raise|would raise|may raise|preparing to raise)\b/i;
+const RUMOURED = /\b(?:reportedly|rumou?red|according to (?:a |media |press )?reports?|reported,? citing|citing (?:people|sources|unnamed|a person)|(?:according to|told)\s+(?:\w+\s+){0,3}?(?:people|persons|sources|insiders)|people (?:familiar|close|with knowledge)|sources (?:say|said|told|familiar)|(?:is|are|was) said to(?: be)?|is understood to)\b/i;
+const IN_TALKS = /\b(?:in (?:advanced |early |preliminary |final |exclusive )?(?:talks|discussions|negotiations)|close to raising|nearing (?:a deal|a round|the close)|finali[sz]ing (?:a|the|its) (?:round|raise|deal)|seek(?:s|ing)? to raise|look(?:s|ing) to raise|plan(?:s|ning)? to raise|aim(?:s|ing)? to raise|set to raise|expected to raise|in the process of raising|eye(?:s|ing)|is raising|are raising|could raise|would raise|may raise|preparing to raise)\b/i;
 
 export function statusOf(sentence: string): Status {
   if (RUMOURED.test(sentence)) return 'rumored';

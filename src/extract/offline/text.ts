@@ -39,9 +39,12 @@ export function splitSentences(paragraph: string): string[] {
   return out.filter((s) => s.length > 0);
 }
 
-/** Paragraphs are separated by blank lines (the parse stage's contract); single newlines too. */
+/**
+ * Paragraphs are separated by blank lines (the parse stage's contract); single newlines split
+ * too (bullets). Inner whitespace is kept so evidence quotes stay exact substrings of the text.
+ */
 export function splitParagraphs(text: string): string[] {
-  return text.split(/\n+/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
+  return text.split(/\n+/).map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
 export function toSentences(text: string): Sentence[] {

@@ -2,8 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chunkText, estimateTokens, halve } from '../../../src/extract/llm/chunk.js';
-import { companyKey, mergeDeals } from '../../../src/extract/llm/merge.js';
-import { ARTICLE_END, ARTICLE_START, buildMessages, loadPrompt, projectRoot } from '../../../src/extract/llm/prompt.js';
+import { mergeDeals } from '../../../src/extract/llm/merge.js';
+import { companyKey } from '../../../src/normalise/company.js';
+import { ARTICLE_END, ARTICLE_START, buildMessages, loadPrompt } from '../../../src/extract/llm/prompt.js';
+import { projectRoot } from '../../../src/paths.js';
 import { article, rawDeal } from './fixtures.js';
 
 describe('chunkText', () => {

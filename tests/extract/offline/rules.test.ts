@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { extractOffline } from '../../../src/extract/offline/index.js';
+
+const one = (text: string, title: string | null = null) =>
+  extractOffline({ url: 'https://example.test/a', title, text, publishedAt: '2026-01-15' }).deals
+    .map((d) => ({ company: d.company, round: d.round, status: d.status, amount: d.amountText, investors: d.investors }));
+
+describe('offline rules on single sentences', () => {
+  it('does not report history, contracts, fines, guidance or VC fund closes as deals', () => {
+    for (const text of [
+      'Last year, Acme raised $30 million in a Series B led by GV.',
+      'Acme lays off 10% of staff after raising $200 million in 2021.',
+      'Acme has raised $45 million so far.',
+      'Acme secured a $10 million contract with the US Army.',
+      'The company was fined $5 million by the regulator.',
+      'Shares of Acme rose 5% after it raised its revenue guidance to $2 billion.',
+      'Greenfield Capital closed its $400 million Fund IV on Tuesday.',
+      'Investors poured $4.2 billion into AI startups in the quarter.',
+    ]) expect(one(text), text).toEqual([]);
+  });
+
+  it('reads investor-first constructions: the company is the object', () => {
+    expect(one('Sequoia Capital has invested $50 million in Orbital, a Bengaluru-based logistics startup.')).toEqual([
+      { company: 'Orbital', round: 'series_unknown', status: 'announced', amount: '$50 million', investors: [{ name: 'Sequoia Capital', lead: false }] },
+    ]);
+    expect(one('Index Ventures led a $20 million Series A round in Lumen AI, a Boston-based startup.')[0])
+      .toMatchObject({ company: 'Lumen AI', round: 'series_a', investors: [{ name: 'Index Ventures', lead: true }] });
+  });
+
+  it('resolves "the startup" to the company in the headline', () => {
+    expect(one('Audits are slow. The startup raised $6 million in seed funding led by Foundry Group.', 'Kestrel Labs raises $6M seed to automate audits'))
+      .toEqual([{ company: 'Kestrel Labs', round: 'seed', status: 'announced', amount: '$6 million', investors: [{ name: 'Foundry Group', lead: true }] }]);
+  });
+
+  it('keeps the amount of this round apart from the total and the pre-money figure', () => {
+    expect(one('Acme has now raised $85 million in total, including a $25 million Series B announced today.'))
+      .toEqual([{ company: 'Acme', round: 'series_b', status: 'announced', amount: '$25 million', investors: [] }]);
+  });
+
+  it('reads IPOs and acquisitions told with future or passive verbs', () => {
+    expect(one('Kinetic Motors will go public on Nasdaq after raising $500 million in its IPO.')[0]).toMatchObject({ company: 'Kinetic Motors', round: 'ipo', amount: '$500 million' });
+    expect(one('Widget Inc was bought by Acme Corp in a $2.1 billion deal.')[0]).toMatchObject({ company: 'Widget Inc', round: 'acquisition', amount: '$2.1 billion' });
+  });
+
+  it('ignores a parenthetical after the company name', () => {
+    expect(one('Acme (YC W21) raised $5 million in a seed round led by Initialized Capital.')[0]).toMatchObject({ company: 'Acme', round: 'seed' });
+  });
+});
+
+describe('offline rules: status and possessives', () => {
+  it('reads a possessive round and a rumour attributed to a report', () => {
+    expect(one("Acme's $20 million Series B was led by Index Ventures.")).toEqual([
+      { company: 'Acme', round: 'series_b', status: 'announced', amount: '$20 million', investors: [{ name: 'Index Ventures', lead: true }] },
+    ]);
+    expect(one('Acme is close to raising $40 million, according to a report by a trade newsletter.')[0]).toMatchObject({ status: 'rumored', amount: '$40 million' });
+    expect(one('Acme is nearing a deal to raise $40 million from Tiger Global.')[0]).toMatchObject({ status: 'in_talks', investors: [{ name: 'Tiger Global', lead: false }] });
+  });
+});

@@ -56,9 +56,9 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     author: 'Kenji Mori',
     published: '2026-03-14T02:15:00Z',
     paragraphs: [
-      'Japanese warehouse-automation company Kyoto Robotics is in talks to raise about ¥5 billion in new funding, people familiar with the matter said.',
+      'Japanese warehouse-automation company Kyoto Robotics is in talks to raise about ¥5 billion in new funding, chief executive Aiko Tanaka said in an interview.',
       'The round, which has not been finalised, could value the company at more than ¥40 billion.',
-      'Kyoto Robotics declined to comment.',
+      'Tanaka said the money would pay for a second factory near Osaka.',
     ],
   },
   {

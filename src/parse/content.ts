@@ -7,8 +7,8 @@ import type { AnyNode, Element } from 'domhandler';
  *    elements and boilerplate containers (nav, comments, share, related, ads, …).
  * 2. Score containers Readability-style: every substantial block adds a score (length, commas)
  *    to its ancestors with decay; the best container, discounted by its link density, wins.
- * 3. Emit the winner's blocks (and those of similar siblings), dropping link lists and short
- *    captions/bylines.
+ * 3. Emit the blocks of the winner, of siblings that score well and of same-class "cousins"
+ *    (bodies split around ads), dropping link lists, the headline and short captions/datelines.
  */
 
 const SKIP_TAGS = new Set([
@@ -327,16 +327,31 @@ const FURNITURE =
 const DATE_LINE =
   /\b(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|avr|juil|août|déc|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mei|okt)[a-zéû]*\.?\b[^]{0,30}\b(?:19|20)\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b/i;
 
+function hasImage(el: Element, depth = 0): boolean {
+  if (depth > 4) return false;
+  for (const child of el.children) {
+    if (!isElement(child)) continue;
+    if (child.name === 'img' || child.name === 'picture' || hasImage(child, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** Short text sitting in a container next to an image is a caption (text in <p>/<li>/h* is not). */
+function isCaption(b: Block): boolean {
+  return b.chars < 150 && !PARAGRAPH_TAGS.has(b.tag) && hasImage(b.owner);
+}
+
 function keepBlock(b: Block, stats: Map<Element, Stats>): boolean {
   // The headline is metadata, not body text.
   if (b.tag === 'h1') return false;
   if (b.chars < 50 && DATE_LINE.test(b.text) && b.text.split(' ').length <= 8) return false;
-  const ownerStats = stats.get(b.owner);
-  const density = b.chars > 0 ? b.linkChars / b.chars : 0;
-  if (density > 0.5) return false;
-  if (ownerStats && b.tag === 'li' && linkDensity(ownerStats) > 0.5) return false;
+  if (b.chars > 0 && b.linkChars / b.chars > 0.5) return false;
+  // An item of a list that is mostly links belongs to a link list, even if it is itself unlinked.
+  const list = b.tag === 'li' ? parentElement(b.owner) : null;
+  const listStats = list ? stats.get(list) : undefined;
+  if (listStats && linkDensity(listStats) > 0.5) return false;
   if (b.chars < 80 && FURNITURE.test(b.text)) return false;
-  return true;
+  return !isCaption(b);
 }
 
 /** Paragraphs of the main article text, or [] when nothing article-like is found. */

@@ -89,7 +89,7 @@ describe('parseArticle on a French blog without declared language', () => {
 });
 
 describe('parseArticle metadata fallbacks', () => {
-  it('prefers a long JSON-LD articleBody over thin page markup', () => {
+  it('uses JSON-LD articleBody when the markup shows only a teaser', () => {
     const body = Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1} of the publisher's own article body text, long enough to count.`).join('\n\n');
     const html = `<html><head><script type="application/ld+json">${JSON.stringify({
       '@type': 'NewsArticle',

@@ -25,7 +25,7 @@ export interface Anchor {
   investor: { name: string; lead: boolean } | null;
 }
 
-const RAISE_VERB = /\b(?:announced (?:the )?(?:first |final )?(?:close|closing|completion) of|announced|announces|raised|raises|raise|raising|secured|secures|securing|closed|closes|closing|landed|lands|land|bagged|bags|bag|netted|nets|picked up|picks up|pulled in|pulls in|received|receives|won|wins|awarded|obtained|obtains|snagged|snags|grabbed|grabs|eyes|eyeing|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices)\b/g;
+const RAISE_VERB = /\b(?:announced (?:the )?(?:first |final )?(?:close|closing|completion) of|announced|announces|raised|raises|raise|raising|seeks|seeking|pocketed|pockets|scooped up|scoops up|scooped|hauled in|hauls in|raked in|rakes in|took in|takes in|brought in|attracted|attracts|drew|granted|got|gets|secured|secures|securing|closed|closes|closing|landed|lands|land|bagged|bags|bag|netted|nets|picked up|picks up|pulled in|pulls in|received|receives|won|wins|awarded|obtained|obtains|snagged|snags|grabbed|grabs|eyes|eyeing|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices)\b/g;
 // Verbs that mean a deal only with a deal noun nearby ("signed a loan agreement", "issued a bond").
 const WEAK_VERB = /^(?:announced|announces|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices|closed|closes|closing|won|wins)$/;
 const DEAL_NOUN = /\b(?:round|placement|funding|financing|investment|bond|facility|loan|note|notes|debentures|tender offer|offering|IPO|seed|Series [A-J]|grant|debt|equity|capital|raise)\b/;
@@ -114,7 +114,8 @@ function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
       describedUntil: v.index,
       isObject: false,
       money: m,
-      round: roundNear(sentence.slice(v.index), m.index - v.index) ?? 'series_unknown',
+      // "has been awarded/granted €2m" is public money unless the sentence names a round.
+      round: roundNear(sentence.slice(v.index), m.index - v.index) ?? (/^(?:awarded|granted)$/i.test(v[0]) ? 'grant' : 'series_unknown'),
       investor: null,
     });
   }
@@ -184,7 +185,7 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   return out;
 }
 
-const ACQUIRE_ACTIVE = /\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
+const ACQUIRE_ACTIVE = /\b(?:snapped up|snaps up|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
 const ACQUIRE_PASSIVE = /\b(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by\b/g;
 const FOR_MONEY = /\b(?:for|in a|in an)\s+(?:about|around|roughly|approximately|nearly|some|more than|an estimated|a reported)?\s*$/i;
 

@@ -36,7 +36,7 @@ const TOTAL_AFTER = /^[^,;.]*?\b(?:since|to date|so far|in total|in all|over (?:
 const PAST_BEFORE = /\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|a year ago|previously|back in)\b/i;
 const PAST_AFTER = /^[^,;.]*?\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:a|one|two|three|four|five|\d+) (?:years?|months?) ago|in (?:19|20)\d\d)\b/i;
 // Money that is not financing: "a $10 million contract", "a $9 billion order".
-const NOT_FINANCING_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|orders?|purchase orders?|settlement|fine|penalty|budget)\b/i;
+const NOT_FINANCING_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|orders?|purchase orders?|settlement|fine|penalty|budget|damages|compensation|in (?:damages|compensation|fines|revenue|sales))\b/i;
 const FUND_BEFORE = /\bfund\s+(?:at|of|worth|totall?ing)\s+\S*\s*$|\bfund\b[^,.;]{0,12}$/;
 const FUND_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:fund|funds|vehicle)\b/;
 
@@ -74,7 +74,7 @@ const ROUND_CUES: RoundCue[] = [
   { re: /\b(?:debt|credit facility|credit line|line of credit|loan|loans|bonds?|debentures?|NCDs?|facility|notes offering|venture debt|debt financing)\b/i, round: 'debt' },
   { re: /\b(?:grant|grants|subsidy|subsidies|non-repayable contribution|contribution)\b/i, round: 'grant' },
   { re: /\bstrategic (?:investment|round|stake|financing)\b/i, round: 'strategic' },
-  { re: /\b(?:growth investment|growth equity|private equity|buyout|minority (?:investment|stake)|majority stake)\b/i, round: 'private_equity' },
+  { re: /\b(?:growth investment|growth equity|private equity|buyout|take-private|take private|minority (?:investment|stake)|majority stake)\b/i, round: 'private_equity' },
   { re: /\b(?:tender offer|secondary (?:sale|share sale|transaction|round|offering))\b/i, round: 'secondary' },
 ];
 
@@ -94,7 +94,7 @@ export function roundNear(text: string, at: number): Round | null {
 }
 
 const RUMOURED = /\b(?:reportedly|rumou?red|according to (?:a |media |press )?reports?|reported,? citing|citing (?:people|sources|unnamed|a person)|(?:according to|told)\s+(?:\w+\s+){0,3}?(?:people|persons|sources|insiders)|people (?:familiar|close|with knowledge)|sources (?:say|said|told|familiar)|(?:is|are|was) said to(?: be)?|is understood to)\b/i;
-const IN_TALKS = /\b(?:in (?:advanced |early |preliminary |final |exclusive )?(?:talks|discussions|negotiations)|close to raising|nearing (?:a deal|a round|the close)|finali[sz]ing (?:a|the|its) (?:round|raise|deal)|seek(?:s|ing)? to raise|look(?:s|ing) to raise|plan(?:s|ning)? to raise|aim(?:s|ing)? to raise|set to raise|expected to raise|in the process of raising|eye(?:s|ing)|is raising|are raising|could raise|would raise|may raise|preparing to raise)\b/i;
+const IN_TALKS = /\b(?:in (?:advanced |early |preliminary |final |exclusive )?(?:talks|discussions|negotiations)|close to raising|nearing (?:a deal|a round|the close)|finali[sz]ing (?:a|the|its) (?:round|raise|deal)|seek(?:s|ing)? to raise|look(?:s|ing) to raise|plan(?:s|ning)? to raise|aim(?:s|ing)? to raise|set to raise|expected to raise|in the process of raising|eye(?:s|ing)|seek(?:s|ing)|is raising|are raising|could raise|would raise|may raise|preparing to raise)\b/i;
 
 export function statusOf(sentence: string): Status {
   if (RUMOURED.test(sentence)) return 'rumored';

@@ -31,11 +31,14 @@ function isNameToken(raw: string): boolean {
   return /^[\p{Lu}\d][\p{L}\p{N}'’.&\-+]*$/u.test(t) || /^[a-z]+[\p{Lu}][\p{L}\p{N}]*$/u.test(t);
 }
 
-/** Drops leading place names and sentence-start words: "London Tessellate Labs" → "Tessellate Labs". */
+/**
+ * Drops leading place names and sentence-start words: "London Tessellate Labs" → "Tessellate Labs".
+ * A place followed by a single word is kept: that is how many names look ("Kyoto Robotics", "Boston Dynamics").
+ */
 function trimName(tokens: string[]): string[] {
   let out = tokens.map(stripPunct).filter(Boolean);
   while (out.length > 1 && (NOT_NAMES.has(out[0]!.toLowerCase()) || CONNECTORS.has(out[0]!))) out = out.slice(1);
-  for (let k = Math.min(4, out.length - 1); k >= 1; k--) {
+  for (let k = Math.min(4, out.length - 2); k >= 1; k--) {
     if (isPlaceName(out.slice(0, k).join(' '))) { out = out.slice(k); break; }
   }
   while (out.length > 0 && CONNECTORS.has(out[out.length - 1]!)) out = out.slice(0, -1);

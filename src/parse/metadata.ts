@@ -195,7 +195,7 @@ function hostnameOf(url: string): string | null {
 }
 
 export function extractSiteName(page: PageIndex, ld: JsonLdArticle | null, url: string): string | null {
-  return metaContent(page, ['og:site_name', 'application-name']) ?? ld?.publisher ?? hostnameOf(url);
+  return metaContent(page, ['og:site_name']) ?? ld?.publisher ?? hostnameOf(url);
 }
 
 /** Registrable-ish site: last two labels, or three when the second-level label is a generic one (co.uk). */

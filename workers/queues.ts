@@ -57,7 +57,7 @@ export async function syncSourceSchedulers(
   for (const [id, s] of wanted) {
     await queues.sources.upsertJobScheduler(
       id,
-      { every: s.interval_ms, immediately: true },
+      { every: s.interval_ms },
       { name: 'poll', data: { sourceId: s.id } },
     );
   }

@@ -34,7 +34,7 @@ function emptyArticle(url: string): ParsedArticle {
 
 function splitParagraphs(text: string): string[] {
   return text
-    .split(/\n\s*\n|\r\n\s*\r\n|\n/)
+    .split(/\r?\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 }
@@ -42,7 +42,7 @@ function splitParagraphs(text: string): string[] {
 /**
  * JSON-LD articleBody rescues pages whose markup hides the text (apps, teasers, scripts). When
  * the DOM yields a real body it wins: on the benchmark, articleBody is often truncated or
- * carries extra text, and preferring it whenever it is long cost 0.2 F1 points.
+ * carries extra text: preferring it whenever it was long scored 0.973 F1 against 0.975.
  */
 function chooseParagraphs(fromDom: string[], ld: JsonLdArticle | null): string[] {
   const body = ld?.articleBody;

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.js';
-import type { Database, ReviewKind } from '../db/types.js';
+import type { Database, DealRow, ReviewKind } from '../db/types.js';
 import type { DealCandidate, ReviewFlag } from '../deal/review.js';
 import { Deal, type Money, type Round, type Status } from '../deal/schema.js';
 import { matchDeal, POSSIBLE_DUPLICATE_SCORE, PROGRESSION_WINDOW_DAYS, VAGUE_ROUNDS, type ExistingDeal, type MatchResult } from '../dedupe/match.js';
@@ -38,23 +38,11 @@ export interface KeyedCandidate extends DealCandidate {
 }
 
 /** A stored deal as the blocking query returns it (JSON, so numbers and 'YYYY-MM-DD' dates). */
-interface BlockedDeal {
-  n: number;
-  id: number;
-  round: Round;
-  status: Status;
-  amount_value: number | null;
-  amount_currency: string | null;
-  amount_usd: number | null;
-  valuation_value: number | null;
-  valuation_currency: string | null;
-  valuation_usd: number | null;
-  country: string | null;
-  region: string | null;
-  announced_on: string | null;
-  confidence: number;
-  investor_keys: string[];
-}
+type BlockedDeal = Pick<
+  DealRow,
+  | 'id' | 'amount_value' | 'amount_currency' | 'amount_usd' | 'valuation_value' | 'valuation_currency'
+  | 'valuation_usd' | 'country' | 'region' | 'announced_on' | 'confidence'
+> & { n: number; round: Round; status: Status; investor_keys: string[] };
 
 interface Prepared {
   companies: Array<{ key: string; id: number }>;

@@ -39,6 +39,10 @@ export const envSchema = z.object({
   /** Allow fetching private/loopback addresses for every source (tests, the bundled demo). */
   FETCH_ALLOW_PRIVATE: bool.default(false),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  /** How long a worker's job lock lasts without renewal; a killed worker's jobs are re-run after it expires. */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** How often workers look for jobs whose lock expired (their worker died) and put them back in the queue. */
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   SOURCE_INTERVAL_MS: z.coerce.number().int().positive().default(15 * 60_000),
   /** Port of the bundled demo news site that `npm start` serves when no sources are configured. */
   DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(4816),

@@ -1,4 +1,5 @@
-import { Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { LlmError } from '../src/extract/llm/errors.js';
 import { pollSource } from '../src/pipeline/poll-source.js';
 import { processArticle } from '../src/pipeline/process-article.js';
 import { markArticle } from '../src/store/articles.js';
@@ -27,6 +28,8 @@ export function startWorkers(
   prefix: string,
   concurrency = deps.config.WORKER_CONCURRENCY,
 ): Workers {
+  // A job whose worker died (kill -9, OOM, lost host) is re-run once its lock expires.
+  const lockOptions = { lockDuration: deps.config.WORKER_LOCK_MS, stalledInterval: deps.config.WORKER_STALLED_INTERVAL_MS };
   const sources = new Worker<PollSourceJob>(
     SOURCES_QUEUE,
     async (job) => {
@@ -34,16 +37,22 @@ export function startWorkers(
       await enqueueArticles(queues, result.newArticleIds);
       return result;
     },
-    { connection, prefix, concurrency: 1 },
+    { connection, prefix, concurrency: 1, ...lockOptions },
   );
   const articles = new Worker<ProcessArticleJob>(
     ARTICLES_QUEUE,
-    async (job) => processArticle(deps, job.data.articleId),
-    { connection, prefix, concurrency },
+    async (job) =>
+      processArticle(deps, job.data.articleId).catch((err: Error) => {
+        // An LLM error that another attempt cannot fix (bad request, refusal) fails the job now
+        // instead of spending the remaining attempts; a later `ingest` retries the article.
+        if (err instanceof LlmError && !err.retryable) throw new UnrecoverableError(err.message);
+        throw err;
+      }),
+    { connection, prefix, concurrency, ...lockOptions },
   );
   articles.on('failed', (job: Job<ProcessArticleJob> | undefined, err: Error) => {
     if (!job) return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     deps.log.warn({ articleId: job.data.articleId, attempt: job.attemptsMade, final, err: err.message }, 'article job failed');
     // After the last attempt the error is recorded on the article, where operators can see it.
     if (final) void markArticle(deps.db, job.data.articleId, { status: 'failed', error: err.message }).catch(() => {});

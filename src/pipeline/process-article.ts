@@ -3,6 +3,8 @@ import { contentHash, hammingDistance, simhash } from '../parse/fingerprint.js';
 import { normaliseDeal } from '../normalise/index.js';
 import { saveDeals } from '../store/deals.js';
 import { findDuplicateArticle, getArticle, insertExtraction, markArticle, saveParsed } from '../store/articles.js';
+import { RawExtraction } from '../deal/schema.js';
+import type { Db } from '../db/connect.js';
 import type { ParsedArticle } from '../parse/types.js';
 import type { DealCandidate } from '../deal/review.js';
 import type { ExtractionResult } from '../extract/types.js';
@@ -44,38 +46,32 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
     return { articleId, status: 'duplicate', duplicateOf };
   }
 
-  const result = await deps.extractor.extract({
-    url: parsed.canonicalUrl,
-    title: parsed.title,
-    text: parsed.text,
-    publishedAt: parsed.publishedAt,
-    siteName: parsed.siteName,
-  });
-  const candidates = toCandidates(deps, result, parsed);
-  const extractionId = await insertExtraction(db, {
-    articleId,
-    engine: result.engine,
-    model: result.model,
-    promptVersion: result.promptVersion,
-    raw: result.raw,
-    deals: candidates.map((c) => c.deal),
-    inputTokens: result.inputTokens,
-    outputTokens: result.outputTokens,
-    costUsd: result.costUsd,
-    durationMs: result.durationMs,
-    cached: result.cached,
-  });
+  // A crashed or concurrent earlier attempt may already have stored this article's extraction:
+  // reuse it (no second LLM call, no second row); saveDeals below is idempotent per article.
+  let extraction = await storedExtraction(db, articleId);
+  if (!extraction) {
+    const result = await deps.extractor.extract({
+      url: parsed.canonicalUrl,
+      title: parsed.title,
+      text: parsed.text,
+      publishedAt: parsed.publishedAt,
+      siteName: parsed.siteName,
+    });
+    extraction = await recordExtraction(db, articleId, result, toCandidates(deps, result, parsed).map((c) => c.deal));
+  }
+  const candidates = toCandidates(deps, extraction, parsed);
+  const extractionId = extraction.id;
   await saveDeals(db, {
     article: { id: articleId, url: parsed.canonicalUrl, siteName: parsed.siteName, publishedAt: parsed.publishedAt },
     extractionId,
     candidates,
   });
   await markArticle(db, articleId, { status: 'extracted', error: null });
-  log.debug({ articleId, deals: candidates.length, engine: result.engine }, 'article extracted');
+  log.debug({ articleId, deals: candidates.length, reused: extraction.reused }, 'article extracted');
   return { articleId, status: 'extracted', deals: candidates.length, extractionId };
 }
 
-export function toCandidates(deps: Pick<PipelineDeps, 'config'>, result: ExtractionResult, parsed: ParsedArticle): DealCandidate[] {
+export function toCandidates(deps: Pick<PipelineDeps, 'config'>, result: Pick<ExtractionResult, 'raw'>, parsed: ParsedArticle): DealCandidate[] {
   return result.raw.deals.map((raw) =>
     normaliseDeal(raw, {
       text: parsed.text,
@@ -83,6 +79,57 @@ export function toCandidates(deps: Pick<PipelineDeps, 'config'>, result: Extract
       reviewThreshold: deps.config.REVIEW_CONFIDENCE_THRESHOLD,
     }),
   );
+}
+
+interface StoredExtraction {
+  id: number;
+  raw: RawExtraction;
+  reused: boolean;
+}
+
+/** The article's successful extraction, when an earlier attempt stored one (its raw answer re-validated). */
+async function storedExtraction(db: Db, articleId: number): Promise<StoredExtraction | undefined> {
+  const row = await db
+    .selectFrom('extractions')
+    .select(['id', 'raw'])
+    .where('article_id', '=', articleId)
+    .where('error', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
+  const raw = row ? RawExtraction.safeParse(row.raw) : undefined;
+  return row && raw?.success ? { id: row.id, raw: raw.data, reused: true } : undefined;
+}
+
+/**
+ * Insert the extraction unless another attempt of the same article got there first. The article
+ * row lock serialises the check and the insert, so two workers running one article (a stalled job
+ * re-run while the first attempt is still alive) still leave exactly one extraction row.
+ */
+async function recordExtraction(
+  db: Db,
+  articleId: number,
+  result: ExtractionResult,
+  deals: unknown[],
+): Promise<StoredExtraction> {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('articles').select('id').where('id', '=', articleId).forUpdate().execute();
+    const existing = await storedExtraction(trx, articleId);
+    if (existing) return existing;
+    const id = await insertExtraction(trx, {
+      articleId,
+      engine: result.engine,
+      model: result.model,
+      promptVersion: result.promptVersion,
+      raw: result.raw,
+      deals,
+      inputTokens: result.inputTokens,
+      outputTokens: result.outputTokens,
+      costUsd: result.costUsd,
+      durationMs: result.durationMs,
+      cached: result.cached,
+    });
+    return { id, raw: result.raw, reused: false };
+  });
 }
 
 async function linkDuplicateSources(deps: PipelineDeps, articleId: number, originalId: number, parsed: ParsedArticle) {

@@ -34,10 +34,16 @@ const NOT_CAPITAL = /\b(?:guidance|forecast|outlook|prices?|target|dividend|wage
 // After an object company's name: punctuation or a function word, not a noun ("into AI startups").
 const AFTER_OBJECT = /^(?:\s*[,.;:)]|\s+(?:for|in|to|as|at|which|that|and|the|a|an|on|with|from|through|by|after|before|under|over|amid|following|its|their|said|was|is|has|had|will|would)\b|\s*$)/;
 
-/** The company name opening `text`, if it stands as a name (not an adjective before a noun). */
+// A description before an object's name: "acquire data management company Cloudbase",
+// "in Israeli security startup Wiz", "awarded Swedish battery maker Voltera".
+const DESCRIPTOR = /^(?:(?:the|a|an)\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:company|startup|start-up|firm|maker|developer|provider|platform|operator|specialist|rival|business|fintech|insurtech|proptech|edtech|healthtech|biotech|unicorn|lender|retailer|manufacturer|producer|supplier)\s+(?=[\p{Lu}\d])/u;
+
+/** The company name opening `text` (after any description), if it stands as a name (not an adjective before a noun). */
 function objectName(text: string): string | null {
-  const name = leadingName(text, false);
-  return name && AFTER_OBJECT.test(text.slice(text.indexOf(name) + name.length)) ? name : null;
+  const described = DESCRIPTOR.exec(text);
+  const rest = described ? text.slice(described[0].length) : text;
+  const name = leadingName(rest, false);
+  return name && AFTER_OBJECT.test(rest.slice(rest.indexOf(name) + name.length)) ? name : null;
 }
 
 const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|successfully|today|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
@@ -106,7 +112,9 @@ function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     if (WEAK_VERB.test(v[0].toLowerCase()) && !DEAL_NOUN.test(sentence.slice(v.index, m.end + 40))) continue;
     // "raised its revenue guidance to $2 billion", "raised prices by $5": not a raise of capital.
     if (NOT_CAPITAL.test(sentence.slice(end, m.index))) continue;
-    const subject = subjectBefore(sentence, v.index);
+    // "The EIC awarded Voltera a €2.5m grant": the recipient is the object, the giver is not a company.
+    const recipient = /^(?:awarded|granted|awards|grants)$/i.test(v[0]) ? objectName(sentence.slice(end).trimStart()) : null;
+    const subject = recipient ? { name: recipient, at: sentence.indexOf(recipient, end) } : subjectBefore(sentence, v.index);
     if (!subject) continue;
     out.push({
       company: subject.name,

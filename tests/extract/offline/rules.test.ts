@@ -56,3 +56,17 @@ describe('offline rules: status and possessives', () => {
     expect(one('Acme is nearing a deal to raise $40 million from Tiger Global.')[0]).toMatchObject({ status: 'in_talks', investors: [{ name: 'Tiger Global', lead: false }] });
   });
 });
+
+describe('offline rules: described objects', () => {
+  it('skips a description before the object company of an acquisition or investment', () => {
+    expect(one('Salesforce has agreed to acquire data management company Cloudbase for $1.9 billion in cash.'))
+      .toEqual([{ company: 'Cloudbase', round: 'acquisition', status: 'announced', amount: '$1.9 billion', investors: [] }]);
+    expect(one('Accel invested $20 million in Israeli security startup Cyvera.')[0])
+      .toMatchObject({ company: 'Cyvera', amount: '$20 million', investors: [{ name: 'Accel', lead: false }] });
+  });
+
+  it('gives a grant to its recipient, not to the body that awards it', () => {
+    expect(one('The European Innovation Council awarded Swedish battery startup Voltera a €2.5 million grant.'))
+      .toEqual([{ company: 'Voltera', round: 'grant', status: 'announced', amount: '€2.5 million', investors: [] }]);
+  });
+});

@@ -34,7 +34,7 @@ export function startWorkers(
     SOURCES_QUEUE,
     async (job) => {
       const result = await pollSource(deps, job.data.sourceId);
-      await enqueueArticles(queues, result.newArticleIds);
+      await enqueueArticles(queues, result.pendingArticleIds); // job ids make re-queueing a no-op
       return result;
     },
     { connection, prefix, concurrency: 1, ...lockOptions },

@@ -9,6 +9,11 @@ export interface PollResult {
   discovered: number;
   /** Articles seen for the first time: these go on to processArticle. */
   newArticleIds: number[];
+  /**
+   * Every still-pending article of the source: the new ones plus any that an earlier poll recorded
+   * but never queued (its worker died between the insert and the enqueue). Queue these.
+   */
+  pendingArticleIds: number[];
 }
 
 /** Fetch a source (conditional GET), list its article URLs and record the new ones. */
@@ -25,7 +30,7 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     });
     if (res.notModified) {
       await recordPollSuccess(db, source, { etag: source.etag, lastModified: source.last_modified });
-      return { sourceId, notModified: true, discovered: 0, newArticleIds: [] };
+      return { sourceId, notModified: true, discovered: 0, newArticleIds: [], pendingArticleIds: await pendingOf(deps, sourceId) };
     }
     const items = discoverItems(source.kind, res.body, res.finalUrl, { linkSelector: source.link_selector });
     // A sitemap index lists child sitemaps, not articles: those are followed once, one level deep.
@@ -37,7 +42,7 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     const newArticleIds = await insertDiscovered(db, source.id, articles);
     await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified });
     log.info({ sourceId, discovered: articles.length, new: newArticleIds.length }, 'source polled');
-    return { sourceId, notModified: false, discovered: articles.length, newArticleIds };
+    return { sourceId, notModified: false, discovered: articles.length, newArticleIds, pendingArticleIds: await pendingOf(deps, sourceId) };
   } catch (err) {
     // A broken source is recorded for operators and retried later; it never crashes the worker.
     const message = (err as Error).message;
@@ -45,4 +50,9 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     log.warn({ sourceId, err: message }, 'source poll failed');
     throw err;
   }
+}
+
+async function pendingOf(deps: PipelineDeps, sourceId: number): Promise<number[]> {
+  const rows = await deps.db.selectFrom('articles').select('id').where('source_id', '=', sourceId).where('status', '=', 'pending').orderBy('id').execute();
+  return rows.map((r) => r.id);
 }

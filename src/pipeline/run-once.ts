@@ -22,7 +22,8 @@ export interface OnceProgress {
 
 /**
  * Run every enabled source through every stage inline, without Redis: poll all sources, then
- * process every pending article (including ones left pending by an earlier interrupted run).
+ * process every pending article (including ones left pending by an earlier interrupted run, and
+ * failed ones: a transient outage must not lose an article for good).
  */
 export async function ingestOnce(
   deps: PipelineDeps,
@@ -38,7 +39,7 @@ export async function ingestOnce(
   const pending = await deps.db
     .selectFrom('articles')
     .select('id')
-    .where('status', 'in', ['pending', 'parsed'])
+    .where('status', 'in', ['pending', 'parsed', 'failed'])
     .orderBy('id')
     .execute();
   summary.articles = pending.length;

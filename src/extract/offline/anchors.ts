@@ -25,9 +25,9 @@ export interface Anchor {
   investor: { name: string; lead: boolean } | null;
 }
 
-const RAISE_VERB = /\b(?:announced (?:the )?(?:first |final )?(?:close|closing|completion) of|announced|announces|raised|raises|raise|raising|seeks|seeking|pocketed|pockets|scooped up|scoops up|scooped|hauled in|hauls in|raked in|rakes in|took in|takes in|brought in|attracted|attracts|drew|granted|got|gets|secured|secures|securing|closed|closes|closing|landed|lands|land|bagged|bags|bag|netted|nets|picked up|picks up|pulled in|pulls in|received|receives|won|wins|awarded|obtained|obtains|snagged|snags|grabbed|grabs|eyes|eyeing|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices)\b/g;
+const RAISE_VERB = /\b(?:announced (?:the )?(?:first |final )?(?:close|closing|completion) of|announced|announces|raised|raises|raise|raising|seeks|seeking|pocketed|pockets|scooped up|scoops up|scooped|hauled in|hauls in|raked in|rakes in|took in|takes in|took on|takes on|brought in|attracted|attracts|drew|granted|got|gets|secured|secures|securing|closed|closes|closing|landed|lands|land|bagged|bags|bag|netted|nets|picked up|picks up|pulled in|pulls in|received|receives|won|wins|awarded|obtained|obtains|snagged|snags|grabbed|grabs|eyes|eyeing|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices)\b/g;
 // Verbs that mean a deal only with a deal noun nearby ("signed a loan agreement", "issued a bond").
-const WEAK_VERB = /^(?:announced|announces|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices|closed|closes|closing|won|wins)$/;
+const WEAK_VERB = /^(?:took on|takes on|announced|announces|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices|closed|closes|closing|won|wins)$/;
 const DEAL_NOUN = /\b(?:round|placement|funding|financing|investment|bond|facility|loan|note|notes|debentures|tender offer|offering|IPO|seed|Series [A-J]|grant|debt|equity|capital|raise)\b/;
 
 const NOT_CAPITAL = /\b(?:guidance|forecast|outlook|prices?|target|dividend|wages?|salar(?:y|ies)|limit|cap|stake in)\b/i;

@@ -65,6 +65,12 @@ describe('offline rules: described objects', () => {
       .toMatchObject({ company: 'Cyvera', amount: '$20 million', investors: [{ name: 'Accel', lead: false }] });
   });
 
+  it('reads debt taken on from a named lender', () => {
+    expect(one('Nubank took on a $500 million credit facility from Goldman Sachs.'))
+      .toEqual([{ company: 'Nubank', round: 'debt', status: 'announced', amount: '$500 million', investors: [{ name: 'Goldman Sachs', lead: false }] }]);
+    expect(one('Acme took on new staff and $5 million in revenue.')).toEqual([]);
+  });
+
   it('gives a grant to its recipient, not to the body that awards it', () => {
     expect(one('The European Innovation Council awarded Swedish battery startup Voltera a €2.5 million grant.'))
       .toEqual([{ company: 'Voltera', round: 'grant', status: 'announced', amount: '€2.5 million', investors: [] }]);

@@ -11,7 +11,7 @@ export interface DemoArticle {
   paragraphs: string[];
 }
 
-export const DEMO_ARTICLES: DemoArticle[] = [
+const ARTICLES: DemoArticle[] = [
   {
     slug: 'lumora-series-b',
     site: 'northwind',
@@ -36,6 +36,15 @@ export const DEMO_ARTICLES: DemoArticle[] = [
       'Existing investors Creandum and Inventure also took part in the round. The company plans to open offices in Berlin and Austin later this year.',
       'Lumora said its software now monitors more than 4 gigawatt-hours of storage across eleven countries.',
     ],
+  },
+  {
+    // Syndicated word for word: stored as a duplicate of the original, linked to the same deal.
+    slug: 'lumora-series-b-syndicated',
+    site: 'capitalwire',
+    title: 'Lumora raises $42 million Series B to scale grid-battery analytics',
+    author: 'Maya Lindqvist',
+    published: '2026-03-10T14:00:00Z',
+    paragraphs: [],
   },
   {
     slug: 'paysa-seed',
@@ -86,3 +95,8 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     ],
   },
 ];
+
+// The syndicated copy repeats the original's paragraphs.
+export const DEMO_ARTICLES: DemoArticle[] = ARTICLES.map((a) =>
+  a.slug === 'lumora-series-b-syndicated' ? { ...a, paragraphs: ARTICLES.find((o) => o.slug === 'lumora-series-b')!.paragraphs } : a,
+);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { parseArticle } from '../parse/article.js';
 import { contentHash, hammingDistance, simhash } from '../parse/fingerprint.js';
 import { normaliseDeal } from '../normalise/index.js';
@@ -42,7 +43,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   if (duplicateOf !== null) {
     // A syndicated copy still counts as a source for the deals of the original.
     await markArticle(db, articleId, { status: 'duplicate', duplicateOf });
-    await linkDuplicateSources(deps, articleId, duplicateOf, parsed);
+    await linkDuplicateSources(db, duplicateOf);
     return { articleId, status: 'duplicate', duplicateOf };
   }
 
@@ -67,6 +68,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
     candidates,
   });
   await markArticle(db, articleId, { status: 'extracted', error: null });
+  await linkDuplicateSources(db, articleId);
   log.debug({ articleId, deals: candidates.length, reused: extraction.reused }, 'article extracted');
   return { articleId, status: 'extracted', deals: candidates.length, extractionId };
 }
@@ -132,25 +134,15 @@ async function recordExtraction(
   });
 }
 
-async function linkDuplicateSources(deps: PipelineDeps, articleId: number, originalId: number, parsed: ParsedArticle) {
-  const links = await deps.db
-    .selectFrom('deal_sources')
-    .select(['deal_id', 'quote'])
-    .where('article_id', '=', originalId)
-    .execute();
-  if (links.length === 0) return;
-  await deps.db
-    .insertInto('deal_sources')
-    .values(
-      links.map((l) => ({
-        deal_id: l.deal_id,
-        article_id: articleId,
-        url: parsed.canonicalUrl,
-        publisher: parsed.siteName,
-        published_at: parsed.publishedAt ? new Date(parsed.publishedAt) : null,
-        quote: l.quote,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['deal_id', 'article_id']).doNothing())
-    .execute();
+/**
+ * Syndicated copies count as sources of the original's deals. Run both when a copy is found and
+ * after an original is extracted, so the order in which the two are processed does not matter.
+ */
+async function linkDuplicateSources(db: PipelineDeps['db'], originalId: number): Promise<void> {
+  await sql`
+    INSERT INTO deal_sources (deal_id, article_id, url, publisher, published_at, quote)
+    SELECT ds.deal_id, a.id, a.canonical_url, a.site_name, a.published_at, ds.quote
+    FROM deal_sources ds JOIN articles a ON a.duplicate_of = ds.article_id
+    WHERE ds.article_id = ${originalId} AND a.status = 'duplicate'
+    ON CONFLICT (deal_id, article_id) DO NOTHING`.execute(db);
 }

@@ -2,7 +2,7 @@
 // dedupe → extract → normalise → deal dedupe/store) on BullMQ workers, real Redis and Postgres.
 // Usage: node --import tsx bench/load.ts [--json] [--articles N] [--engine llm|offline]
 //          [--concurrency N] [--latency MS] [--seed N]
-// Without --articles: the LLM engine at 1k/2k/5k/10k articles (linearity) plus the offline engine at 10k.
+// Without --articles: the LLM engine at 1k/2k/5k/10k articles (linearity) plus the offline engine at 5k.
 // The news site and the fake model run in a child process (bench/lib/servers.ts), so the CPU
 // figures are the pipeline process's own (workers, fetch client, parsing, pg and Redis clients).
 // Services: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/; the database
@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
     json: { type: 'boolean', default: false },
     articles: { type: 'string' },
     engine: { type: 'string', default: 'llm' },
-    concurrency: { type: 'string', default: '16' },
+    concurrency: { type: 'string', default: '32' },
     latency: { type: 'string', default: '50' },
     seed: { type: 'string', default: '7' },
   },
@@ -53,7 +53,7 @@ const plan: Array<{ engine: Engine; articles: number }> = args.articles
   ? [{ engine: args.engine, articles: positiveInt(args.articles, 'articles') }]
   : [
       ...[1000, 2000, 5000, 10_000].map((articles) => ({ engine: 'llm' as const, articles })),
-      { engine: 'offline', articles: 10_000 },
+      { engine: 'offline', articles: 5000 },
     ];
 
 function positiveInt(v: string | undefined, name: string): number {
@@ -151,6 +151,8 @@ interface RunResult {
   articlesPerSecond: number;
   /** Article jobs completed per second, first job start to last completion. */
   jobsPerSecond: number;
+  /** Article job attempts that threw (each is retried by BullMQ; final failures show in outcomes). */
+  failedAttempts: number;
   cpuMsPerArticle: number;
   peakRssMb: number;
   dbQueriesPerArticle: number;
@@ -161,6 +163,8 @@ interface RunResult {
   serversCpuMs: number;
   llmRequests: number;
   outcomes: Record<string, number>;
+  /** The statements with the most client-observed time: ms per article, calls per article. */
+  topStatements: Array<{ sql: string; msPerArticle: number; callsPerArticle: number }>;
   dealsStored: number;
   dealsExpected: number;
   reviewItems: number;
@@ -190,12 +194,16 @@ async function run(engine: Engine, articles: number): Promise<RunResult> {
   // Same pool size as the app (openDatabase → createDb default), plus a query meter.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', () => {});
-  const meter = { queries: 0, ms: 0 };
+  const meter = { queries: 0, ms: 0, byStatement: new Map<string, { n: number; ms: number }>() };
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (e) => {
       meter.queries++;
       meter.ms += e.queryDurationMillis;
+      const key = e.query.sql.replace(/\s+/g, ' ').slice(0, 70);
+      const st = meter.byStatement.get(key) ?? meter.byStatement.set(key, { n: 0, ms: 0 }).get(key)!;
+      st.n++;
+      st.ms += e.queryDurationMillis;
     },
   });
   const fetcher = createFetcher(fetcherOptionsFromConfig(config));
@@ -213,9 +221,11 @@ async function run(engine: Engine, articles: number): Promise<RunResult> {
     }
     meter.queries = 0;
     meter.ms = 0;
+    meter.byStatement.clear();
     let firstActive = 0;
     let lastCompleted = 0;
     let completed = 0;
+    let failedAttempts = 0;
     let peakRss = process.memoryUsage().rss;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -225,6 +235,7 @@ async function run(engine: Engine, articles: number): Promise<RunResult> {
       completed++;
       lastCompleted = performance.now();
     });
+    workers.articles.on('failed', () => failedAttempts++);
     await queues.sources.addBulk(sources.map((s) => ({ name: 'poll', data: { sourceId: s.id } })));
 
     const deadline = Date.now() + 120_000 + articles * 100;
@@ -258,6 +269,7 @@ async function run(engine: Engine, articles: number): Promise<RunResult> {
       wallSeconds: round(wallMs / 1000, 1),
       articlesPerSecond: round(articles / (wallMs / 1000), 1),
       jobsPerSecond: round(completed / ((lastCompleted - firstActive) / 1000), 1),
+      failedAttempts,
       cpuMsPerArticle: round((cpu.user + cpu.system) / 1000 / articles),
       peakRssMb: Math.round(peakRss / 1048576),
       dbQueriesPerArticle: round(meter.queries / articles, 1),
@@ -266,6 +278,10 @@ async function run(engine: Engine, articles: number): Promise<RunResult> {
       serversCpuMs: Math.round(serverStats.cpuMs),
       llmRequests: serverStats.llmRequests,
       outcomes,
+      topStatements: [...meter.byStatement]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, 6)
+        .map(([sql, st]) => ({ sql, msPerArticle: round(st.ms / articles), callsPerArticle: round(st.n / articles) })),
       dealsStored: stored?.n ?? 0,
       dealsExpected: expectedDeals(world),
       reviewItems: review?.n ?? 0,
@@ -321,6 +337,7 @@ const cols: Array<[string, (r: RunResult) => string | number]> = [
   ['wall s', (r) => r.wallSeconds],
   ['art/s', (r) => r.articlesPerSecond],
   ['jobs/s', (r) => r.jobsPerSecond],
+  ['failed tries', (r) => r.failedAttempts],
   ['cpu ms/art', (r) => r.cpuMsPerArticle],
   ['pg cpu ms/art', (r) => r.pgCpuMsPerArticle ?? 'n/a'],
   ['db q/art', (r) => r.dbQueriesPerArticle],
@@ -334,11 +351,15 @@ const cols: Array<[string, (r: RunResult) => string | number]> = [
 console.log(`\nload bench: ${availableParallelism()} cores, worker concurrency ${CONCURRENCY}, fake LLM latency ${LATENCY_MS} ms (separate process), seed ${SEED}`);
 console.log(cols.map(([h]) => h.padStart(h === 'outcomes' ? 0 : 14)).join(' '));
 for (const r of results) console.log(cols.map(([h, f]) => String(f(r)).padStart(h === 'outcomes' ? 0 : 14)).join(' '));
-const linearity = Object.fromEntries(
-  (['llm', 'offline'] as const).map((e) => [e, fit(results.filter((r) => r.engine === e))]).filter(([, f]) => f),
-);
-for (const [engine, f] of Object.entries(linearity)) {
+for (const r of results) {
+  console.log(`\n${r.engine} ${r.articles}: top statements by client-observed time (ms/article, calls/article)`);
+  for (const t of r.topStatements) console.log(`  ${String(t.msPerArticle).padStart(8)} ${String(t.callsPerArticle).padStart(6)}  ${t.sql}`);
+}
+const linearity: Partial<Record<Engine, NonNullable<ReturnType<typeof fit>>>> = {};
+for (const engine of ['llm', 'offline'] as const) {
+  const f = fit(results.filter((r) => r.engine === engine));
   if (!f) continue;
+  linearity[engine] = f;
   console.log(
     `${engine} linearity: total CPU ≈ ${f.interceptMs} ms + ${f.slopeMsPerArticle} ms × articles (R² ${f.r2}); ` +
       `CPU ms/article at the largest size ÷ at the smallest = ${f.costRatio}`,

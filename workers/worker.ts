@@ -1,4 +1,5 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { sql } from 'kysely';
 import { LlmError } from '../src/extract/llm/errors.js';
 import { pollSource } from '../src/pipeline/poll-source.js';
 import { processArticle } from '../src/pipeline/process-article.js';
@@ -18,6 +19,16 @@ export interface Workers {
   articles: Worker<ProcessArticleJob>;
   /** Stop taking jobs and wait for the running ones (graceful shutdown). */
   close(): Promise<void>;
+}
+
+const DATABASE_DOWN_PAUSE_MS = 2000;
+
+/** A cheap probe, bounded in time so a hung server cannot hold the job. */
+async function databaseReachable(deps: PipelineDeps): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 3000)));
+  const probe = sql`SELECT 1`.execute(deps.db).then(() => true, () => false);
+  return Promise.race([probe, timeout]).finally(() => clearTimeout(timer));
 }
 
 // Workers only wire queues to the stage functions in src/pipeline; no pipeline logic lives here.
@@ -42,10 +53,17 @@ export function startWorkers(
   const articles = new Worker<ProcessArticleJob>(
     ARTICLES_QUEUE,
     async (job) =>
-      processArticle(deps, job.data.articleId).catch((err: Error) => {
+      processArticle(deps, job.data.articleId).catch(async (err: Error) => {
         // An LLM error that another attempt cannot fix (bad request, refusal) fails the job now
         // instead of spending the remaining attempts; a later `ingest` retries the article.
         if (err instanceof LlmError && !err.retryable) throw new UnrecoverableError(err.message);
+        // With the database down every job would fail and a long outage would use up all their
+        // attempts: instead pause the queue and put the job back without counting an attempt.
+        if (!(await databaseReachable(deps))) {
+          deps.log.warn({ articleId: job.data.articleId, err: err.message }, 'database unreachable: pausing article jobs');
+          await queues.articles.rateLimit(DATABASE_DOWN_PAUSE_MS);
+          throw Worker.RateLimitError();
+        }
         throw err;
       }),
     { connection, prefix, concurrency, ...lockOptions },

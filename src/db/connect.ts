@@ -16,6 +16,10 @@ export function createDb(connectionString: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString, max });
   // An idle client error (server restart) must not crash the process; the pool reconnects.
   pool.on('error', () => {});
+  // pg-pool drops its error listener while a client is checked out, so a server crash mid-query
+  // would emit an unhandled 'error' and kill the process. The query itself still rejects, and the
+  // pool discards the dead client on release, so the job fails and is retried instead.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

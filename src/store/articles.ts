@@ -49,16 +49,12 @@ export interface Fingerprint {
  * article already owns it, this one is a duplicate of that article rather than a unique-key error.
  */
 export async function saveParsed(db: Db, id: number, parsed: ParsedArticle, fp: Fingerprint): Promise<void> {
-  const owner = await db
-    .selectFrom('articles')
-    .select('id')
-    .where('canonical_url', '=', parsed.canonicalUrl)
-    .where('id', '<>', id)
-    .executeTakeFirst();
+  // The owner lookup is a subquery of the update: one round trip per article instead of two.
+  const owner = sql<number | null>`(SELECT o.id FROM articles o WHERE o.canonical_url = ${parsed.canonicalUrl} AND o.id <> ${id} LIMIT 1)`;
   await db
     .updateTable('articles')
     .set({
-      canonical_url: owner ? sql<string>`canonical_url` : parsed.canonicalUrl,
+      canonical_url: sql<string>`CASE WHEN ${owner} IS NULL THEN ${parsed.canonicalUrl} ELSE canonical_url END`,
       title: parsed.title,
       byline: parsed.byline,
       published_at: validDate(parsed.publishedAt),
@@ -70,7 +66,7 @@ export async function saveParsed(db: Db, id: number, parsed: ParsedArticle, fp: 
       fetched_at: new Date(),
       status: 'parsed',
       error: null,
-      duplicate_of: owner?.id ?? null,
+      duplicate_of: owner,
       updated_at: new Date(),
     })
     .where('id', '=', id)
@@ -85,25 +81,24 @@ export async function findDuplicateArticle(
   maxDistance: number,
   distance: (a: string, b: string) => number,
 ): Promise<number | null> {
-  const exact = await db
-    .selectFrom('articles')
-    .select('id')
-    .where('content_hash', '=', fp.contentHash)
-    .where('id', '<', id)
-    .orderBy('id')
-    .executeTakeFirst();
-  if (exact) return exact.id;
+  // Exact and near candidates in one indexed query (one round trip per article); exact matches sort first.
   const bands = [0, 1, 2, 3].map((b) => fp.simhash.slice(b * 4, b * 4 + 4));
   const candidates = await db
     .selectFrom('articles')
-    .select(['id', 'simhash'])
+    .select(['id', 'simhash', 'content_hash'])
     .where('id', '<', id)
     .where((eb) =>
-      eb.or(bands.map((band, b) => eb(sql`substr(simhash, ${sql.lit(b * 4 + 1)}, 4)`, '=', band))),
+      eb.or([
+        eb('content_hash', '=', fp.contentHash),
+        ...bands.map((band, b) => eb(sql`substr(simhash, ${sql.lit(b * 4 + 1)}, 4)`, '=', band)),
+      ]),
     )
+    .orderBy(sql`(content_hash = ${fp.contentHash}) IS TRUE`, 'desc')
     .orderBy('id')
     .limit(200)
     .execute();
+  const exact = candidates.find((c) => c.content_hash === fp.contentHash);
+  if (exact) return exact.id;
   const near = candidates.find((c) => c.simhash && distance(c.simhash, fp.simhash) <= maxDistance);
   return near?.id ?? null;
 }

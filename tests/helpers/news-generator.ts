@@ -68,6 +68,18 @@ const FILLER = [
   'Competition in the space is intense, with several larger incumbents launching similar products in recent months.',
   'The startup did not disclose revenue figures but said it had reached profitability in two of its core markets.',
   'Existing backers also took part, according to a person familiar with the matter who asked not to be named.',
+  'Its software is used by hospitals, retailers and logistics firms, and the company says churn is below five percent.',
+  'The founders previously built and sold a payments business, and several of their former colleagues have joined them.',
+  'Regulators in the region have signalled tighter rules for the sector, which the company says will favour established players.',
+  'The startup expects to launch in three additional countries before the end of the year, starting with Germany.',
+  'A board seat will go to the lead investor, and an independent director is expected to join later this year.',
+  'The chief financial officer said the company has enough runway to reach its next milestones without raising again soon.',
+  'Customers include two of the five largest banks in the country, according to the company.',
+  'The market for such tools is fragmented, with dozens of small vendors competing for the same mid-market customers.',
+  'Part of the money will go to research, including a new lab focused on applied machine learning.',
+  'The company declined to comment on its valuation, saying only that the round was oversubscribed.',
+  'Hiring will focus on sales and customer success, with new roles posted in London, Singapore and Austin.',
+  'Its annual recurring revenue more than doubled last year, the founders said, without giving exact figures.',
 ];
 const NO_DEAL = [
   (c: string) => [`${c} launches a new analytics dashboard`, `${c} today introduced a dashboard that lets operations teams track shipments in real time.`, 'The product is available to existing customers at no extra charge and will roll out to new accounts next month.'],
@@ -78,11 +90,18 @@ const NO_DEAL = [
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function companyName(r: () => number): string {
-  const parts = 2 + Math.floor(r() * 2);
-  let name = '';
-  for (let i = 0; i < parts; i++) name += pick(r, SYLLABLES);
-  return cap(name) + pick(r, SUFFIXES);
+/** A company name not used before in this world, so distinct stories never share a company by chance. */
+function companyName(r: () => number, used: Set<string>): string {
+  for (let attempt = 0; ; attempt++) {
+    const parts = 2 + Math.floor(r() * 2);
+    let name = '';
+    for (let i = 0; i < parts; i++) name += pick(r, SYLLABLES);
+    // Unique by stem, stricter than the pipeline's company key ("Luramo AI" ≠ "Luramo Labs" there).
+    const stem = attempt < 20 ? name : `${name}${pick(r, SYLLABLES)}${attempt}`;
+    if (used.has(stem)) continue;
+    used.add(stem);
+    return cap(stem) + pick(r, SUFFIXES);
+  }
 }
 
 function amountText(r: () => number, symbol: string, min: number, max: number): string {
@@ -93,9 +112,10 @@ function amountText(r: () => number, symbol: string, min: number, max: number): 
   return `${symbol}${scaled >= 10 ? Math.round(scaled) : scaled.toFixed(1)} million`;
 }
 
-/** `count` articles; indices are stable, so article i is the same for every count ≥ i. */
+/** `count` articles; the world is a prefix of any larger one with the same seed. */
 export function generateNews(count: number, seed = 7): GeneratedArticle[] {
   const articles: GeneratedArticle[] = [];
+  const used = new Set<string>();
   const start = Date.UTC(2024, 0, 1);
   for (let i = 0; i < count; i++) {
     const r = rng(seed * 1_000_003 + i);
@@ -127,7 +147,7 @@ export function generateNews(count: number, seed = 7): GeneratedArticle[] {
       });
       continue;
     }
-    const company = companyName(r);
+    const company = companyName(r, used);
     if (roll < 0.3) {
       const [title, ...body] = pick(r, NO_DEAL)(company);
       articles.push({ ...base, title: title!, paragraphs: [...body, pick(r, FILLER), pick(r, FILLER)], kind: 'no_deal', deal: null });

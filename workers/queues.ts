@@ -48,6 +48,21 @@ export async function enqueueArticles(queues: Queues, articleIds: number[]): Pro
   );
 }
 
+/**
+ * Queue articles that should run again (pending, stranded or failed in the database). A finished
+ * job under the same id would make the add a silent no-op, so it is removed first; waiting or
+ * active jobs are left alone, which keeps this safe to call at any time.
+ */
+export async function requeueArticles(queues: Queues, articleIds: number[]): Promise<void> {
+  for (const articleId of articleIds) {
+    const job = await queues.articles.getJob(articleJobId(articleId));
+    if (!job) continue;
+    const state = await job.getState();
+    if (state === 'failed' || state === 'completed') await job.remove();
+  }
+  await enqueueArticles(queues, articleIds);
+}
+
 /** One job scheduler per enabled source; schedulers of removed or disabled sources are deleted. */
 export async function syncSourceSchedulers(
   queues: Queues,

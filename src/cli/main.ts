@@ -13,7 +13,7 @@ import { toCandidates } from '../pipeline/process-article.js';
 import { addSource } from '../pipeline/add-source.js';
 import { ingestOnce } from '../pipeline/run-once.js';
 import { listSources, removeSource } from '../store/sources.js';
-import { createQueues, enqueueArticles } from '../../workers/queues.js';
+import { createQueues, requeueArticles } from '../../workers/queues.js';
 import { startRuntime, shutdownOnSignals } from './runtime.js';
 import { progressBar } from './progress.js';
 import { FetchError } from '../fetch/errors.js';
@@ -145,9 +145,10 @@ export function buildCli(): Command {
         try {
           const rows = await listSources(app.db, { enabledOnly: true });
           await queues.sources.addBulk(rows.map((s) => ({ name: 'poll', data: { sourceId: s.id } })));
-          const pending = await app.db.selectFrom('articles').select('id').where('status', '=', 'pending').execute();
-          await enqueueArticles(queues, pending.map((p) => p.id));
-          process.stdout.write(`queued ${rows.length} sources and ${pending.length} pending articles\n`);
+          // Unfinished and failed articles run again (failed ones get a fresh set of attempts).
+          const rerun = await app.db.selectFrom('articles').select('id').where('status', 'in', ['pending', 'parsed', 'failed']).execute();
+          await requeueArticles(queues, rerun.map((p) => p.id));
+          process.stdout.write(`queued ${rows.length} sources and ${rerun.length} unfinished or failed articles\n`);
         } finally {
           await queues.close();
           redis.disconnect();

@@ -8,7 +8,7 @@ import { startDemoSite, type DemoSite } from '../demo/site.js';
 import { addSource } from '../pipeline/add-source.js';
 import { listSources } from '../store/sources.js';
 import { buildServer } from '../web/server.js';
-import { createQueues, enqueueArticles, syncSourceSchedulers, type Queues } from '../../workers/queues.js';
+import { createQueues, requeueArticles, syncSourceSchedulers, type Queues } from '../../workers/queues.js';
 import { startWorkers, type Workers } from '../../workers/worker.js';
 import type { Redis } from 'ioredis';
 
@@ -34,10 +34,10 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
     if (parts.demo) rt.demo = await ensureDemo(app);
     if (parts.workers) {
       rt.workers = startWorkers(app, rt.queues, rt.redis, app.config.QUEUE_PREFIX);
-      // Unfinished articles whose job is gone (Redis lost its data, a crash between insert and
-      // enqueue) are queued again; job ids make this a no-op for the ones still queued.
+      // Unfinished articles whose job is gone or finished without them (Redis lost its data, a
+      // crash between insert and enqueue or before the failure was recorded) are queued again.
       const unfinished = await app.db.selectFrom('articles').select('id').where('status', 'in', ['pending', 'parsed']).execute();
-      await enqueueArticles(rt.queues, unfinished.map((a) => a.id));
+      await requeueArticles(rt.queues, unfinished.map((a) => a.id));
       const sync = async () => syncSourceSchedulers(rt.queues!, await listSources(app.db));
       await sync();
       // Pick up sources added or removed by the CLI or UI while running.

@@ -13,6 +13,7 @@ import type { Database } from '../src/db/types.js';
 import type { Deal, Round, Status } from '../src/deal/schema.js';
 import { companyKey, investorKey } from '../src/normalise/company.js';
 import { prepareQuery, saveDeals, type SaveAction } from '../src/store/deals.js';
+import { admin, benchDbUrl, positiveInt } from './lib/db.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,29 +30,9 @@ const CALLS = positiveInt(args.calls, 'calls');
 const INVESTORS = 20_000;
 const WARMUP = 20;
 const DB_NAME = 'dealflow_bench_dedupe';
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
 
-function positiveInt(v: string | undefined, name: string): number {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got ${String(v)}`);
-  return n;
-}
 
-function urlFor(database: string): string {
-  const u = new URL(SERVER);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
-async function admin(statement: string): Promise<void> {
-  const c = new pg.Client({ connectionString: urlFor('postgres') });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
 
 // The bench's names must key the way saveDeals keys them, or every "existing" company would look new.
 for (const [name, key, fn] of [['Benchco12', 'benchco12', companyKey], ['Fund 7', 'fund 7', investorKey]] as const) {
@@ -225,7 +206,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${DB_NAME}`);
-  const db = timedDb(urlFor(DB_NAME));
+  const db = timedDb(benchDbUrl(DB_NAME));
   try {
     await migrateToLatest(db);
     const loadStart = performance.now();

@@ -28,6 +28,7 @@ import { insertSource } from '../src/store/sources.js';
 import { createQueues } from '../workers/queues.js';
 import { startWorkers } from '../workers/worker.js';
 import { expectedDeals, generateNews } from '../tests/helpers/news-generator.js';
+import { admin, benchDbUrl, positiveInt } from './lib/db.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,7 +44,6 @@ const CONCURRENCY = positiveInt(args.concurrency, 'concurrency');
 const LATENCY_MS = Number(args.latency);
 const SEED = positiveInt(args.seed, 'seed');
 const DB_NAME = 'dealflow_bench_load';
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const POLL_MS = 250;
 
@@ -56,27 +56,8 @@ const plan: Array<{ engine: Engine; articles: number }> = args.articles
       { engine: 'offline', articles: 5000 },
     ];
 
-function positiveInt(v: string | undefined, name: string): number {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got ${String(v)}`);
-  return n;
-}
 
-function urlFor(database: string): string {
-  const u = new URL(SERVER);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
-async function admin(statement: string): Promise<void> {
-  const c = new pg.Client({ connectionString: urlFor('postgres') });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
 
 /** user+system CPU of a Postgres backend, from /proc (null when the server is not on this machine). */
 function backendCpuMs(pid: number): number | null {
@@ -174,7 +155,7 @@ async function run(engine: Engine, articles: number): Promise<RunResult> {
   const world = generateNews(articles, SEED);
   await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${DB_NAME}`);
-  const url = urlFor(DB_NAME);
+  const url = benchDbUrl(DB_NAME);
   {
     const m = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
     await migrateToLatest(m);

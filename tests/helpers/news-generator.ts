@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ARTICLE_END, ARTICLE_START } from '../../src/extract/llm/prompt.js';
 import type { Round } from '../../src/deal/schema.js';
 import { promptText, type FakeHandler } from './fake-openai.js';
+import { prng } from './prng.js';
 
 /**
  * A deterministic synthetic news world for load tests: funding announcements in varied
@@ -34,17 +35,6 @@ export interface GeneratedArticle {
 
 export const PUBLISHERS = ['Northwind Tech News', 'Capital Wire', 'Startup Ledger', 'Venture Daily', 'Seed Signal', 'Founders Post'];
 
-/** mulberry32: tiny, fast, good enough for test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['lu', 'mo', 'ra', 'ven', 'ta', 'qua', 'zel', 'ori', 'pax', 'nim', 'bri', 'sol', 'tek', 'vio', 'kai', 'dro', 'fen', 'gal', 'hex', 'ivo', 'jun', 'kor', 'lyr', 'mar', 'nex', 'oda', 'pri', 'rho', 'sen', 'tor'];
 const SUFFIXES = ['', '', '', ' Labs', ' AI', ' Health', ' Robotics', ' Pay', ' Bio', ' Energy'];
@@ -118,7 +108,7 @@ export function generateNews(count: number, seed = 7): GeneratedArticle[] {
   const used = new Set<string>();
   const start = Date.UTC(2024, 0, 1);
   for (let i = 0; i < count; i++) {
-    const r = rng(seed * 1_000_003 + i);
+    const r = prng(seed * 1_000_003 + i);
     const site = Math.floor(r() * PUBLISHERS.length);
     const published = new Date(start + i * 2_400_000 + Math.floor(r() * 600_000)).toISOString();
     const roll = r();

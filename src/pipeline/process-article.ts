@@ -12,7 +12,7 @@ import type { ExtractionResult } from '../extract/types.js';
 import type { PipelineDeps } from './deps.js';
 
 export type ArticleOutcome =
-  | { articleId: number; status: 'extracted'; deals: number; extractionId: number }
+  | { articleId: number; status: 'extracted'; deals: number; extractionId: number; tokens: number; costUsd: number }
   | { articleId: number; status: 'duplicate'; duplicateOf: number }
   | { articleId: number; status: 'skipped'; reason: string };
 
@@ -50,6 +50,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   // A crashed or concurrent earlier attempt may already have stored this article's extraction:
   // reuse it (no second LLM call, no second row); saveDeals below is idempotent per article.
   let extraction = await storedExtraction(db, articleId);
+  let spent = { tokens: 0, costUsd: 0 }; // LLM tokens and cost paid by this attempt
   if (!extraction) {
     const result = await deps.extractor.extract({
       url: parsed.canonicalUrl,
@@ -58,6 +59,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
       publishedAt: parsed.publishedAt,
       siteName: parsed.siteName,
     });
+    spent = { tokens: result.inputTokens + result.outputTokens, costUsd: result.costUsd };
     extraction = await recordExtraction(db, articleId, result, toCandidates(deps, result, parsed).map((c) => c.deal));
   }
   const candidates = toCandidates(deps, extraction, parsed);
@@ -70,7 +72,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   await markArticle(db, articleId, { status: 'extracted', error: null });
   await linkDuplicateSources(db, articleId);
   log.debug({ articleId, deals: candidates.length, reused: extraction.reused }, 'article extracted');
-  return { articleId, status: 'extracted', deals: candidates.length, extractionId };
+  return { articleId, status: 'extracted', deals: candidates.length, extractionId, ...spent };
 }
 
 export function toCandidates(deps: Pick<PipelineDeps, 'config'>, result: Pick<ExtractionResult, 'raw'>, parsed: ParsedArticle): DealCandidate[] {

@@ -12,6 +12,9 @@ export interface OnceSummary {
   duplicates: number;
   failed: number;
   deals: number;
+  /** LLM tokens and estimated USD cost paid by this run (0 for the offline engine and cache hits). */
+  tokens: number;
+  costUsd: number;
 }
 
 export interface OnceProgress {
@@ -30,7 +33,7 @@ export async function ingestOnce(
   opts: { concurrency?: number; onProgress?: (p: OnceProgress) => void } = {},
 ): Promise<OnceSummary> {
   const sources = await listSources(deps.db, { enabledOnly: true });
-  const summary: OnceSummary = { sources: sources.length, sourceErrors: 0, articles: 0, extracted: 0, duplicates: 0, failed: 0, deals: 0 };
+  const summary: OnceSummary = { sources: sources.length, sourceErrors: 0, articles: 0, extracted: 0, duplicates: 0, failed: 0, deals: 0, tokens: 0, costUsd: 0 };
   let done = 0;
   for (const source of sources) {
     await pollSource(deps, source.id).catch(() => summary.sourceErrors++); // recorded on the source row
@@ -56,6 +59,8 @@ export async function ingestOnce(
       if (outcome.status === 'extracted') {
         summary.extracted++;
         summary.deals += outcome.deals;
+        summary.tokens += outcome.tokens;
+        summary.costUsd += outcome.costUsd;
       } else if (outcome.status === 'duplicate') summary.duplicates++;
       else summary.failed++;
       opts.onProgress?.({ phase: 'articles', done: ++done, total: pending.length });

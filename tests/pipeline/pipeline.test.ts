@@ -11,6 +11,7 @@ import { createQueues, enqueueArticles, syncSourceSchedulers } from '../../worke
 import { startWorkers } from '../../workers/worker.js';
 import { listSources } from '../../src/store/sources.js';
 import type { Db } from '../../src/db/connect.js';
+import { headlineDeals, startFakeOpenAI } from '../helpers/fake-openai.js';
 
 let site: DemoSite;
 beforeAll(async () => {
@@ -129,6 +130,44 @@ describe('pipeline through BullMQ workers', () => {
       await queues.articles.obliterate({ force: true });
       await queues.close();
       redis.disconnect();
+      await deps.close();
+    }
+  });
+});
+
+describe('pipeline with the LLM engine (local OpenAI-compatible server)', () => {
+  let t: TestDb;
+  let llm: Awaited<ReturnType<typeof startFakeOpenAI>>;
+  beforeAll(async () => {
+    t = await createTestDb();
+    llm = await startFakeOpenAI(headlineDeals);
+  });
+  afterAll(async () => {
+    await llm?.close();
+    await t?.drop();
+  });
+
+  it('records tokens and cost per extraction and per run, and a re-run costs nothing', async () => {
+    const deps = testDeps(t.db, { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: `${llm.baseURL}` });
+    try {
+      expect(deps.extractor.engine).toBe('llm');
+      await addSource(deps, site.feedUrl, { allowPrivate: true });
+      const run = await ingestOnce(deps, { concurrency: 2 });
+      expect(run).toMatchObject({ articles: 7, failed: 0 });
+      const rows = await t.db.selectFrom('extractions').select(['engine', 'model', 'prompt_version', 'input_tokens', 'output_tokens', 'cost_usd']).execute();
+      const llmRows = rows.filter((r) => r.engine === 'llm');
+      // The no-deal article is skipped by the offline pre-filter: no tokens spent on it.
+      expect(llmRows.length).toBeGreaterThan(0);
+      expect(llmRows.length).toBe(llm.requests.length);
+      for (const r of llmRows) expect(r).toMatchObject({ prompt_version: 'deal-extraction.v1', model: deps.config.LLM_MODEL });
+      const tokens = llmRows.reduce((n, r) => n + r.input_tokens + r.output_tokens, 0);
+      expect(run.tokens).toBe(tokens);
+      // Rows keep cost to the micro-dollar (numeric(12,6)); the run sums the unrounded figures.
+      expect(run.costUsd).toBeCloseTo(llmRows.reduce((n, r) => n + r.cost_usd, 0), 4);
+      expect(run.costUsd).toBeGreaterThan(0);
+      const again = await ingestOnce(deps);
+      expect(again).toMatchObject({ articles: 0, tokens: 0, costUsd: 0 });
+    } finally {
       await deps.close();
     }
   });

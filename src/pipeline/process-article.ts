@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { parseArticle } from '../parse/article.js';
 import { contentHash, hammingDistance, simhash } from '../parse/fingerprint.js';
-import { normaliseDeal } from '../normalise/index.js';
+import { normaliseDeal, parseAllMoney } from '../normalise/index.js';
 import { saveDeals } from '../store/deals.js';
-import { findDuplicateArticle, getArticle, insertExtraction, markArticle, saveParsed } from '../store/articles.js';
+import { findDuplicateCandidates, getArticle, insertExtraction, markArticle, saveParsed } from '../store/articles.js';
 import { RawExtraction } from '../deal/schema.js';
 import type { Db } from '../db/connect.js';
 import type { ParsedArticle } from '../parse/types.js';
@@ -39,7 +39,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   const fp = { contentHash: contentHash(parsed.text), simhash: simhash(parsed.text) };
   await saveParsed(db, articleId, parsed, fp);
 
-  const duplicateOf = await findDuplicateArticle(db, articleId, fp, NEAR_DUPLICATE_DISTANCE, hammingDistance);
+  const duplicateOf = await findDuplicateOf(db, articleId, fp, parsed.text);
   if (duplicateOf !== null) {
     // A syndicated copy still counts as a source for the deals of the original.
     await markArticle(db, articleId, { status: 'duplicate', duplicateOf });
@@ -73,6 +73,22 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   await linkDuplicateSources(db, articleId);
   log.debug({ articleId, deals: candidates.length, reused: extraction.reused }, 'article extracted');
   return { articleId, status: 'extracted', deals: candidates.length, extractionId, ...spent };
+}
+
+/**
+ * The article this one copies, if any. A near match (simhash) must also state the same amounts:
+ * templated press releases about different deals share most of their words but not their figures.
+ */
+async function findDuplicateOf(db: Db, articleId: number, fp: { contentHash: string; simhash: string }, text: string): Promise<number | null> {
+  const { exact, near } = await findDuplicateCandidates(db, articleId, fp, (other) => hammingDistance(other, fp.simhash) <= NEAR_DUPLICATE_DISTANCE);
+  if (exact !== null || near.length === 0) return exact;
+  const figures = moneyFigures(text);
+  const others = await db.selectFrom('articles').select(['id', 'text']).where('id', 'in', near.slice(0, 5)).orderBy('id').execute();
+  return others.find((o) => moneyFigures(o.text ?? '') === figures)?.id ?? null;
+}
+
+function moneyFigures(text: string): string {
+  return [...new Set(parseAllMoney(text).map((m) => `${m.value} ${m.currency}`))].sort().join('|');
 }
 
 export function toCandidates(deps: Pick<PipelineDeps, 'config'>, result: Pick<ExtractionResult, 'raw'>, parsed: ParsedArticle): DealCandidate[] {

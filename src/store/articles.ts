@@ -73,14 +73,16 @@ export async function saveParsed(db: Db, id: number, parsed: ParsedArticle, fp: 
     .execute();
 }
 
-/** An earlier article with the same text (exact hash) or a near-identical one (simhash bands). */
-export async function findDuplicateArticle(
+/**
+ * Earlier articles that may be copies of this one: `exact` has the same text (content hash),
+ * `near` are within the simhash distance (found through the band indexes, closest first).
+ */
+export async function findDuplicateCandidates(
   db: Db,
   id: number,
   fp: Fingerprint,
-  maxDistance: number,
-  distance: (a: string, b: string) => number,
-): Promise<number | null> {
+  isNear: (simhash: string) => boolean,
+): Promise<{ exact: number | null; near: number[] }> {
   // Exact and near candidates in one indexed query (one round trip per article); exact matches sort first.
   const bands = [0, 1, 2, 3].map((b) => fp.simhash.slice(b * 4, b * 4 + 4));
   const candidates = await db
@@ -97,10 +99,9 @@ export async function findDuplicateArticle(
     .orderBy('id')
     .limit(200)
     .execute();
-  const exact = candidates.find((c) => c.content_hash === fp.contentHash);
-  if (exact) return exact.id;
-  const near = candidates.find((c) => c.simhash && distance(c.simhash, fp.simhash) <= maxDistance);
-  return near?.id ?? null;
+  const exact = candidates.find((c) => c.content_hash === fp.contentHash)?.id ?? null;
+  const near = candidates.filter((c) => c.simhash && c.content_hash !== fp.contentHash && isNear(c.simhash)).map((c) => c.id);
+  return { exact, near };
 }
 
 export async function markArticle(

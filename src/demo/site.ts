@@ -1,12 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_ARTICLES, type DemoArticle } from './articles.js';
+import { escapeHtml as esc } from '../web/html.js';
 
 const SITES = { northwind: 'Northwind Tech News', capitalwire: 'Capital Wire' } as const;
 
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function page(base: string, a: DemoArticle): string {
   const site = SITES[a.site];

@@ -4,6 +4,7 @@ import { ARTICLE_END, ARTICLE_START } from '../../src/extract/llm/prompt.js';
 import type { Round } from '../../src/deal/schema.js';
 import { promptText, type FakeHandler } from './fake-openai.js';
 import { prng } from './prng.js';
+import { escapeHtml as esc } from '../../src/web/html.js';
 
 /**
  * A deterministic synthetic news world for load tests: funding announcements in varied
@@ -166,7 +167,6 @@ export function expectedDeals(articles: GeneratedArticle[]): number {
   return new Set(articles.filter((a) => a.kind === 'deal').map((a) => `${a.deal!.company}|${a.deal!.round}`)).size;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A realistic article page: navigation, byline, body, related links, footer. */
 export function renderArticlePage(a: GeneratedArticle, url: string, related: Array<{ url: string; title: string }>): string {

@@ -54,10 +54,15 @@ const VERB_PHRASE = /^\s*(?:is|are|was|were|has|have|had|said|says|will|would|co
 
 interface Subject { name: string | null; at: number }
 
+const TALKS_WITH = /\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|reportedly\s+)?in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)\s+with\b[^,;]*$/;
+
 /** The grammatical subject before a verb at `verbAt`: a name, a pronoun (name null), or none. */
 export function subjectBefore(sentence: string, verbAt: number): Subject | undefined {
   // Parentheticals ("Acme (YC W21) raised") are blanked, not cut, so offsets stay valid.
   const raw = sentence.slice(0, verbAt).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  // "Acme is in talks with investors including Temasek to raise": the counterparty is not the subject.
+  const talks = TALKS_WITH.exec(raw);
+  if (talks) return subjectBefore(sentence, talks.index);
   const head = raw.replace(AUX_TAIL, '');
   if (/,\s*$/.test(raw.slice(0, head.length + 2)) || /,$/.test(head)) {
     // "Acme, a … startup that …, has raised": the subject is the chunk before the appositive.
@@ -195,7 +200,7 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 
 const ACQUIRE_ACTIVE = /\b(?:snapped up|snaps up|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
 const ACQUIRE_PASSIVE = /\b(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by\b/g;
-const FOR_MONEY = /\b(?:for|in a|in an)\s+(?:about|around|roughly|approximately|nearly|some|more than|an estimated|a reported)?\s*$/i;
+const FOR_MONEY = /\b(?:for|in a|in an|(?:deal|transaction|takeover|acquisition)\s+(?:worth|valued\s+at))\s+(?:about|around|roughly|approximately|nearly|some|more than|an estimated|a reported)?\s*$/i;
 
 function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];

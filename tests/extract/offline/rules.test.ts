@@ -65,6 +65,16 @@ describe('offline rules: described objects', () => {
       .toMatchObject({ company: 'Cyvera', amount: '$20 million', investors: [{ name: 'Accel', lead: false }] });
   });
 
+  it('takes the price of an acquisition "deal worth" as the amount, not a valuation', () => {
+    expect(one('Investment firm Thoma Bravo has agreed to buy cybersecurity company Darktrace in a deal worth $5.3 billion.'))
+      .toEqual([{ company: 'Darktrace', round: 'acquisition', status: 'announced', amount: '$5.3 billion', investors: [] }]);
+  });
+
+  it('does not take the counterparty of talks for the company raising', () => {
+    expect(one('Hexaware, the Chennai-based IT services firm, is in talks with investors including Temasek to raise $200 million.')[0])
+      .toMatchObject({ company: 'Hexaware', status: 'in_talks', amount: '$200 million' });
+  });
+
   it('reads debt taken on from a named lender', () => {
     expect(one('Nubank took on a $500 million credit facility from Goldman Sachs.'))
       .toEqual([{ company: 'Nubank', round: 'debt', status: 'announced', amount: '$500 million', investors: [{ name: 'Goldman Sachs', lead: false }] }]);

@@ -118,7 +118,10 @@ function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     // "raised its revenue guidance to $2 billion", "raised prices by $5": not a raise of capital.
     if (NOT_CAPITAL.test(sentence.slice(end, m.index))) continue;
     // "The EIC awarded Voltera a €2.5m grant": the recipient is the object, the giver is not a company.
-    const recipient = /^(?:awarded|granted|awards|grants)$/i.test(v[0]) ? objectName(sentence.slice(end).trimStart()) : null;
+    // Also "awarded $45 million to Form Energy".
+    const awards = /^(?:awarded|granted|awards|grants)$/i.test(v[0]);
+    const toRecipient = awards ? /^\s+to\s+/.exec(sentence.slice(m.end)) : null;
+    const recipient = !awards ? null : toRecipient ? objectName(sentence.slice(m.end + toRecipient[0].length)) : objectName(sentence.slice(end).trimStart());
     const subject = recipient ? { name: recipient, at: sentence.indexOf(recipient, end) } : subjectBefore(sentence, v.index);
     if (!subject) continue;
     out.push({

@@ -35,10 +35,10 @@ function isNameToken(raw: string): boolean {
  * Drops leading place names and sentence-start words: "London Tessellate Labs" → "Tessellate Labs".
  * A place followed by a single word is kept: that is how many names look ("Kyoto Robotics", "Boston Dynamics").
  */
-function trimName(tokens: string[]): string[] {
+function trimName(tokens: string[], dropPlaces = true): string[] {
   let out = tokens.map(stripPunct).filter(Boolean);
   while (out.length > 1 && (NOT_NAMES.has(out[0]!.toLowerCase()) || CONNECTORS.has(out[0]!))) out = out.slice(1);
-  for (let k = Math.min(4, out.length - 2); k >= 1; k--) {
+  for (let k = dropPlaces ? Math.min(4, out.length - 2) : 0; k >= 1; k--) {
     if (isPlaceName(out.slice(0, k).join(' '))) { out = out.slice(k); break; }
   }
   while (out.length > 0 && CONNECTORS.has(out[out.length - 1]!)) out = out.slice(0, -1);
@@ -72,7 +72,7 @@ export function trailingName(chunk: string): string | null {
  * The capitalised run that starts `text` after optional descriptors: "existing investor
  * Brightline Partners, which …" → "Brightline Partners". Null when the text starts otherwise.
  */
-export function leadingName(text: string, skipDescriptors = true): string | null {
+export function leadingName(text: string, skipDescriptors = true, dropPlaces = true): string | null {
   const tokens = text.trim().split(/\s+/).filter(Boolean);
   let i = 0;
   if (skipDescriptors) {
@@ -87,7 +87,7 @@ export function leadingName(text: string, skipDescriptors = true): string | null
     else break;
     if (/[,.;:)]$/.test(t) && !/^(Inc|Co|Corp|Ltd|Jr|Sr|St)\.$/.test(t)) break;
   }
-  const name = trimName(run).join(' ');
+  const name = trimName(run, dropPlaces).join(' ');
   return validName(name) ? name : null;
 }
 
@@ -113,7 +113,8 @@ export function nameList(text: string): string[] {
   const list = cut ? text.slice(0, cut.index) : text;
   const names: string[] = [];
   for (const item of list.split(/,\s*|\s+and\s+|\s+as well as\s+/)) {
-    const name = leadingName(item);
+    // Investor lists name firms, whose names often start with a place ("Korea Investment Partners").
+    const name = leadingName(item, true, false);
     if (name && !names.includes(name)) names.push(name);
   }
   return names;

@@ -75,6 +75,11 @@ describe('offline rules: described objects', () => {
       .toMatchObject({ company: 'Hexaware', status: 'in_talks', amount: '$200 million' });
   });
 
+  it('keeps investor firms whose names start with a place', () => {
+    expect(one('Korean beauty platform Glowpick raised ₩30 billion from KB Investment and Korea Investment Partners.')[0]?.investors)
+      .toEqual([{ name: 'KB Investment', lead: false }, { name: 'Korea Investment Partners', lead: false }]);
+  });
+
   it('reads debt taken on from a named lender', () => {
     expect(one('Nubank took on a $500 million credit facility from Goldman Sachs.'))
       .toEqual([{ company: 'Nubank', round: 'debt', status: 'announced', amount: '$500 million', investors: [{ name: 'Goldman Sachs', lead: false }] }]);
@@ -84,5 +89,7 @@ describe('offline rules: described objects', () => {
   it('gives a grant to its recipient, not to the body that awards it', () => {
     expect(one('The European Innovation Council awarded Swedish battery startup Voltera a €2.5 million grant.'))
       .toEqual([{ company: 'Voltera', round: 'grant', status: 'announced', amount: '€2.5 million', investors: [] }]);
+    expect(one('The U.S. Department of Energy awarded $45 million to Form Energy to build a battery factory.'))
+      .toEqual([{ company: 'Form Energy', round: 'grant', status: 'announced', amount: '$45 million', investors: [] }]);
   });
 });

@@ -40,8 +40,9 @@ const DESCRIPTOR = /^(?:(?:the|a|an)\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:company|st
 
 /** The company name opening `text` (after any description), if it stands as a name (not an adjective before a noun). */
 function objectName(text: string): string | null {
-  const described = DESCRIPTOR.exec(text);
-  const rest = described ? text.slice(described[0].length) : text;
+  const located = text.replace(/^(?:(?:the|a|an)\s+)?[\p{L}.'’-]+-based\s+/u, ''); // "acquired Toronto-based Vantage"
+  const described = DESCRIPTOR.exec(located);
+  const rest = described ? located.slice(described[0].length) : located;
   const name = leadingName(rest, false);
   return name && AFTER_OBJECT.test(rest.slice(rest.indexOf(name) + name.length)) ? name : null;
 }

@@ -41,6 +41,15 @@ const FUND_BEFORE = /\bfund\s+(?:at|of|worth|totall?ing)\s+\S*\s*$|\bfund\b[^,.;
 const FUND_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:fund|funds|vehicle)\b/;
 
 /** What an amount in a sentence stands for, judged from the words around it. */
+// "Finch, which raised $50M last year, is now raising $100M": a present cue after the past one
+// ends the past reference.
+const PRESENT_AFTER_PAST = /\b(?:now|currently|today|this (?:week|month|year)|is raising|are raising)\b/i;
+
+function pastBefore(prefix: string): boolean {
+  const last = [...prefix.matchAll(new RegExp(PAST_BEFORE.source, 'gi'))].pop();
+  return last !== undefined && !PRESENT_AFTER_PAST.test(prefix.slice(last.index + last[0].length));
+}
+
 export function moneyRole(sentence: string, m: MoneyMatch): MoneyRole {
   const before = sentence.slice(Math.max(0, m.index - 80), m.index);
   const after = sentence.slice(m.end, m.end + 80);
@@ -55,7 +64,7 @@ export function moneyRole(sentence: string, m: MoneyMatch): MoneyRole {
   if (FUND_BEFORE.test(before) || FUND_AFTER.test(after)) return 'fund';
   if (NOT_FINANCING_AFTER.test(after)) return 'other';
   if (TOTAL_BEFORE.test(before.slice(-40)) || TOTAL_AFTER.test(after)) return 'total';
-  if (PAST_BEFORE.test(sentence.slice(0, m.index)) || PAST_AFTER.test(after)) return 'total';
+  if (pastBefore(sentence.slice(0, m.index)) || PAST_AFTER.test(after)) return 'total';
   return 'deal';
 }
 

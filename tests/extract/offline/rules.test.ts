@@ -75,6 +75,13 @@ describe('offline rules: described objects', () => {
       .toMatchObject({ company: 'Hexaware', status: 'in_talks', amount: '$200 million' });
   });
 
+  it('reads a current raise after a past one in the same sentence, and a located acquisition target', () => {
+    expect(one('Finch, which raised $50 million last year, is now raising $100 million, according to two sources.'))
+      .toEqual([{ company: 'Finch', round: 'series_unknown', status: 'rumored', amount: '$100 million', investors: [] }]);
+    expect(one('Shopify acquired Toronto-based Vantage Analytics. Terms of the deal were not disclosed.'))
+      .toEqual([{ company: 'Vantage Analytics', round: 'acquisition', status: 'announced', amount: null, investors: [] }]);
+  });
+
   it('keeps investor firms whose names start with a place', () => {
     expect(one('Korean beauty platform Glowpick raised ₩30 billion from KB Investment and Korea Investment Partners.')[0]?.investors)
       .toEqual([{ name: 'KB Investment', lead: false }, { name: 'Korea Investment Partners', lead: false }]);

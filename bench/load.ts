@@ -28,6 +28,7 @@ import { insertSource } from '../src/store/sources.js';
 import { createQueues } from '../workers/queues.js';
 import { startWorkers } from '../workers/worker.js';
 import { expectedDeals, generateNews } from '../tests/helpers/news-generator.js';
+import { deleteRedisPrefix } from '../tests/helpers/redis.js';
 import { admin, benchDbUrl, positiveInt } from './lib/db.js';
 
 const { values: args } = parseArgs({
@@ -113,15 +114,6 @@ async function startServers(articles: number): Promise<Servers> {
     child.kill();
     throw err;
   }
-}
-
-async function deleteRedisPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = nextCursor;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
 }
 
 interface RunResult {
@@ -272,7 +264,7 @@ async function run(engine: Engine, articles: number): Promise<RunResult> {
     await queues.sources.obliterate({ force: true }).catch(() => {});
     await queues.articles.obliterate({ force: true }).catch(() => {});
     await queues.close();
-    await deleteRedisPrefix(redis, prefix);
+    await deleteRedisPrefix(prefix, redis);
     redis.disconnect();
     await monitor.end();
     await fetcher.close();

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { prng } from './prng.js'; // deterministic, so every run serves the same pages
 
 /** One synthetic funding story: a unique company raising a known amount. */
 export interface NewsStory {
@@ -14,16 +15,6 @@ export interface NewsSite {
   close(): Promise<void>;
 }
 
-// Deterministic PRNG (mulberry32) so every run serves the same pages.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'zo', 'mi', 'tre', 'vos', 'lu', 'na', 'pex', 'dri', 'qua', 'sol', 'ven', 'or', 'bix', 'tal', 'mun', 'ge', 'ryn', 'fa', 'cho', 'plo', 'sik', 'wen', 'dax'];
 
@@ -36,7 +27,7 @@ function word(next: () => number, syllables: number): string {
  * around one sentence the fake LLM's `headlineDeals` handler turns into exactly one deal.
  */
 function storyHtml(base: string, story: NewsStory, index: number, seed: number): string {
-  const next = rng(seed * 100_003 + index + 1);
+  const next = prng(seed * 100_003 + index + 1);
   const filler = () => Array.from({ length: 45 }, () => word(next, 2 + Math.floor(next() * 3))).join(' ') + '.';
   const paragraphs = [
     `${story.company} raised $${story.amountMillions} million to grow its team, the company said on Tuesday.`,
@@ -59,7 +50,7 @@ ${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
  */
 export async function startNewsSite(count: number, prefix = 'a'): Promise<NewsSite> {
   const seed = [...prefix].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
-  const next = rng(seed);
+  const next = prng(seed);
   const stories: NewsStory[] = Array.from({ length: count }, (_, i) => {
     const name = word(next, 3);
     return { slug: `${prefix}-${i}`, company: `${name[0]!.toUpperCase()}${name.slice(1)} ${prefix.toUpperCase()}${i}`, amountMillions: 1 + i };

@@ -7,8 +7,9 @@ export function testQueuePrefix(): string {
   return `dealflow-test-${randomBytes(5).toString('hex')}`;
 }
 
-export async function deleteRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+/** Delete every key under `prefix`, on the given connection or a short-lived one to the test Redis. */
+export async function deleteRedisPrefix(prefix: string, connection?: Redis): Promise<void> {
+  const redis = connection ?? new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';
     do {
@@ -17,6 +18,6 @@ export async function deleteRedisPrefix(prefix: string): Promise<void> {
       if (keys.length) await redis.del(...keys);
     } while (cursor !== '0');
   } finally {
-    redis.disconnect();
+    if (!connection) redis.disconnect();
   }
 }

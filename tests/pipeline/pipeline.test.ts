@@ -4,6 +4,7 @@ import { createTestDb, type TestDb } from '../helpers/db.js';
 import { testDeps } from '../helpers/app.js';
 import { deleteRedisPrefix, testQueuePrefix } from '../helpers/redis.js';
 import { TEST_REDIS_URL } from '../helpers/env.js';
+import { waitFor } from '../helpers/processes.js';
 import { startDemoSite, type DemoSite } from '../../src/demo/site.js';
 import { addSource } from '../../src/pipeline/add-source.js';
 import { ingestOnce } from '../../src/pipeline/run-once.js';
@@ -111,13 +112,10 @@ describe('pipeline through BullMQ workers', () => {
       await addSource(deps, site.feedUrl, { allowPrivate: true });
       await syncSourceSchedulers(queues, await listSources(t.db));
       expect(await queues.sources.getJobSchedulersCount()).toBe(1);
-      const deadline = Date.now() + 40_000;
-      for (;;) {
+      await waitFor('all 7 articles processed', async () => {
         const rows = await t.db.selectFrom('articles').select('status').execute();
-        if (rows.length === 7 && rows.every((r) => r.status !== 'pending' && r.status !== 'parsed')) break;
-        if (Date.now() > deadline) throw new Error(`articles not processed in time: ${JSON.stringify(rows)}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
+        return rows.length === 7 && rows.every((r) => r.status !== 'pending' && r.status !== 'parsed');
+      }, 40_000, 200);
       await expectDemoResults(t.db);
       // Re-enqueueing known articles is a no-op: job ids are the article ids.
       const ids = (await t.db.selectFrom('articles').select('id').execute()).map((r) => r.id);

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -107,7 +108,6 @@ async function startEmbedded(config: Config, log: Logger): Promise<OpenedDb> {
     onLog: (m: unknown) => log.debug({ embedded: true }, String(m)),
     onError: (m: unknown) => log.debug({ embedded: true }, String(m)),
   });
-  const { existsSync } = await import('node:fs');
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await pgServer.initialise();
   await pgServer.start();
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/dealflow`;

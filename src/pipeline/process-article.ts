@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { parseArticle } from '../parse/article.js';
-import { contentHash, hammingDistance, simhash } from '../parse/fingerprint.js';
+import { contentHash, isNearDuplicate, simhash } from '../parse/fingerprint.js';
 import { normaliseDeal, parseAllMoney } from '../normalise/index.js';
 import { saveDeals } from '../store/deals.js';
 import { findDuplicateCandidates, getArticle, insertExtraction, markArticle, saveParsed } from '../store/articles.js';
@@ -80,7 +80,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
  * templated press releases about different deals share most of their words but not their figures.
  */
 async function findDuplicateOf(db: Db, articleId: number, fp: { contentHash: string; simhash: string }, text: string): Promise<number | null> {
-  const { exact, near } = await findDuplicateCandidates(db, articleId, fp, (other) => hammingDistance(other, fp.simhash) <= NEAR_DUPLICATE_DISTANCE);
+  const { exact, near } = await findDuplicateCandidates(db, articleId, fp, (other) => isNearDuplicate(other, fp.simhash, NEAR_DUPLICATE_DISTANCE));
   if (exact !== null || near.length === 0) return exact;
   const figures = moneyFigures(text);
   const others = await db.selectFrom('articles').select(['id', 'text']).where('id', 'in', near.slice(0, 5)).orderBy('id').execute();

@@ -7,8 +7,8 @@ export interface PollResult {
   sourceId: number;
   notModified: boolean;
   discovered: number;
-  /** Articles seen for the first time: these go on to processArticle. */
-  newArticleIds: number[];
+  /** Articles seen for the first time. */
+  newArticles: number;
   /**
    * Every still-pending article of the source: the new ones plus any that an earlier poll recorded
    * but never queued (its worker died between the insert and the enqueue). Queue these.
@@ -30,7 +30,7 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     });
     if (res.notModified) {
       await recordPollSuccess(db, source, { etag: source.etag, lastModified: source.last_modified });
-      return { sourceId, notModified: true, discovered: 0, newArticleIds: [], pendingArticleIds: await pendingOf(deps, sourceId) };
+      return { sourceId, notModified: true, discovered: 0, newArticles: 0, pendingArticleIds: await pendingOf(deps, sourceId) };
     }
     const items = discoverItems(source.kind, res.body, res.finalUrl, { linkSelector: source.link_selector });
     // A sitemap index lists child sitemaps, not articles: those are followed once, one level deep.
@@ -39,10 +39,10 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
       const sub = await fetcher.fetch(child.url, { accept: 'feed', allowPrivate: source.allow_private });
       articles.push(...discoverItems('sitemap', sub.body, sub.finalUrl).filter((i) => !i.isSitemap));
     }
-    const newArticleIds = await insertDiscovered(db, source.id, articles);
+    const newArticles = (await insertDiscovered(db, source.id, articles)).length;
     await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified });
-    log.info({ sourceId, discovered: articles.length, new: newArticleIds.length }, 'source polled');
-    return { sourceId, notModified: false, discovered: articles.length, newArticleIds, pendingArticleIds: await pendingOf(deps, sourceId) };
+    log.info({ sourceId, discovered: articles.length, new: newArticles }, 'source polled');
+    return { sourceId, notModified: false, discovered: articles.length, newArticles, pendingArticleIds: await pendingOf(deps, sourceId) };
   } catch (err) {
     // A broken source is recorded for operators and retried later; it never crashes the worker.
     const message = (err as Error).message;

@@ -46,6 +46,10 @@ export const envSchema = z.object({
   SOURCE_INTERVAL_MS: z.coerce.number().int().positive().default(15 * 60_000),
   /** Port of the bundled demo news site that `npm start` serves when no sources are configured. */
   DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(4816),
+  /** ECB euro reference rates (eurofxref XML), fetched on a schedule by workers; the bundled table is the offline fallback. */
+  FX_RATES_URL: z.string().url().default('https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml'),
+  /** How often workers fetch FX_RATES_URL; 0 = never (bundled table and already stored rates only). */
+  FX_REFRESH_MS: z.coerce.number().int().min(0).default(6 * 3_600_000),
   REVIEW_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
 });
 

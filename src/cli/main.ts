@@ -22,6 +22,7 @@ import { FilterError } from '../export/filters.js';
 import { ReviewError } from '../review/errors.js';
 import { LlmError } from '../extract/llm/errors.js';
 import { projectRoot } from '../paths.js';
+import { EcbFormatError } from '../fx/ecb.js';
 
 
 const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
@@ -255,6 +256,23 @@ export function buildCli(): Command {
     });
 
   program
+    .command('fx')
+    .description('exchange rates used for USD conversion')
+    .command('refresh')
+    .description('fetch the reference rates (FX_RATES_URL, ECB format) now and store them')
+    .option('--allow-private', 'allow a private or loopback address', false)
+    .action(async (o: { allowPrivate: boolean }) => {
+      const { refreshReferenceRates } = await import('../fx/refresh.js');
+      const app = await createApp();
+      try {
+        const r = await refreshReferenceRates(app, { allowPrivate: o.allowPrivate || app.config.FETCH_ALLOW_PRIVATE });
+        process.stdout.write(`stored ${r.stored} reference rates; latest ${r.until ?? '-'}\n`);
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
     .command('operators-add <username>')
     .description('create a review UI operator account (password from DEALFLOW_PASSWORD or stdin)')
     .action(async (username: string) => {
@@ -277,7 +295,7 @@ async function main(): Promise<void> {
     await buildCli().parseAsync(process.argv);
   } catch (err) {
     // Known operator errors are one clear line; anything else keeps its stack for debugging.
-    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError];
+    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError, EcbFormatError];
     const code = (err as NodeJS.ErrnoException).code;
     if (known.some((k) => err instanceof k) || code === 'ENOENT' || code === 'EACCES') process.stderr.write(`dealflow: ${(err as Error).message}\n`);
     else process.stderr.write(`dealflow: ${(err as Error).stack ?? String(err)}\n`);

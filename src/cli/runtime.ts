@@ -8,7 +8,7 @@ import { startDemoSite, type DemoSite } from '../demo/site.js';
 import { addSource } from '../pipeline/add-source.js';
 import { listSources } from '../store/sources.js';
 import { buildServer } from '../web/server.js';
-import { createQueues, requeueArticles, syncSourceSchedulers, type Queues } from '../../workers/queues.js';
+import { createQueues, requeueArticles, syncFxScheduler, syncSourceSchedulers, type Queues } from '../../workers/queues.js';
 import { startWorkers, type Workers } from '../../workers/worker.js';
 import type { Redis } from 'ioredis';
 
@@ -40,6 +40,7 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
       await requeueArticles(rt.queues, unfinished.map((a) => a.id));
       const sync = async () => syncSourceSchedulers(rt.queues!, await listSources(app.db));
       await sync();
+      await syncFxScheduler(rt.queues, app.config.FX_REFRESH_MS);
       // Pick up sources added or removed by the CLI or UI while running.
       rt.schedulerTimer = setInterval(() => void sync().catch((e: Error) => app.log.warn({ err: e.message }, 'scheduler sync failed')), 60_000);
     }
@@ -49,7 +50,7 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
         db: app.db,
         config,
         log: app.log,
-        queues: [rt.queues.sources, rt.queues.articles],
+        queues: [rt.queues.sources, rt.queues.articles, rt.queues.maintenance],
         checkRedis: async () => {
           await rt.redis!.ping();
         },

@@ -197,6 +197,19 @@ export interface DealsCleanView {
   last_seen_at: Date | null;
   confidence: number;
   updated_at: Date;
+  needs_review: boolean;
+  fx_rate: number | null;
+  fx_date: string | null;
+  fx_source: string | null;
+}
+
+/** Reference exchange rates (migrations/0007). */
+export interface FxRatesTable {
+  currency: string;
+  rate_date: ColumnType<string, string, string>;
+  per_eur: number;
+  source: string;
+  fetched_at: Generated<Date>;
 }
 
 export interface DealSourcesCleanView {
@@ -222,6 +235,7 @@ export interface Database {
   review_items: ReviewItemsTable;
   operators: OperatorsTable;
   audit_log: AuditLogTable;
+  fx_rates: FxRatesTable;
   deals_clean: DealsCleanView;
   deal_sources_clean: DealSourcesCleanView;
 }

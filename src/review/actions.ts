@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { Database, DealRow, ReviewItem, ReviewStatus } from '../db/types.js';
 import { Round, Status } from '../deal/schema.js';
+import { toUsd } from '../normalise/fx.js';
 import { ReviewError } from './errors.js';
 
 // Every operator action (web and terminal) goes through here: one transaction per action,
@@ -105,11 +106,12 @@ export type DealPatch = z.infer<typeof DealPatch>;
  * USD for an edited amount: exact for USD; when only the value changes, scale the stored USD
  * figure (same rate); otherwise unknown until the pipeline re-normalises with a dated FX rate.
  */
-function usdFor(next: { value: number; currency: string } | null, prevValue: number | null, prevCurrency: string | null, prevUsd: number | null): number | null {
+/** USD for an edited figure: the deal's own rate when the currency is unchanged, else the rate of its date. */
+function usdFor(next: { value: number; currency: string } | null, prevValue: number | null, prevCurrency: string | null, prevUsd: number | null, date: string | null): number | null {
   if (!next) return null;
   if (next.currency === 'USD') return next.value;
   if (next.currency === prevCurrency && prevValue && prevUsd !== null) return Math.round((prevUsd / prevValue) * next.value * 100) / 100;
-  return null;
+  return toUsd(next.value, next.currency, date)?.usd ?? null;
 }
 
 function formatIssues(err: z.ZodError): string {
@@ -142,7 +144,7 @@ export async function editDeal(db: Db, dealId: number, patch: unknown, actor: st
       if (!change(kind, prev, next)) continue;
       set[`${kind}_value`] = next?.value ?? null;
       set[`${kind}_currency`] = next?.currency ?? null;
-      set[`${kind}_usd`] = usdFor(next, deal[`${kind}_value`], deal[`${kind}_currency`], deal[`${kind}_usd`]);
+      set[`${kind}_usd`] = usdFor(next, deal[`${kind}_value`], deal[`${kind}_currency`], deal[`${kind}_usd`], (set.announced_on as string | null | undefined) ?? deal.announced_on);
     }
     if (Object.keys(set).length) {
       await tx.updateTable('deals').set({ ...set, updated_at: sql<Date>`now()` }).where('id', '=', dealId).execute();

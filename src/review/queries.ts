@@ -117,3 +117,12 @@ export type DealDetail = Awaited<ReturnType<typeof getDealDetail>>;
 export async function listAudit(db: Db, limit = 200) {
   return db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
 }
+
+/** The next open item after `id` in queue order (oldest first), wrapping to the first; null when none. */
+export async function nextOpenItemId(db: Db, id: number, kind?: ReviewKind): Promise<number | null> {
+  const items = await listOpenItems(db, { kind, limit: 1000 });
+  const others = items.filter((i) => i.id !== id);
+  const at = items.findIndex((i) => i.id === id);
+  const after = at >= 0 ? items.slice(at + 1).find((i) => i.id !== id) : undefined;
+  return (after ?? others[0])?.id ?? null;
+}

@@ -14,10 +14,12 @@ import { fetchDealsPage, FilterError, parseDealPageQuery } from '../export/filte
 import { approveItem, editDeal, mergeDeals, rejectItem, splitDeal } from '../review/actions.js';
 import { ReviewError } from '../review/errors.js';
 import { verifyOperator } from '../review/operators.js';
-import { countOpenItems, getDealDetail, getItemDetail, isReviewKind, listAudit, listOpenItems } from '../review/queries.js';
+import { countOpenItems, getDealDetail, getItemDetail, isReviewKind, listAudit, listOpenItems, nextOpenItemId } from '../review/queries.js';
 import { csrfToken, deriveSecret, newSession, readSession, safeEqual, SESSION_COOKIE } from './auth.js';
 import type { Html } from './html.js';
 import { renderMetrics } from './metrics.js';
+import { boardFontFile, boardFontsCss, FONTS_PATH, localiseBoardFonts } from './board-fonts.js';
+import { latestAnnounced, topInvestors, weeklyDeals } from '../store/stats.js';
 import * as views from './views.js';
 
 declare module 'fastify' {
@@ -37,9 +39,9 @@ export interface ServerDeps {
   checkRedis?: () => Promise<void>;
 }
 
-const PUBLIC_PATHS = new Set(['/healthz', '/metrics', '/login', '/assets/app.css']);
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-// bull-board's bundled React UI: same-origin scripts, inline styles, a <base href>; its Google Fonts stay blocked (system fonts).
+const PUBLIC_PATHS = new Set(['/healthz', '/metrics', '/login', '/assets/app.css', '/assets/app.js']);
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+// bull-board's bundled React UI: same-origin scripts, inline styles, a <base href>; its fonts are served locally.
 const BOARD_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'";
 const BOARD_PATH = '/admin/queues';
 
@@ -110,7 +112,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     reply.header('Content-Security-Policy', path.startsWith(BOARD_PATH) ? BOARD_CSP : CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
-    if (PUBLIC_PATHS.has(path)) return;
+    if (PUBLIC_PATHS.has(path) || path.startsWith(`${FONTS_PATH}/`)) return;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       if (safeEqual(auth.slice(7).trim(), adminToken)) {
@@ -150,6 +152,18 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   app.get('/assets/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(views.CSS));
+  app.get(`${FONTS_PATH}/fonts.css`, async (_req, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=86400').send(boardFontsCss()));
+  app.get(`${FONTS_PATH}/:file`, async (req, reply) => {
+    const name = (req.params as { file: string }).file;
+    const body = boardFontFile(name);
+    if (!body) return reply.code(404).send({ error: 'no such font' });
+    return reply.type(name.endsWith('.woff2') ? 'font/woff2' : 'font/woff').header('Cache-Control', 'public, max-age=86400').send(body);
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    return pathOf(req.url).startsWith(BOARD_PATH) && type.startsWith('text/html') && typeof payload === 'string' ? localiseBoardFonts(payload) : payload;
+  });
+  app.get('/assets/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(views.APP_JS));
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_req, reply) => {
     const checks: Record<string, string> = {};
@@ -177,8 +191,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   // --- pages ---
   app.get('/', async (req, reply) => {
-    const [counts, recent] = await Promise.all([countOpenItems(db), fetchDealsPage(db, { limit: 20 })]);
-    return page(reply, views.dashboardPage(ctx(req), counts, recent.deals));
+    const until = await latestAnnounced(db);
+    const weeks = 12;
+    const [counts, recent, byRegion, byRound, investors] = await Promise.all([
+      countOpenItems(db),
+      fetchDealsPage(db, { limit: 20 }),
+      weeklyDeals(db, 'region', { weeks, until }),
+      weeklyDeals(db, 'round', { weeks, until }),
+      topInvestors(db, { weeks, until }),
+    ]);
+    return page(reply, views.dashboardPage(ctx(req), counts, recent.deals, { until, weeks, byRegion, byRound, investors }));
   });
   app.get('/review', async (req, reply) => {
     const kind = (req.query as { kind?: string }).kind || undefined;
@@ -188,7 +210,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.get('/review/:id', async (req, reply) => {
     const flash = (req.query as { done?: string }).done;
-    return page(reply, views.itemPage(ctx(req), await getItemDetail(db, idParam(req)), flash));
+    const id = idParam(req);
+    const [detail, nextId] = await Promise.all([getItemDetail(db, id), nextOpenItemId(db, id)]);
+    return page(reply, views.itemPage(ctx(req), detail, flash, nextId));
   });
   const itemAction = (name: string, run: (id: number, req: FastifyRequest) => Promise<string>) =>
     app.post(`/review/:id/${name}`, async (req, reply) => {

@@ -3,6 +3,8 @@ import type { Selectable } from 'kysely';
 import { ROUNDS, STATUSES } from '../deal/schema.js';
 import type { DealDetail, ItemDetail, OpenItemSummary } from '../review/queries.js';
 import { REVIEW_KINDS } from '../review/queries.js';
+import type { TopInvestor, WeeklyPoint } from '../store/stats.js';
+import { formatUsd, pivotWeeks, stackedBars, weekStarts } from './charts.js';
 import { highlight, html, type Html } from './html.js';
 
 // Server-rendered pages. Every value goes through html`` (escaped); only html`` fragments nest.
@@ -29,12 +31,17 @@ button{font:inherit;padding:.35rem .9rem;border-radius:4px;border:1px solid #8a9
 .approve{background:#1f8a4c;color:#fff;border-color:#1f8a4c}.reject{background:#c0392b;color:#fff;border-color:#c0392b}
 .actions{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end}.flash{background:#fff4d6;border:1px solid #e8c96a;padding:.5rem 1rem;border-radius:4px}
 .error{background:#fde8e6;border-color:#e7a39b}code{font-size:.8rem;word-break:break-word}
+.charts{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.chart{background:#fff;border:1px solid #dde1e8;border-radius:6px;margin:0;padding:.6rem .8rem}
+.chart figcaption{font-weight:600;font-size:.9rem;margin-bottom:.3rem}.legends{font-size:.8rem;color:#444;display:flex;flex-wrap:wrap;gap:.2rem .8rem}
+.pill.warn{background:#fff0c2}.pill.ok{background:#dcf2e3}.pill.rumored{background:#f3e3f7}.pill.in_talks{background:#e3eefb}
+.changes{margin:0;padding-left:1rem}.changes li{list-style:square}.old{color:#a33;text-decoration:line-through}.new{color:#1f6b3a}
+kbd{border:1px solid #c6ccd8;border-radius:3px;padding:0 .3rem;font-size:.8rem;background:#fafbfc}
 `;
 
 function layout(title: string, ctx: PageCtx | null, body: Html, flash?: string): Html {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title} · dealflow</title><link rel="stylesheet" href="/assets/app.css"></head>
+<title>${title} · dealflow</title><link rel="stylesheet" href="/assets/app.css"><script src="/assets/app.js" defer></script></head>
 <body><header><a class="brand" href="/">dealflow</a>${
     ctx
       ? html`<a href="/review">Review</a><a href="/deals">Deals</a><a href="/audit">Audit</a><a href="/admin/queues">Queues</a>
@@ -66,25 +73,81 @@ export function loginPage(error?: string, next = '/'): Html {
 function money(v: number | null, cur: string | null, usd?: number | null): Html {
   if (v === null) return html`<span class="muted">—</span>`;
   const s = `${cur ?? ''} ${v.toLocaleString('en-US')}`;
-  return html`${s}${usd !== undefined && usd !== null && cur !== 'USD' ? html` <span class="muted">(≈ $${usd.toLocaleString('en-US')})</span>` : ''}`;
+  return html`${s}${usd !== undefined && usd !== null && cur !== 'USD' ? html` <span class="muted">(≈ ${formatUsd(usd)})</span>` : ''}`;
+}
+
+function statusPill(status: string): Html {
+  return html`<span class="pill ${status}">${status.replace(/_/g, ' ')}</span>`;
+}
+
+function reviewPill(needsReview: boolean): Html {
+  return needsReview ? html`<span class="pill warn">needs review</span>` : html`<span class="pill ok">ok</span>`;
+}
+
+/** A deal_history change or audit detail as "field: old → new" lines (other keys as "key: value"). */
+export function changeList(v: unknown): Html {
+  if (!v || typeof v !== 'object') return html`<span class="muted">${v === null || v === undefined ? '—' : String(v)}</span>`;
+  const o = v as Record<string, unknown>;
+  const show = (x: unknown) => (x === null || x === undefined ? '∅' : typeof x === 'object' ? JSON.stringify(x) : String(x));
+  const lines: Html[] = [];
+  const fields = o.fields as Record<string, { from?: unknown; to?: unknown }> | undefined;
+  const before = (o.before ?? {}) as Record<string, unknown>;
+  const after = (o.after ?? {}) as Record<string, unknown>;
+  const pairs: Array<[string, unknown, unknown]> =
+    fields && typeof fields === 'object'
+      ? Object.entries(fields).map(([k, c]) => [k, c?.from, c?.to])
+      : [...new Set([...Object.keys(before), ...Object.keys(after)])].map((k) => [k, before[k], after[k]]);
+  for (const [k, from, to] of pairs) lines.push(html`<li><b>${k}</b>: <span class="old">${show(from)}</span> → <span class="new">${show(to)}</span></li>`);
+  for (const [k, x] of Object.entries(o)) {
+    if (k === 'fields' || k === 'before' || k === 'after') continue;
+    lines.push(html`<li>${k}: ${show(x)}</li>`);
+  }
+  return lines.length ? html`<ul class="changes">${lines}</ul>` : html`<span class="muted">—</span>`;
 }
 
 function dealsTable(deals: DealsCleanView[]): Html {
   if (!deals.length) return html`<p class="muted">No deals yet.</p>`;
-  return html`<table><tr><th>#</th><th>Company</th><th>Round</th><th>Amount</th><th>Country</th><th>Announced</th><th>Investors</th><th class="num">Sources</th></tr>
+  return html`<table><tr><th>#</th><th>Company</th><th>Round</th><th>Status</th><th>Amount</th><th>Country</th><th>Announced</th><th>Investors</th><th class="num">Sources</th><th>Review</th></tr>
 ${deals.map(
-  (d) => html`<tr><td><a href="/deals/${d.id}">${d.id}</a></td><td>${d.company_name}</td><td>${d.round}</td><td>${money(d.amount_value, d.amount_currency, d.amount_usd)}</td>
-<td>${d.country ?? ''}</td><td>${d.announced_on ?? ''}</td><td>${d.investors_text}</td><td class="num">${d.source_count}</td></tr>`,
+  (d) => html`<tr><td><a href="/deals/${d.id}">${d.id}</a></td><td>${d.company_name}</td><td>${d.round.replace(/_/g, ' ')}</td><td>${statusPill(d.status)}</td><td>${money(d.amount_value, d.amount_currency, d.amount_usd)}</td>
+<td>${d.country ?? ''}</td><td>${d.announced_on ?? ''}</td><td>${d.investors_text}</td><td class="num">${d.source_count}</td><td>${reviewPill(d.needs_review)}</td></tr>`,
 )}</table>`;
 }
 
-export function dashboardPage(ctx: PageCtx, counts: Record<string, number>, recent: DealsCleanView[]): Html {
+export interface DashboardStats {
+  /** Last day of the charted period (YYYY-MM-DD) and the number of weeks shown. */
+  until: string;
+  weeks: number;
+  byRegion: WeeklyPoint[];
+  byRound: WeeklyPoint[];
+  investors: TopInvestor[];
+}
+
+function dashboardCharts(stats: DashboardStats): Html {
+  const weeks = weekStarts(stats.until, stats.weeks);
+  return html`<h2>Last ${stats.weeks} weeks <span class="muted">(by announcement date, to ${stats.until})</span></h2>
+<div class="charts">
+${stackedBars('Deals per week by region', pivotWeeks(weeks, stats.byRegion, 'deals'), (n) => String(Math.round(n)))}
+${stackedBars('USD volume per week by region', pivotWeeks(weeks, stats.byRegion, 'usd'), formatUsd)}
+${stackedBars('Deals per week by round', pivotWeeks(weeks, stats.byRound, 'deals'), (n) => String(Math.round(n)))}
+${stackedBars('USD volume per week by round', pivotWeeks(weeks, stats.byRound, 'usd'), formatUsd)}
+</div>
+<h2>Top investors</h2>${
+    stats.investors.length
+      ? html`<table><tr><th>Investor</th><th class="num">Deals</th><th class="num">Led</th><th class="num">Volume</th></tr>
+${stats.investors.map((i) => html`<tr><td>${i.name}</td><td class="num">${i.deals}</td><td class="num">${i.leads}</td><td class="num">${formatUsd(i.usd)}</td></tr>`)}</table>`
+      : html`<p class="muted">No investors recorded in this period.</p>`
+  }`;
+}
+
+export function dashboardPage(ctx: PageCtx, counts: Record<string, number>, recent: DealsCleanView[], stats: DashboardStats): Html {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return layout(
     'Dashboard',
     ctx,
     html`<h1>Review queue <span class="pill">${total} open</span></h1>
 <div class="cards">${REVIEW_KINDS.map((k) => html`<a class="card" href="/review?kind=${k}"><b>${counts[k] ?? 0}</b>${k.replace(/_/g, ' ')}</a>`)}</div>
+${dashboardCharts(stats)}
 <h2>Recent deals</h2>${dealsTable(recent)}`,
   );
 }
@@ -129,6 +192,7 @@ function editForm(ctx: PageCtx, d: NonNullable<ItemDetail['deal']>, companyName:
 }
 
 function sourcesTable(sources: ItemDetail['sources'], select?: boolean): Html {
+  if (!sources.length) return html`<p class="muted">No source articles linked.</p>`;
   return html`<table><tr>${select ? html`<th></th>` : ''}<th>Article</th><th>Publisher</th><th>Published</th><th>Quote</th></tr>
 ${sources.map(
   (s) => html`<tr>${select ? html`<td><input type="checkbox" name="article" value="${s.article_id}" aria-label="select article ${s.article_id}"></td>` : ''}
@@ -136,7 +200,17 @@ ${sources.map(
 )}</table>`;
 }
 
-export function itemPage(ctx: PageCtx, d: ItemDetail, flash?: string): Html {
+/** Keyboard shortcuts (public/app.js clicks the element carrying data-key). */
+export const APP_JS = `document.addEventListener('keydown', function (e) {
+  if (e.metaKey || e.ctrlKey || e.altKey || (e.target.closest && e.target.closest('input,select,textarea,[contenteditable]'))) return;
+  var el = document.querySelector('[data-key="' + e.key + '"]');
+  if (!el) return;
+  e.preventDefault();
+  if (el.tagName === 'INPUT' || el.tagName === 'SELECT') el.focus(); else el.click();
+});
+`;
+
+export function itemPage(ctx: PageCtx, d: ItemDetail, flash?: string, nextId: number | null = null): Html {
   const { item, deal, company, article } = d;
   const open = item.status === 'open';
   const base = `/review/${item.id}`;
@@ -156,12 +230,13 @@ ${deal.merged_into ? html` · <b>merged into #${deal.merged_into}</b>` : ''}${de
 ${
   open
     ? html`<div class="actions">
-<form method="post" action="${base}/approve">${hidden(ctx)}<button class="approve">Approve</button></form>
-<form method="post" action="${base}/reject">${hidden(ctx)}<button class="reject">Reject deal</button></form>
+<form method="post" action="${base}/approve">${hidden(ctx)}<button class="approve" data-key="a">Approve <kbd>a</kbd></button></form>
+<form method="post" action="${base}/reject">${hidden(ctx)}<button class="reject" data-key="r">Reject deal <kbd>r</kbd></button></form>
 ${deal ? html`<form method="post" action="${base}/merge">${hidden(ctx)}<label>Merge into deal # <input name="into" size="6" inputmode="numeric" required></label><button>Merge</button></form>` : ''}
 </div>`
     : html`<p class="flash">Resolved by ${item.resolved_by ?? '?'} at ${item.resolved_at ?? ''}.</p>`
 }
+<p class="muted">${nextId ? html`<a href="/review/${nextId}" data-key="n">Next open item →</a> <kbd>n</kbd> · ` : html`No other open items · `}<a href="/review" data-key="q">Back to the queue</a> <kbd>q</kbd>${open ? html` · approve <kbd>a</kbd> · reject <kbd>r</kbd>` : ''}</p>
 <h2>Evidence quotes</h2>${d.quotes.length ? html`<ul>${d.quotes.map((q) => html`<li><span class="pill">${q.field}</span> ${q.quote}</li>`)}</ul>` : html`<p class="muted">None.</p>`}
 ${article ? html`<h2>Article: <a href="${article.url}" rel="noopener noreferrer">${article.title ?? article.url}</a></h2><div class="article">${highlight(article.text ?? '', d.quotes.map((q) => q.quote))}</div>` : ''}
 ${deal && !deal.merged_into && !deal.rejected_at ? editForm(ctx, deal, company?.name ?? '', `${base}/edit`) : ''}
@@ -186,8 +261,11 @@ export function dealsPage(ctx: PageCtx, deals: DealsCleanView[], nextCursor: str
   );
 }
 
-function jsonCell(v: unknown): Html {
-  return html`<code>${JSON.stringify(v)}</code>`;
+/** Where the USD figure came from: the rate, its date and its source. */
+function fxLine(d: { amount_currency: string | null; amount_usd: number | null; fx_rate: number | null; fx_date: string | null; fx_source: string | null }): Html {
+  if (d.amount_usd === null || !d.amount_currency || d.amount_currency === 'USD') return html``;
+  if (d.fx_rate === null) return html`<p class="muted">USD conversion: rate not recorded.</p>`;
+  return html`<p class="muted">USD conversion: 1 ${d.amount_currency} = ${Number(d.fx_rate).toPrecision(6)} USD on ${d.fx_date ?? '?'} (source: ${d.fx_source ?? '?'}).</p>`;
 }
 
 export function dealPage(ctx: PageCtx, d: DealDetail, flash?: string): Html {
@@ -197,22 +275,28 @@ export function dealPage(ctx: PageCtx, d: DealDetail, flash?: string): Html {
     `Deal #${deal.id}`,
     ctx,
     html`<h1>Deal #${deal.id}: ${company.name} ${deal.merged_into ? html`<span class="pill">merged into <a href="/deals/${deal.merged_into}">#${deal.merged_into}</a></span>` : ''}${deal.rejected_at ? html`<span class="pill">rejected</span>` : ''}</h1>
-<table><tr><th>Round</th><th>Status</th><th>Amount</th><th>Valuation</th><th>Country</th><th>Region</th><th>Announced</th><th>Confidence</th></tr>
-<tr><td>${deal.round}</td><td>${deal.status}</td><td>${money(deal.amount_value, deal.amount_currency, deal.amount_usd)}</td><td>${money(deal.valuation_value, deal.valuation_currency, deal.valuation_usd)}</td>
-<td>${deal.country ?? company.country ?? ''}</td><td>${deal.region ?? company.region ?? ''}</td><td>${deal.announced_on ?? ''}</td><td>${deal.confidence.toFixed(2)}</td></tr></table>
+<table><tr><th>Round</th><th>Status</th><th>Amount</th><th>Valuation</th><th>Country</th><th>Region</th><th>Announced</th><th>Confidence</th><th>Review</th></tr>
+<tr><td>${deal.round.replace(/_/g, ' ')}</td><td>${statusPill(deal.status)}</td><td>${money(deal.amount_value, deal.amount_currency, deal.amount_usd)}</td><td>${money(deal.valuation_value, deal.valuation_currency, deal.valuation_usd)}</td>
+<td>${deal.country ?? company.country ?? ''}</td><td>${deal.region ?? company.region ?? ''}</td><td>${deal.announced_on ?? ''}</td><td>${deal.confidence.toFixed(2)}</td><td>${reviewPill(deal.needs_review)}</td></tr></table>
+${fxLine(deal)}
 <h2>Investors</h2>${d.investors.length ? html`<ul>${d.investors.map((i) => html`<li>${i.name}${i.lead ? html` <span class="pill">lead</span>` : ''}</li>`)}</ul>` : html`<p class="muted">None recorded.</p>`}
 <h2>Sources</h2>${sourcesTable(d.sources)}
 <h2>Review items</h2>${d.items.length ? html`<ul>${d.items.map((i) => html`<li><a href="/review/${i.id}">#${i.id}</a> ${i.kind} · ${i.status} ${i.resolved_by ? html`by ${i.resolved_by}` : ''} — ${i.reason}</li>`)}</ul>` : html`<p class="muted">None.</p>`}
 ${live ? editForm(ctx, deal, company.name, `/deals/${deal.id}/edit`) : ''}
-<h2>History</h2><table><tr><th>When</th><th>Actor</th><th>Change</th></tr>${d.history.map((h) => html`<tr><td>${h.created_at}</td><td>${h.actor}</td><td>${jsonCell(h.change)}</td></tr>`)}</table>
+<h2>History</h2>${
+      d.history.length
+        ? html`<table><tr><th>When</th><th>Actor</th><th>Change</th></tr>${d.history.map((h) => html`<tr><td>${h.created_at}</td><td>${h.actor}</td><td>${changeList(h.change)}</td></tr>`)}</table>`
+        : html`<p class="muted">No changes since the deal was created.</p>`
+    }
 <h2>Audit</h2>${auditTable(d.audit)}`,
     flash,
   );
 }
 
 function auditTable(rows: Selectable<AuditLogTable>[]): Html {
+  if (!rows.length) return html`<p class="muted">No operator actions recorded yet.</p>`;
   return html`<table><tr><th>When</th><th>Actor</th><th>Action</th><th>Target</th><th>Detail</th></tr>
-${rows.map((a) => html`<tr><td>${a.created_at}</td><td>${a.actor}</td><td>${a.action}</td><td>${a.target_type} #${a.target_id ?? ''}</td><td>${jsonCell(a.detail)}</td></tr>`)}</table>`;
+${rows.map((a) => html`<tr><td>${a.created_at}</td><td>${a.actor}</td><td>${a.action}</td><td>${a.target_type} #${a.target_id ?? ''}</td><td>${changeList(a.detail)}</td></tr>`)}</table>`;
 }
 
 export function auditPage(ctx: PageCtx, rows: Selectable<AuditLogTable>[]): Html {

@@ -11,7 +11,7 @@ import { parseArticle } from '../parse/article.js';
 import { createExtractor } from '../extract/index.js';
 import { toCandidates } from '../pipeline/process-article.js';
 import { addSource } from '../pipeline/add-source.js';
-import { ingestOnce } from '../pipeline/run-once.js';
+import { formatOnceSummary, ingestOnce } from '../pipeline/run-once.js';
 import { listSources, removeSource } from '../store/sources.js';
 import { createQueues, requeueArticles } from '../../workers/queues.js';
 import { startRuntime, shutdownOnSignals } from './runtime.js';
@@ -26,6 +26,8 @@ import { EcbFormatError } from '../fx/ecb.js';
 
 
 const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
+
+const LONG_RUNNING = new Set(['worker', 'serve', 'start']);
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -58,6 +60,10 @@ export function buildCli(): Command {
     .description('Turn funding news into a clean, deduplicated deal database')
     .version(pkg.version)
     .showHelpAfterError();
+  // One-shot commands print their result, not the pipeline's info logs; services keep them.
+  program.hook('preAction', (_program, action) => {
+    if (process.env.LOG_LEVEL === undefined && !LONG_RUNNING.has(action.name())) process.env.LOG_LEVEL = 'warn';
+  });
 
   program
     .command('migrate')
@@ -137,7 +143,7 @@ export function buildCli(): Command {
           const summary = await ingestOnce(app, { onProgress: bar.update });
           bar.stop();
           if (o.json) printJson(summary);
-          else process.stdout.write(`${Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+          else process.stdout.write(`${formatOnceSummary(summary)}\n`);
           return;
         }
         // Without --once, hand the work to the running workers through the queue.

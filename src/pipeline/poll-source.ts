@@ -40,8 +40,10 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
       articles.push(...discoverItems('sitemap', sub.body, sub.finalUrl).filter((i) => !i.isSitemap));
     }
     const newArticles = (await insertDiscovered(db, source.id, articles)).length;
-    await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified });
-    log.info({ sourceId, discovered: articles.length, new: newArticles }, 'source polled');
+    const warning = articles.length === 0 ? emptySourceWarning(source.kind, source.link_selector) : null;
+    await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified }, warning);
+    if (warning) log.warn({ sourceId, url: source.url }, warning);
+    else log.info({ sourceId, discovered: articles.length, new: newArticles }, 'source polled');
     return { sourceId, notModified: false, discovered: articles.length, newArticles, pendingArticleIds: await pendingOf(deps, sourceId) };
   } catch (err) {
     // A broken source is recorded for operators and retried later; it never crashes the worker.
@@ -50,6 +52,14 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     log.warn({ sourceId, err: message }, 'source poll failed');
     throw err;
   }
+}
+
+/** Why a source that answered yielded nothing, and what to try. */
+function emptySourceWarning(kind: string, selector: string | null): string {
+  if (kind !== 'html') return `warning: the ${kind} source lists no items`;
+  return selector
+    ? `warning: the listing page yielded 0 article links with --selector ${JSON.stringify(selector)}; check the selector`
+    : 'warning: the listing page yielded 0 article links; add the source again with --selector CSS (the links to articles), or use its feed or sitemap';
 }
 
 async function pendingOf(deps: PipelineDeps, sourceId: number): Promise<number[]> {

@@ -12,7 +12,18 @@ import type { ExtractionResult } from '../extract/types.js';
 import type { PipelineDeps } from './deps.js';
 
 export type ArticleOutcome =
-  | { articleId: number; status: 'extracted'; deals: number; extractionId: number; tokens: number; costUsd: number }
+  | {
+      articleId: number;
+      status: 'extracted';
+      deals: number;
+      /** What storing did with the deals: new records, updated ones, and review items opened. */
+      created: number;
+      updated: number;
+      reviewItems: number;
+      extractionId: number;
+      tokens: number;
+      costUsd: number;
+    }
   | { articleId: number; status: 'duplicate'; duplicateOf: number }
   | { articleId: number; status: 'skipped'; reason: string };
 
@@ -64,7 +75,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   }
   const candidates = toCandidates(deps, extraction, parsed);
   const extractionId = extraction.id;
-  await saveDeals(db, {
+  const saved = await saveDeals(db, {
     article: { id: articleId, url: parsed.canonicalUrl, siteName: parsed.siteName, publishedAt: parsed.publishedAt },
     extractionId,
     candidates,
@@ -72,7 +83,17 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   await markArticle(db, articleId, { status: 'extracted', error: null });
   await linkDuplicateSources(db, articleId);
   log.debug({ articleId, deals: candidates.length, reused: extraction.reused }, 'article extracted');
-  return { articleId, status: 'extracted', deals: candidates.length, extractionId, ...spent };
+  const actions = saved.deals.map((d) => d.action);
+  return {
+    articleId,
+    status: 'extracted',
+    deals: candidates.length,
+    created: actions.filter((a) => a === 'created').length,
+    updated: actions.filter((a) => a === 'updated').length,
+    reviewItems: saved.reviewItems,
+    extractionId,
+    ...spent,
+  };
 }
 
 /**

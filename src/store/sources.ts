@@ -29,10 +29,12 @@ export async function removeSource(db: Db, idOrUrl: string): Promise<number> {
   return Number(res.numDeletedRows);
 }
 
+/** A successful poll; `warning` (e.g. a listing that yielded no links) stays visible as last_error. */
 export async function recordPollSuccess(
   db: Db,
   source: Source,
   cache: { etag: string | null; lastModified: string | null },
+  warning: string | null = null,
 ): Promise<void> {
   const now = new Date();
   await db
@@ -44,7 +46,7 @@ export async function recordPollSuccess(
       last_success_at: now,
       next_check_at: new Date(now.getTime() + source.interval_ms),
       error_count: 0,
-      last_error: null,
+      last_error: warning,
     })
     .where('id', '=', source.id)
     .execute();

@@ -14,7 +14,7 @@ import { fetchDealsPage, FilterError, parseDealPageQuery } from '../export/filte
 import { approveItem, editDeal, mergeDeals, rejectItem, splitDeal } from '../review/actions.js';
 import { ReviewError } from '../review/errors.js';
 import { verifyOperator } from '../review/operators.js';
-import { countOpenItems, getDealDetail, getItemDetail, isReviewKind, listAudit, listOpenItems, nextOpenItemId } from '../review/queries.js';
+import { countOpenItems, getDealDetail, getItemDetail, isReviewKind, listAudit, listOpenItems, nextOpenItemId, REVIEW_KINDS } from '../review/queries.js';
 import { csrfToken, deriveSecret, newSession, readSession, safeEqual, SESSION_COOKIE } from './auth.js';
 import type { Html } from './html.js';
 import { renderMetrics } from './metrics.js';
@@ -204,7 +204,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.get('/review', async (req, reply) => {
     const kind = (req.query as { kind?: string }).kind || undefined;
-    if (kind !== undefined && !isReviewKind(kind)) throw new ReviewError('invalid', `Unknown review kind: ${kind}`);
+    if (kind !== undefined && !isReviewKind(kind)) throw new ReviewError('invalid', `Unknown review kind: ${kind} (kinds: ${REVIEW_KINDS.join(', ')})`);
     const [items, counts] = await Promise.all([listOpenItems(db, { kind }), countOpenItems(db)]);
     return page(reply, views.queuePage(ctx(req), items, kind, counts));
   });

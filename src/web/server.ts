@@ -14,7 +14,7 @@ import { fetchDealsPage, FilterError, parseDealPageQuery } from '../export/filte
 import { approveItem, editDeal, mergeDeals, rejectItem, splitDeal } from '../review/actions.js';
 import { ReviewError } from '../review/errors.js';
 import { verifyOperator } from '../review/operators.js';
-import { countOpenItems, getDealDetail, getItemDetail, isReviewKind, listAudit, listOpenItems, nextOpenItemId, REVIEW_KINDS } from '../review/queries.js';
+import { countOpenItems, getComparedDeals, getDealDetail, getItemDetail, isReviewKind, listAudit, listOpenItems, nextOpenItemId, REVIEW_KINDS, searchDeals } from '../review/queries.js';
 import { csrfToken, deriveSecret, newSession, readSession, safeEqual, SESSION_COOKIE } from './auth.js';
 import type { Html } from './html.js';
 import { renderMetrics } from './metrics.js';
@@ -55,6 +55,35 @@ function formValue(body: unknown, key: string): string {
   return typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '';
 }
 
+/** A form field without trimming line structure (textarea). */
+function rawFormValue(body: unknown, key: string): string {
+  const v = (body as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'string' ? v : '';
+}
+
+/** "Name (lead)" per line → investors; blank lines dropped. */
+function investorsFromText(text: string): Array<{ name: string; lead: boolean }> {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const lead = /\(\s*lead\s*\)\s*$/i.test(line);
+      return { name: lead ? line.replace(/\(\s*lead\s*\)\s*$/i, '').trim() : line, lead };
+    });
+}
+
+/** The edit form's values as the operator submitted them (shown again when the edit is invalid). */
+function editValuesFromForm(body: unknown): views.EditValues {
+  const keys = ['company_name', 'country', 'region', 'round', 'status', 'amount_value', 'amount_currency', 'valuation_value', 'valuation_currency', 'announced_on'] as const;
+  const values = Object.fromEntries(keys.map((k) => [k, formValue(body, k)])) as Omit<views.EditValues, 'investors'>;
+  return { ...values, investors: rawFormValue(body, 'investors') };
+}
+
+function savedMessage(changes: Record<string, unknown>): string {
+  return `Saved: ${Object.keys(changes).join(', ') || 'no changes'}.`;
+}
+
 function formValues(body: unknown, key: string): string[] {
   const v = (body as Record<string, unknown> | undefined)?.[key];
   return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
@@ -67,7 +96,12 @@ function idParam(req: FastifyRequest): number {
 }
 
 /** Turn edit-form fields into an editDeal patch: only fields that differ from the deal; editDeal validates. */
-function patchFromForm(body: unknown, current: { round: string; status: string; country: string | null; announced_on: string | null; amount_value: number | null; amount_currency: string | null; valuation_value: number | null; valuation_currency: string | null }, companyName: string): Record<string, unknown> {
+function patchFromForm(
+  body: unknown,
+  current: { round: string; status: string; country: string | null; region: string | null; announced_on: string | null; amount_value: number | null; amount_currency: string | null; valuation_value: number | null; valuation_currency: string | null },
+  companyName: string,
+  investors: Array<{ name: string; lead: boolean }>,
+): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   const str = (k: string) => formValue(body, k);
   const orNull = (s: string) => (s === '' ? null : s);
@@ -76,6 +110,14 @@ function patchFromForm(body: unknown, current: { round: string; status: string; 
   if (str('status') && str('status') !== current.status) patch.status = str('status');
   if (orNull(str('country').toUpperCase()) !== current.country) patch.country = orNull(str('country').toUpperCase());
   if (orNull(str('announced_on')) !== current.announced_on) patch.announced_on = orNull(str('announced_on'));
+  // Fields a client did not send stay as they are (an API client may post only some).
+  const sent = (k: string) => (body as Record<string, unknown> | undefined)?.[k] !== undefined;
+  if (sent('region') && orNull(str('region')) !== current.region) patch.region = orNull(str('region'));
+  if (sent('investors')) {
+    const written = investorsFromText(rawFormValue(body, 'investors'));
+    const asText = (xs: Array<{ name: string; lead: boolean }>) => xs.map((i) => `${i.name}${i.lead ? ' (lead)' : ''}`).join('\n');
+    if (asText(written) !== asText(investors)) patch.investors = written;
+  }
   for (const kind of ['amount', 'valuation'] as const) {
     const value = str(`${kind}_value`).replace(/[,_\s]/g, '');
     const currency = str(`${kind}_currency`).toUpperCase();
@@ -210,10 +252,22 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.get('/review/:id', async (req, reply) => {
     const flash = (req.query as { done?: string }).done;
-    const id = idParam(req);
-    const [detail, nextId] = await Promise.all([getItemDetail(db, id), nextOpenItemId(db, id)]);
-    return page(reply, views.itemPage(ctx(req), detail, flash, nextId));
+    return page(reply, await renderItem(req, idParam(req), { flash }));
   });
+  const renderItem = async (req: FastifyRequest, id: number, opts: { flash?: string; edit?: views.EditAttempt }) => {
+    const [detail, nextId] = await Promise.all([getItemDetail(db, id), nextOpenItemId(db, id)]);
+    const compared = await getComparedDeals(db, detail.item.payload);
+    return views.itemPage(ctx(req), detail, { ...opts, nextId, compared });
+  };
+  /** An invalid edit shows the page again (400) with the operator's input and the reason, instead of an error page. */
+  const editOrRerender = async (req: FastifyRequest, reply: FastifyReply, apply: () => Promise<string>, rerender: (edit: views.EditAttempt) => Promise<Html>, done: (msg: string) => string) => {
+    try {
+      return reply.redirect(done(await apply()), 303);
+    } catch (err) {
+      if (!(err instanceof ReviewError) || err.code !== 'invalid') throw err;
+      return page(reply, await rerender({ values: editValuesFromForm(req.body), error: err.message }), 400);
+    }
+  };
   const itemAction = (name: string, run: (id: number, req: FastifyRequest) => Promise<string>) =>
     app.post(`/review/:id/${name}`, async (req, reply) => {
       const id = idParam(req);
@@ -225,17 +279,23 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const itemDeal = async (id: number) => {
     const d = await getItemDetail(db, id);
     if (!d.deal || !d.company) throw new ReviewError('invalid', `Review item #${id} has no deal`);
-    return { deal: d.deal, company: d.company };
+    return { deal: d.deal, company: d.company, investors: d.investors };
   };
-  itemAction('edit', async (id, req) => {
-    const { deal, company } = await itemDeal(id);
-    const changes = await editDeal(db, deal.id, patchFromForm(req.body, deal, company.name), req.actor!);
-    return `Saved: ${Object.keys(changes).join(', ') || 'no changes'}.`;
+  app.post('/review/:id/edit', async (req, reply) => {
+    const id = idParam(req);
+    const { deal, company, investors } = await itemDeal(id);
+    return editOrRerender(
+      req,
+      reply,
+      async () => savedMessage(await editDeal(db, deal.id, patchFromForm(req.body, deal, company.name, investors), req.actor!)),
+      (edit) => renderItem(req, id, { edit }),
+      (msg) => `/review/${id}?done=${encodeURIComponent(msg)}`,
+    );
   });
   itemAction('merge', async (id, req) => {
     const { deal } = await itemDeal(id);
     const into = Number(formValue(req.body, 'into'));
-    if (!Number.isSafeInteger(into) || into <= 0) throw new ReviewError('invalid', 'Enter the number of the deal to merge into');
+    if (!Number.isSafeInteger(into) || into <= 0) throw new ReviewError('invalid', 'Choose the deal to merge into');
     await mergeDeals(db, deal.id, into, req.actor!);
     return `Merged deal #${deal.id} into #${into}.`;
   });
@@ -253,13 +313,34 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.get('/deals/:id', async (req, reply) => {
     const flash = (req.query as { done?: string }).done;
-    return page(reply, views.dealPage(ctx(req), await getDealDetail(db, idParam(req)), flash));
+    return page(reply, views.dealPage(ctx(req), await getDealDetail(db, idParam(req)), { flash }));
   });
   app.post('/deals/:id/edit', async (req, reply) => {
     const id = idParam(req);
     const d = await getDealDetail(db, id);
-    const changes = await editDeal(db, id, patchFromForm(req.body, d.deal, d.company.name), req.actor!);
-    return reply.redirect(`/deals/${id}?done=${encodeURIComponent(`Saved: ${Object.keys(changes).join(', ') || 'no changes'}.`)}`, 303);
+    return editOrRerender(
+      req,
+      reply,
+      async () => savedMessage(await editDeal(db, id, patchFromForm(req.body, d.deal, d.company.name, d.investors), req.actor!)),
+      async (edit) => views.dealPage(ctx(req), await getDealDetail(db, id), { edit }),
+      (msg) => `/deals/${id}?done=${encodeURIComponent(msg)}`,
+    );
+  });
+  // Merge a deal into one chosen by searching company names (GET /merge lists candidates).
+  app.get('/merge', async (req, reply) => {
+    const q = req.query as { from?: string; q?: string };
+    const from = Number(q.from);
+    if (!Number.isSafeInteger(from) || from <= 0) throw new ReviewError('invalid', 'Which deal should be merged? (from=ID)');
+    const d = await getDealDetail(db, from);
+    const hits = q.q?.trim() ? await searchDeals(db, q.q, { excludeId: from }) : [];
+    return page(reply, views.mergeSearchPage(ctx(req), { id: from, company: d.company.name }, q.q?.trim() ?? '', hits));
+  });
+  app.post('/deals/:id/merge', async (req, reply) => {
+    const id = idParam(req);
+    const into = Number(formValue(req.body, 'into'));
+    if (!Number.isSafeInteger(into) || into <= 0) throw new ReviewError('invalid', 'Choose the deal to merge into');
+    await mergeDeals(db, id, into, req.actor!);
+    return reply.redirect(`/deals/${into}?done=${encodeURIComponent(`Merged deal #${id} into #${into}.`)}`, 303);
   });
   app.get('/audit', async (req, reply) => page(reply, views.auditPage(ctx(req), await listAudit(db))));
 

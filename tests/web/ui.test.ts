@@ -153,3 +153,81 @@ describe('bull-board', () => {
     expect((await app.inject({ url: '/assets/fonts/..%2Fpackage.json' })).statusCode).toBe(404);
   });
 });
+
+describe('review workflow pages', () => {
+  /** Log in with the token and return the cookie and a CSRF token from a page. */
+  async function session(url: string) {
+    const login = await app.inject({ method: 'POST', url: '/login', payload: `token=${TOKEN}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const cookie = `df_session=${login.cookies.find((c) => c.name === 'df_session')!.value}`;
+    const pageRes = await app.inject({ url, headers: { cookie } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(pageRes.body)![1]!;
+    return { cookie, csrf, body: pageRes.body };
+  }
+  const post = (url: string, cookie: string, form: Record<string, string>) =>
+    app.inject({ method: 'POST', url, payload: new URLSearchParams(form).toString(), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+
+  it('a conflict item shows both deals side by side with the differing fields and reasons', async () => {
+    const a = (await insertDeal(t.db, { company: 'Corvane Health', round: 'series_b', amount: { value: 42_000_000, currency: 'USD', usd: 42_000_000 }, announced_on: '2026-02-02', sources: [{ quote: 'Corvane Health raised $42 million' }] })).dealId;
+    const b = (await insertDeal(t.db, { company: 'Corvane Health', round: 'series_b', amount: { value: 45_000_000, currency: 'USD', usd: 45_000_000 }, announced_on: '2026-02-03', sources: [{ quote: 'Corvane Health raised $45 million' }] })).dealId;
+    const item = await insertItem(t.db, { kind: 'conflict', dealId: b, reason: 'figures conflict', payload: { dealIds: [a, b], reasons: ['amount differs by 7%'] } });
+    const { body } = await session(`/review/${item}`);
+    expect(body).toContain('Side by side');
+    expect(body).toContain('amount differs by 7%');
+    expect(body).toContain(`<a href="/deals/${a}">Deal #${a}</a>`);
+    const amountRow = body.split('<tr>').find((r) => r.startsWith('<th>Amount'))!;
+    expect(amountRow).toContain('differs');
+    expect(amountRow).toContain('USD 42,000,000');
+    expect(amountRow).toContain('USD 45,000,000');
+    expect(body.split('<tr>').find((r) => r.startsWith('<th>Round'))).not.toContain('differs');
+    expect(body).toContain('Corvane Health raised $45 million');
+    expect(body).toContain(`Merge #${b} into #${a}`);
+  });
+
+  it('merges by searching company names, not typing ids', async () => {
+    const from = (await insertDeal(t.db, { company: 'Pellucid Maps', announced_on: '2026-02-10' })).dealId;
+    const into = (await insertDeal(t.db, { company: 'Pellucid Maps GmbH', announced_on: '2026-02-09' })).dealId;
+    await insertDeal(t.db, { company: 'Unrelated Ltd', announced_on: '2026-02-09' });
+    const { cookie, csrf, body } = await session(`/deals/${from}`);
+    expect(body).toContain('action="/merge"');
+    expect(body).not.toContain('Merge into deal #');
+    const search = await app.inject({ url: `/merge?from=${from}&q=pellucid`, headers: { cookie } });
+    expect(search.statusCode).toBe(200);
+    expect(search.body).toContain('Pellucid Maps GmbH');
+    expect(search.body).not.toContain('Unrelated Ltd');
+    expect(search.body).not.toContain(`<a href="/deals/${from}">${from}</a></td>`); // never itself
+    const none = await app.inject({ url: `/merge?from=${from}&q=zzzz%25`, headers: { cookie } });
+    expect(none.body).toContain('No other live deal');
+    const merged = await post(`/deals/${from}/merge`, cookie, { _csrf: csrf, into: String(into) });
+    expect(merged.statusCode).toBe(303);
+    expect(merged.headers.location).toMatch(new RegExp(`^/deals/${into}\\?done=`));
+    expect((await t.db.selectFrom('deals').select('merged_into').where('id', '=', from).executeTakeFirstOrThrow()).merged_into).toBe(into);
+  });
+
+  it('edits investors, lead and region; an invalid edit keeps the input and says why', async () => {
+    const id = (await insertDeal(t.db, { company: 'Sorrel Dynamics', investors: [{ name: 'Old Fund' }] })).dealId;
+    const { cookie, csrf, body } = await session(`/deals/${id}`);
+    expect(body).toContain('<textarea name="investors"');
+    expect(body).toContain('name="region"');
+    const form = { _csrf: csrf, company_name: 'Sorrel Dynamics', round: 'seed', status: 'announced', country: 'DE', region: 'europe', amount_value: '5000000', amount_currency: 'EUR', valuation_value: '', valuation_currency: '', announced_on: '2025-03-01' };
+    const bad = await post(`/deals/${id}/edit`, cookie, { ...form, country: 'Germany', investors: 'Kestrel Partners (lead)\nOld Fund' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('class="flash error" role="alert"');
+    expect(bad.body).toContain('country must be an ISO 3166-1 alpha-2 code');
+    expect(bad.body).toContain('value="Germany"'); // the operator's input is kept
+    expect(bad.body).toContain('Kestrel Partners (lead)\nOld Fund</textarea>');
+    const ok = await post(`/deals/${id}/edit`, cookie, { ...form, region: 'north_america', investors: 'Kestrel Partners (lead)\nOld Fund\n' });
+    expect(ok.statusCode).toBe(303);
+    const investors = await t.db
+      .selectFrom('deal_investors as di')
+      .innerJoin('investors as i', 'i.id', 'di.investor_id')
+      .select(['i.name', 'di.lead'])
+      .where('di.deal_id', '=', id)
+      .orderBy('i.name')
+      .execute();
+    expect(investors).toEqual([{ name: 'Kestrel Partners', lead: true }, { name: 'Old Fund', lead: false }]);
+    expect((await t.db.selectFrom('deals').select('region').where('id', '=', id).executeTakeFirstOrThrow()).region).toBe('north_america');
+    const page = await app.inject({ url: `/deals/${id}`, headers: { cookie } });
+    expect(page.body).toContain('<b>investors</b>:');
+    expect(page.body).toContain('<b>region</b>: <span class="old">∅</span> → <span class="new">north_america</span>');
+  });
+});

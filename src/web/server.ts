@@ -10,7 +10,8 @@ import { sql } from 'kysely';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import type { Logger } from '../logger.js';
-import { fetchDealsPage, FilterError, parseDealPageQuery } from '../export/filters.js';
+import { z } from 'zod';
+import { fetchDealsPage, FilterError, parseDealPageQuery, parseWith } from '../export/filters.js';
 import { approveItem, editDeal, mergeDeals, rejectItem, splitDeal } from '../review/actions.js';
 import { ReviewError } from '../review/errors.js';
 import { verifyOperator } from '../review/operators.js';
@@ -58,11 +59,18 @@ function formValues(body: unknown, key: string): string[] {
   return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
 }
 
+// Every route's query string is parsed with zod; a bad or unknown parameter is a 400 naming it.
+const IdParams = z.object({ id: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive integer').transform(Number).pipe(z.number().int().max(Number.MAX_SAFE_INTEGER)) });
+const NoQuery = z.strictObject({});
+const FlashQuery = z.strictObject({ done: z.string().max(500).optional() });
+const ReviewQuery = z.strictObject({ kind: z.string().max(100).optional() });
+const LoginQuery = z.object({ next: z.string().max(2000).optional() });
+
 function idParam(req: FastifyRequest): number {
-  const id = Number((req.params as { id?: string }).id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new ReviewError('not_found', 'No such id');
-  return id;
+  return parseWith(IdParams, req.params).id;
 }
+
+const query = <T>(schema: z.ZodType<T>, req: FastifyRequest): T => parseWith(schema, req.query);
 
 /** Turn edit-form fields into an editDeal patch: only fields that differ from the deal; editDeal validates. */
 function patchFromForm(body: unknown, current: { round: string; status: string; country: string | null; announced_on: string | null; amount_value: number | null; amount_currency: string | null; valuation_value: number | null; valuation_currency: string | null }, companyName: string): Record<string, unknown> {
@@ -145,7 +153,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const status = err instanceof ReviewError ? { not_found: 404, conflict: 409, invalid: 400 }[err.code] : err instanceof FilterError ? 400 : (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) req.log.error({ err }, 'request failed');
     const message = status >= 500 ? 'Internal error' : err.message;
-    if (pathOf(req.url).startsWith('/api/') || req.headers.accept?.includes('application/json')) return reply.code(status).send({ error: message });
+    if (pathOf(req.url).startsWith('/api/') || req.headers.accept?.includes('application/json')) {
+      return reply.code(status).send(err instanceof FilterError ? { error: message, params: err.params } : { error: message });
+    }
     return page(reply, views.errorPage(req.actor ? ctx(req) : null, status, message), status);
   });
 
@@ -161,7 +171,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(await renderMetrics(db, queues)));
 
   // --- login ---
-  app.get('/login', async (req, reply) => page(reply, views.loginPage(undefined, safeNext((req.query as { next?: string }).next))));
+  app.get('/login', async (req, reply) => page(reply, views.loginPage(undefined, safeNext(query(LoginQuery, req).next))));
   app.post('/login', async (req, reply) => {
     const next = safeNext(formValue(req.body, 'next'));
     const tokenIn = formValue(req.body, 'token');
@@ -177,17 +187,18 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   // --- pages ---
   app.get('/', async (req, reply) => {
+    query(NoQuery, req);
     const [counts, recent] = await Promise.all([countOpenItems(db), fetchDealsPage(db, { limit: 20 })]);
     return page(reply, views.dashboardPage(ctx(req), counts, recent.deals));
   });
   app.get('/review', async (req, reply) => {
-    const kind = (req.query as { kind?: string }).kind || undefined;
+    const kind = query(ReviewQuery, req).kind || undefined;
     if (kind !== undefined && !isReviewKind(kind)) throw new ReviewError('invalid', `Unknown review kind: ${kind}`);
     const [items, counts] = await Promise.all([listOpenItems(db, { kind }), countOpenItems(db)]);
     return page(reply, views.queuePage(ctx(req), items, kind, counts));
   });
   app.get('/review/:id', async (req, reply) => {
-    const flash = (req.query as { done?: string }).done;
+    const flash = query(FlashQuery, req).done;
     return page(reply, views.itemPage(ctx(req), await getItemDetail(db, idParam(req)), flash));
   });
   const itemAction = (name: string, run: (id: number, req: FastifyRequest) => Promise<string>) =>
@@ -222,13 +233,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   app.get('/deals', async (req, reply) => {
-    const query = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== ''));
-    const result = await fetchDealsPage(db, parseDealPageQuery({ limit: 50, ...query }));
-    const { cursor: _cursor, ...rest } = query;
-    return page(reply, views.dealsPage(ctx(req), result.deals, result.next_cursor, new URLSearchParams(rest).toString()));
+    const filters = Object.fromEntries(Object.entries(req.query as Record<string, unknown>).filter(([, v]) => v !== ''));
+    const result = await fetchDealsPage(db, parseDealPageQuery({ limit: 50, ...filters }));
+    const { cursor: _cursor, ...rest } = filters;
+    return page(reply, views.dealsPage(ctx(req), result.deals, result.next_cursor, new URLSearchParams(rest as Record<string, string>).toString()));
   });
   app.get('/deals/:id', async (req, reply) => {
-    const flash = (req.query as { done?: string }).done;
+    const flash = query(FlashQuery, req).done;
     return page(reply, views.dealPage(ctx(req), await getDealDetail(db, idParam(req)), flash));
   });
   app.post('/deals/:id/edit', async (req, reply) => {
@@ -237,12 +248,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const changes = await editDeal(db, id, patchFromForm(req.body, d.deal, d.company.name), req.actor!);
     return reply.redirect(`/deals/${id}?done=${encodeURIComponent(`Saved: ${Object.keys(changes).join(', ') || 'no changes'}.`)}`, 303);
   });
-  app.get('/audit', async (req, reply) => page(reply, views.auditPage(ctx(req), await listAudit(db))));
+  app.get('/audit', async (req, reply) => (query(NoQuery, req), page(reply, views.auditPage(ctx(req), await listAudit(db)))));
 
   // --- JSON API (session or bearer token) ---
   app.get('/api/deals', async (req) => fetchDealsPage(db, parseDealPageQuery(req.query)));
   app.get('/api/deals/:id', async (req, reply) => {
     const id = idParam(req);
+    query(NoQuery, req);
     const deal = await db.selectFrom('deals_clean').selectAll().where('id', '=', id).executeTakeFirst();
     if (!deal) return reply.code(404).send({ error: `Deal #${id} not found (or merged/rejected)` });
     const sources = await db.selectFrom('deal_sources_clean').selectAll().where('deal_id', '=', id).orderBy('published_at').execute();

@@ -173,7 +173,7 @@ describe('API', () => {
     const bad = await app.inject({ url: '/api/deals?limit=501&round=series_z', headers: bearer });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatch(/limit/);
-    expect((await app.inject({ url: '/api/deals?cursor=garbage', headers: bearer })).json()).toEqual({ error: 'cursor: invalid or corrupted cursor' });
+    expect((await app.inject({ url: '/api/deals?cursor=garbage', headers: bearer })).json()).toEqual({ error: 'cursor: invalid or corrupted cursor', params: ['cursor'] });
 
     const one = await app.inject({ url: `/api/deals/${ids[0]}`, headers: bearer });
     expect(one.json()).toMatchObject({ id: ids[0], company_name: `${tag} 0`, sources: [{ deal_id: ids[0] }] });

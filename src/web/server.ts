@@ -6,7 +6,6 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
-import { sql } from 'kysely';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import type { Logger } from '../logger.js';
@@ -19,6 +18,7 @@ import { countOpenItems, getDealDetail, getItemDetail, isReviewKind, listAudit, 
 import { csrfToken, deriveSecret, newSession, readSession, safeEqual, SESSION_COOKIE } from './auth.js';
 import type { Html } from './html.js';
 import { renderMetrics } from './metrics.js';
+import { readiness } from './probes.js';
 import * as views from './views.js';
 
 declare module 'fastify' {
@@ -38,7 +38,8 @@ export interface ServerDeps {
   checkRedis?: () => Promise<void>;
 }
 
-const PUBLIC_PATHS = new Set(['/healthz', '/metrics', '/login', '/assets/app.css']);
+// Probes are public (an orchestrator cannot log in); /metrics is not (it shows token spend and costs).
+const PUBLIC_PATHS = new Set(['/healthz', '/readyz', '/login', '/assets/app.css']);
 const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 // bull-board's bundled React UI: same-origin scripts, inline styles, a <base href>; its Google Fonts stay blocked (system fonts).
 const BOARD_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'";
@@ -121,8 +122,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (PUBLIC_PATHS.has(path)) return;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      if (safeEqual(auth.slice(7).trim(), adminToken)) {
+      const presented = auth.slice(7).trim();
+      if (safeEqual(presented, adminToken)) {
         req.actor = 'admin';
+        return;
+      }
+      // The metrics token is read-only and good for /metrics alone.
+      if (path === '/metrics' && req.method === 'GET' && config.METRICS_TOKEN && safeEqual(presented, config.METRICS_TOKEN)) {
+        req.actor = 'metrics';
         return;
       }
       return reply.code(401).send({ error: 'invalid bearer token' });
@@ -136,7 +143,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       return;
     }
     // Redirect page loads to the login form; API calls (ours and bull-board's XHRs) get 401.
-    if (path.startsWith('/api/') || path.startsWith(`${BOARD_PATH}/api/`) || req.method !== 'GET') return reply.code(401).send({ error: 'login required' });
+    if (path.startsWith('/api/') || path.startsWith(`${BOARD_PATH}/api/`) || path === '/metrics' || req.method !== 'GET') {
+      return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'login required' });
+    }
     return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 302);
   });
 
@@ -162,11 +171,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/assets/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(views.CSS));
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_req, reply) => {
-    const checks: Record<string, string> = {};
-    await sql`SELECT 1`.execute(db).then(() => (checks.db = 'ok'), (e: Error) => (checks.db = e.message));
-    if (deps.checkRedis) await deps.checkRedis().then(() => (checks.redis = 'ok'), (e: Error) => (checks.redis = e.message));
-    const ok = Object.values(checks).every((v) => v === 'ok');
-    return reply.code(ok ? 200 : 503).send({ ok, checks });
+    const r = await readiness({ db, checkRedis: deps.checkRedis, log: deps.log });
+    return reply.code(r.ok ? 200 : 503).header('Cache-Control', 'no-store').send(r);
   });
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(await renderMetrics(db, queues)));
 

@@ -44,6 +44,10 @@ const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action '
 // bull-board's bundled React UI: same-origin scripts, inline styles, a <base href>; its Google Fonts stay blocked (system fonts).
 const BOARD_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'";
 const BOARD_PATH = '/admin/queues';
+// The names axios (bundled in bull-board's UI) uses by default for its CSRF double-submit.
+const BOARD_CSRF_COOKIE = 'XSRF-TOKEN';
+const BOARD_CSRF_HEADER = 'x-xsrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function pathOf(url: string): string {
   const q = url.indexOf('?');
@@ -140,6 +144,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (session && unsigned?.value) {
       req.actor = session.user;
       req.sessionValue = unsigned.value;
+      if (path === BOARD_PATH || path.startsWith(`${BOARD_PATH}/`)) return boardCsrf(req, reply);
       return;
     }
     // Redirect page loads to the login form; API calls (ours and bull-board's XHRs) get 401.
@@ -148,6 +153,20 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }
     return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 302);
   });
+
+  // bull-board's UI cannot add our form field, but its axios client copies an XSRF-TOKEN cookie
+  // into an X-XSRF-TOKEN header on same-origin calls. Hand it the session's CSRF token that way and
+  // require it on every board write made with a session cookie (bearer calls need no token).
+  function boardCsrf(req: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+    const expected = csrfToken(secret, req.sessionValue!);
+    if (SAFE_METHODS.has(req.method)) {
+      reply.setCookie(BOARD_CSRF_COOKIE, expected, { httpOnly: false, sameSite: 'strict', path: BOARD_PATH, secure: req.protocol === 'https' });
+      return undefined;
+    }
+    const sent = req.headers[BOARD_CSRF_HEADER];
+    if (typeof sent === 'string' && safeEqual(sent, expected)) return undefined;
+    return reply.code(403).send({ error: 'missing or invalid X-XSRF-TOKEN header; reload the queues page' });
+  }
 
   // Cookie-authenticated form posts must carry the session's CSRF token.
   app.addHook('preHandler', async (req, reply) => {
@@ -189,7 +208,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     reply.setCookie(SESSION_COOKIE, newSession(user), { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https' });
     return reply.redirect(next, 303);
   });
-  app.post('/logout', async (_req, reply) => reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303));
+  app.post('/logout', async (_req, reply) => reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(BOARD_CSRF_COOKIE, { path: BOARD_PATH }).redirect('/login', 303));
 
   // --- pages ---
   app.get('/', async (req, reply) => {

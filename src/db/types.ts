@@ -208,6 +208,13 @@ export interface DealSourcesCleanView {
   quote: string | null;
 }
 
+export interface WebSessionsTable {
+  id_hash: string;
+  username: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   sources: SourcesTable;
   articles: ArticlesTable;
@@ -222,6 +229,7 @@ export interface Database {
   review_items: ReviewItemsTable;
   operators: OperatorsTable;
   audit_log: AuditLogTable;
+  web_sessions: WebSessionsTable;
   deals_clean: DealsCleanView;
   deal_sources_clean: DealSourcesCleanView;
 }

@@ -15,7 +15,9 @@ import { approveItem, editDeal, mergeDeals, rejectItem, splitDeal } from '../rev
 import { ReviewError } from '../review/errors.js';
 import { verifyOperator } from '../review/operators.js';
 import { countOpenItems, getDealDetail, getItemDetail, isReviewKind, listAudit, listOpenItems } from '../review/queries.js';
-import { csrfToken, deriveSecret, newSession, readSession, safeEqual, SESSION_COOKIE } from './auth.js';
+import { createSession, deleteExpiredSessions, deleteSession, findSession } from '../store/sessions.js';
+import { csrfToken, deriveSecret, safeEqual, safeNext, SESSION_COOKIE, SESSION_TTL_MS } from './auth.js';
+import { LoginThrottle } from './login-throttle.js';
 import type { Html } from './html.js';
 import { renderMetrics } from './metrics.js';
 import { readiness } from './probes.js';
@@ -99,7 +101,11 @@ function patchFromForm(body: unknown, current: { round: string; status: string; 
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { db, config, queues = [] } = deps;
-  const app = deps.log ? Fastify({ loggerInstance: deps.log as FastifyBaseLogger }) : Fastify({ logger: false });
+  // trustProxy decides whether X-Forwarded-For/-Proto count: req.ip (login throttling) and req.protocol (Secure cookies).
+  // (cast: Fastify's overloads do not accept the union, though each member is a valid trustProxy)
+  const trustProxy = config.TRUST_PROXY as boolean;
+  const app = deps.log ? Fastify({ loggerInstance: deps.log as FastifyBaseLogger, trustProxy }) : Fastify({ logger: false, trustProxy });
+  const throttle = new LoginThrottle({ perIp: config.LOGIN_FAILURES_PER_IP, global: config.LOGIN_FAILURES_GLOBAL, windowMs: 60_000 });
   let token = config.ADMIN_TOKEN;
   if (!token) {
     token = randomBytes(24).toString('base64url');
@@ -140,9 +146,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }
     const signed = req.cookies[SESSION_COOKIE];
     const unsigned = signed ? req.unsignCookie(signed) : null;
-    const session = unsigned?.valid && unsigned.value ? readSession(unsigned.value) : null;
+    const session = unsigned?.valid && unsigned.value ? await findSession(db, unsigned.value) : null;
     if (session && unsigned?.value) {
-      req.actor = session.user;
+      req.actor = session.username;
       req.sessionValue = unsigned.value;
       if (path === BOARD_PATH || path.startsWith(`${BOARD_PATH}/`)) return boardCsrf(req, reply);
       return;
@@ -199,16 +205,32 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/login', async (req, reply) => page(reply, views.loginPage(undefined, safeNext(query(LoginQuery, req).next))));
   app.post('/login', async (req, reply) => {
     const next = safeNext(formValue(req.body, 'next'));
+    // Checked before the credentials, so a locked-out client learns nothing from its guesses.
+    const wait = throttle.retryAfter(req.ip);
+    if (wait > 0) {
+      req.log.warn({ ip: req.ip }, 'login throttled');
+      reply.header('Retry-After', String(wait));
+      return page(reply, views.loginPage(`Too many failed logins; try again in ${wait} s.`, next), 429);
+    }
     const tokenIn = formValue(req.body, 'token');
     const username = formValue(req.body, 'username');
     let user: string | null = null;
     if (tokenIn) user = safeEqual(tokenIn, adminToken) ? 'admin' : null;
     else if (username) user = (await verifyOperator(db, username, formValue(req.body, 'password')))?.username ?? null;
-    if (!user) return page(reply, views.loginPage('Invalid token or username/password.', next), 401);
-    reply.setCookie(SESSION_COOKIE, newSession(user), { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https' });
+    if (!user) {
+      throttle.recordFailure(req.ip);
+      return page(reply, views.loginPage('Invalid token or username/password.', next), 401);
+    }
+    await deleteExpiredSessions(db);
+    const sessionId = await createSession(db, user, SESSION_TTL_MS);
+    reply.setCookie(SESSION_COOKIE, sessionId, { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https' });
     return reply.redirect(next, 303);
   });
-  app.post('/logout', async (_req, reply) => reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(BOARD_CSRF_COOKIE, { path: BOARD_PATH }).redirect('/login', 303));
+  // Deleting the row ends the session everywhere, even if someone kept a copy of the cookie.
+  app.post('/logout', async (req, reply) => {
+    if (req.sessionValue) await deleteSession(db, req.sessionValue);
+    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(BOARD_CSRF_COOKIE, { path: BOARD_PATH }).redirect('/login', 303);
+  });
 
   // --- pages ---
   app.get('/', async (req, reply) => {
@@ -296,9 +318,4 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(board.registerPlugin(), { prefix: BOARD_PATH });
 
   return app;
-}
-
-/** Only same-site relative paths, so the login form cannot be used as an open redirect. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }

@@ -18,6 +18,22 @@ export const envSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Operator login token for the review UI and API writes; generated at startup when unset. */
   ADMIN_TOKEN: z.string().min(12).optional(),
+  /** Bearer token that may read /metrics only (ADMIN_TOKEN and a login session also may). */
+  METRICS_TOKEN: z.string().min(12).optional(),
+  /** When set, /metrics is also served on this separate listener (no login; METRICS_TOKEN if set). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Failed review UI logins allowed per client address, and in total, per minute; then 429. */
+  LOGIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(10),
+  LOGIN_FAILURES_GLOBAL: z.coerce.number().int().positive().default(100),
+  /**
+   * Honour X-Forwarded-For/-Proto (client address for login throttling, `Secure` cookies) only from
+   * these proxies: 'false' (default), 'true' (any), a hop count, or comma-separated addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   LLM_MODEL: z.string().default('gpt-4o-mini'),

@@ -9,6 +9,7 @@ import { addSource } from '../pipeline/add-source.js';
 import { listSources } from '../store/sources.js';
 import { buildServer } from '../web/server.js';
 import { createQueues, requeueArticles, syncFxScheduler, syncSourceSchedulers, type Queues } from '../../workers/queues.js';
+import { buildMetricsServer } from '../web/metrics-server.js';
 import { startWorkers, type Workers } from '../../workers/worker.js';
 import type { Redis } from 'ioredis';
 
@@ -20,6 +21,7 @@ export interface Runtime {
   queues?: Queues;
   workers?: Workers;
   server?: FastifyInstance;
+  metricsServer?: FastifyInstance;
   demo?: DemoSite;
   schedulerTimer?: NodeJS.Timeout;
 }
@@ -62,6 +64,11 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
       const url = `http://${config.HTTP_HOST}:${port}/`;
       app.log.info({ url }, 'review UI listening');
       process.stderr.write(`\nReview UI: ${url}  (login token: ${config.ADMIN_TOKEN})\nQueues:    ${url}admin/queues\n\n`);
+      if (config.METRICS_PORT !== undefined) {
+        rt.metricsServer = await buildMetricsServer({ db: app.db, queues: [rt.queues.sources, rt.queues.articles], token: config.METRICS_TOKEN });
+        await rt.metricsServer.listen({ host: config.METRICS_HOST, port: config.METRICS_PORT });
+        app.log.info({ host: config.METRICS_HOST, port: config.METRICS_PORT }, 'metrics listening');
+      }
     }
     return rt;
   } catch (err) {
@@ -73,6 +80,7 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
 export async function shutdown(rt: Runtime): Promise<void> {
   if (rt.schedulerTimer) clearInterval(rt.schedulerTimer);
   await rt.server?.close();
+  await rt.metricsServer?.close();
   await rt.workers?.close(); // waits for running jobs to finish
   await rt.queues?.close();
   rt.redis?.disconnect();

@@ -221,6 +221,13 @@ export interface DealSourcesCleanView {
   quote: string | null;
 }
 
+export interface WebSessionsTable {
+  id_hash: string;
+  username: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   sources: SourcesTable;
   articles: ArticlesTable;
@@ -236,6 +243,7 @@ export interface Database {
   operators: OperatorsTable;
   audit_log: AuditLogTable;
   fx_rates: FxRatesTable;
+  web_sessions: WebSessionsTable;
   deals_clean: DealsCleanView;
   deal_sources_clean: DealSourcesCleanView;
 }

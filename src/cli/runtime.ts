@@ -6,7 +6,7 @@ import { createApp, type App } from '../app.js';
 import { connectRedis } from '../redis.js';
 import { startDemoSite, type DemoSite } from '../demo/site.js';
 import { addSource } from '../pipeline/add-source.js';
-import { listSources } from '../store/sources.js';
+import { listSources, sourceProgress } from '../store/sources.js';
 import { buildServer } from '../web/server.js';
 import { createQueues, requeueArticles, syncFxScheduler, syncSourceSchedulers, type Queues } from '../../workers/queues.js';
 import { buildMetricsServer } from '../web/metrics-server.js';
@@ -23,6 +23,7 @@ export interface Runtime {
   server?: FastifyInstance;
   metricsServer?: FastifyInstance;
   demo?: DemoSite;
+  demoWatch?: NodeJS.Timeout;
   schedulerTimer?: NodeJS.Timeout;
 }
 
@@ -33,7 +34,11 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
   try {
     rt.redis = await connectRedis(app.config.REDIS_URL);
     rt.queues = createQueues(rt.redis, app.config.QUEUE_PREFIX);
-    if (parts.demo) rt.demo = await ensureDemo(app);
+    const demo = parts.demo ? await ensureDemo(app) : undefined;
+    if (demo) {
+      rt.demo = demo.site;
+      if (parts.workers) rt.demoWatch = watchDemoIngest(app, demo.sourceId);
+    }
     if (parts.workers) {
       rt.workers = startWorkers(app, rt.queues, rt.redis, app.config.QUEUE_PREFIX);
       // Unfinished articles whose job is gone or finished without them (Redis lost its data, a
@@ -79,6 +84,7 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
 
 export async function shutdown(rt: Runtime): Promise<void> {
   if (rt.schedulerTimer) clearInterval(rt.schedulerTimer);
+  if (rt.demoWatch) clearInterval(rt.demoWatch);
   await rt.server?.close();
   await rt.metricsServer?.close();
   await rt.workers?.close(); // waits for running jobs to finish
@@ -104,13 +110,30 @@ export function shutdownOnSignals(rt: Runtime): Promise<void> {
 }
 
 /** With no sources of its own, serve the bundled sample site and ingest it (the offline demo). */
-async function ensureDemo(app: App): Promise<DemoSite | undefined> {
+async function ensureDemo(app: App): Promise<{ site: DemoSite; sourceId: number } | undefined> {
   const sources = await listSources(app.db);
   if (sources.some((s) => s.name !== DEMO_SOURCE_NAME)) return undefined;
   const demo = await startDemoSite(app.config.DEMO_PORT);
-  await addSource(app, demo.feedUrl, { kind: 'rss', name: DEMO_SOURCE_NAME, allowPrivate: true, intervalMs: 5 * 60_000 });
+  const source = await addSource(app, demo.feedUrl, { kind: 'rss', name: DEMO_SOURCE_NAME, allowPrivate: true, intervalMs: 5 * 60_000 });
   app.log.info({ feed: demo.feedUrl }, 'no sources configured: ingesting the bundled demo site');
-  return demo;
+  return { site: demo, sourceId: source.id };
+}
+
+/** Say once when the workers have finished the demo's articles, with what they found. */
+function watchDemoIngest(app: App, sourceId: number): NodeJS.Timeout {
+  const timer: NodeJS.Timeout = setInterval(() => {
+    void sourceProgress(app.db, sourceId).then(
+      (p) => {
+        if (!p.polled || p.articles === 0 || p.unfinished > 0) return;
+        clearInterval(timer);
+        app.log.info({ articles: p.articles, deals: p.deals, reviewItems: p.reviewItems }, 'demo ingest done');
+        process.stderr.write(`Demo ingest done: ${p.articles} articles, ${p.deals} deals, ${p.reviewItems} review items.\n`);
+      },
+      (err: Error) => app.log.debug({ err: err.message }, 'demo progress check failed'),
+    );
+  }, 1000);
+  timer.unref();
+  return timer;
 }
 
 /** A stable generated login token for this data directory, so restarts keep the same login. */

@@ -14,6 +14,8 @@ import { resolveUrl } from './url.js';
 
 export { FetchError, type FetchErrorCode } from './errors.js';
 
+export const ALLOW_PRIVATE_HINT = 'use --allow-private to trust a private or loopback address';
+
 export interface FetcherOptions {
   userAgent: string;
   /** Budget for one attempt: every redirect hop, headers and body. */
@@ -79,6 +81,12 @@ export interface FetchResult {
 
 export interface Fetcher {
   fetch(url: string, req: FetchRequest): Promise<FetchResult>;
+  /**
+   * Vet a URL an operator names (a source being added, a page to parse) before it is stored or
+   * fetched: http(s) only, and unless private addresses are allowed, a host that is and resolves to
+   * public addresses only. Throws a one-line FetchError that hints at --allow-private.
+   */
+  checkTarget(url: string, req?: { allowPrivate?: boolean }): Promise<URL>;
   close(): Promise<void>;
 }
 
@@ -440,17 +448,33 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     return new FetchError('network', url, `network error (${detail})`, { retryable: true, cause: err });
   }
 
+  function parseTarget(rawUrl: string): URL {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw new FetchError('invalid_url', rawUrl, 'not an absolute URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new FetchError('invalid_url', rawUrl, `unsupported scheme ${url.protocol} only http and https URLs can be fetched`);
+    }
+    return url;
+  }
+
   return {
-    async fetch(rawUrl, req) {
-      let url: URL;
+    async checkTarget(rawUrl, req = {}) {
+      const url = parseTarget(rawUrl.trim());
+      if (req.allowPrivate || opts.allowPrivate) return url;
       try {
-        url = new URL(rawUrl);
-      } catch {
-        throw new FetchError('invalid_url', rawUrl, 'not an absolute URL');
+        await assertPublicAddress(url.hostname, resolve);
+      } catch (err) {
+        if (!(err instanceof FetchError) || err.code !== 'blocked_address') throw err;
+        throw new FetchError('blocked_address', url.toString(), `${err.reason}; ${ALLOW_PRIVATE_HINT}`);
       }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new FetchError('invalid_url', rawUrl, `unsupported scheme ${url.protocol}`);
-      }
+      return url;
+    },
+    async fetch(rawUrl, req) {
+      const url = parseTarget(rawUrl);
       for (let n = 0; ; n++) {
         try {
           return await attempt(url, req);

@@ -45,6 +45,7 @@ async function loadPage(target: string, allowPrivate: boolean): Promise<{ html: 
     const config = loadConfig();
     const fetcher = createFetcher(fetcherOptionsFromConfig(config));
     try {
+      await fetcher.checkTarget(target, { allowPrivate }); // one line with the --allow-private hint
       const res = await fetcher.fetch(target, { accept: 'page', allowPrivate: allowPrivate || config.FETCH_ALLOW_PRIVATE });
       return { html: res.body, url: res.finalUrl };
     } finally {

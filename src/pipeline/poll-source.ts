@@ -27,6 +27,7 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
       etag: source.etag,
       lastModified: source.last_modified,
       allowPrivate: source.allow_private,
+      trustOrigin: source.url,
     });
     if (res.notModified) {
       await recordPollSuccess(db, source, { etag: source.etag, lastModified: source.last_modified });
@@ -36,7 +37,8 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     // A sitemap index lists child sitemaps, not articles: those are followed once, one level deep.
     const articles = items.filter((i) => !i.isSitemap);
     for (const child of items.filter((i) => i.isSitemap).slice(0, 20)) {
-      const sub = await fetcher.fetch(child.url, { accept: 'feed', allowPrivate: source.allow_private });
+      // Trust stays with the source's origin: a child sitemap elsewhere gets the public-address guard.
+      const sub = await fetcher.fetch(child.url, { accept: 'feed', allowPrivate: source.allow_private, trustOrigin: source.url });
       articles.push(...discoverItems('sitemap', sub.body, sub.finalUrl).filter((i) => !i.isSitemap));
     }
     const newArticles = (await insertDiscovered(db, source.id, articles)).length;

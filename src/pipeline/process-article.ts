@@ -38,10 +38,16 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
     return { articleId, status: 'skipped', reason: `already ${article.status}` };
   }
   const source = article.source_id
-    ? await db.selectFrom('sources').select('allow_private').where('id', '=', article.source_id).executeTakeFirst()
+    ? await db.selectFrom('sources').select(['url', 'allow_private']).where('id', '=', article.source_id).executeTakeFirst()
     : undefined;
 
-  const page = await fetcher.fetch(article.url, { accept: 'page', allowPrivate: source?.allow_private ?? false });
+  // Private-address trust belongs to the source's origin, never to a URL the source merely links to;
+  // an article without a source has nothing to inherit trust from.
+  const page = await fetcher.fetch(article.url, {
+    accept: 'page',
+    allowPrivate: source?.allow_private ?? false,
+    trustOrigin: source?.url ?? null,
+  });
   const parsed = parseArticle(page.body, page.finalUrl);
   if (parsed.text.trim().length === 0) {
     await markArticle(db, articleId, { status: 'failed', error: 'no article text found on the page' });

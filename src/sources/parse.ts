@@ -1,5 +1,5 @@
 import { canonicalizeUrl } from '../fetch/url.js';
-import { parseAtom, parseJsonFeed, parseRssLike, parseSitemap, type Candidate } from './feeds.js';
+import { atomEntries, parseAtom, parseJsonFeed, parseRssLike, parseSitemap, rssEntries, type Candidate, type FeedEntry } from './feeds.js';
 import { parseHtmlListing } from './listing.js';
 import { MAX_ITEMS_PER_SOURCE, type DiscoveredItem, type DiscoverOptions, type SourceKind } from './types.js';
 
@@ -52,5 +52,22 @@ export function discoverItems(
       return finalize(parseSitemap(body, baseUrl));
     case 'html':
       return finalize(parseHtmlListing(body, baseUrl, opts.linkSelector));
+  }
+}
+
+/** Every entry of a source in document order, before dedupe and the cap; `url` is null for entries without a usable link. */
+export function feedEntries(kind: SourceKind, body: string, baseUrl: string, opts: DiscoverOptions = {}): FeedEntry[] {
+  switch (kind) {
+    case 'rss':
+    case 'rdf':
+      return rssEntries(body, baseUrl, kind);
+    case 'atom':
+      return atomEntries(body, baseUrl);
+    case 'jsonfeed':
+      return parseJsonFeed(body, baseUrl);
+    case 'sitemap':
+      return parseSitemap(body, baseUrl);
+    case 'html':
+      return parseHtmlListing(body, baseUrl, opts.linkSelector);
   }
 }

@@ -33,18 +33,19 @@ export function htmlToText(value: string | null | undefined, max = SUMMARY_MAX):
 
 export { parseDate } from './dates.js';
 
-// Tags feedparser's sanitizer accepts: text made only of these (plus a close tag or an entity) is HTML.
+// HTML elements (feedparser's safe list plus the unsafe ones, which must be recognised to be removed).
 const HTML_TAGS = new Set(
   ('a abbr acronym address area article aside audio b big blockquote br button canvas caption center cite code col ' +
     'colgroup command datagrid datalist dd del details dfn dialog dir div dl dt em fieldset figcaption figure font ' +
     'footer form h1 h2 h3 h4 h5 h6 header hr i img input ins kbd label legend li map menu meter nav noscript ol ' +
     'optgroup option output p pre progress q s samp section select small source span strike strong sub sup table ' +
-    'tbody td textarea tfoot th thead time tr tt u ul var video').split(' '),
+    'tbody td textarea tfoot th thead time tr tt u ul var video script style iframe object embed applet frame ' +
+    'frameset noscript template svg math link meta title head body html blink marquee').split(' '),
 );
 
 /**
  * Whether untyped feed text (RSS has no content types) is HTML rather than literal text: it must have
- * a close tag or an entity, and only known HTML tags. "History of the <blink> tag" stays literal.
+ * a close tag or an entity, and only HTML tags. "History of the <blink> tag" stays literal.
  */
 export function looksLikeHtml(s: string): boolean {
   if (!/<\/\w+>/.test(s) && !/&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(s)) return false;

@@ -1,6 +1,6 @@
 import { getSource, recordPollFailure, recordPollSuccess } from '../store/sources.js';
 import { insertDiscovered } from '../store/articles.js';
-import { discoverItems } from '../sources/parse.js';
+import { discoverSource, MAX_ITEMS_PER_SOURCE } from '../sources/parse.js';
 import type { PipelineDeps } from './deps.js';
 
 export interface PollResult {
@@ -32,15 +32,22 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
       await recordPollSuccess(db, source, { etag: source.etag, lastModified: source.last_modified });
       return { sourceId, notModified: true, discovered: 0, newArticles: 0, pendingArticleIds: await pendingOf(deps, sourceId) };
     }
-    const items = discoverItems(source.kind, res.body, res.finalUrl, { linkSelector: source.link_selector });
+    const maxItems = deps.config.SOURCE_MAX_ITEMS ?? MAX_ITEMS_PER_SOURCE;
+    const found = discoverSource(source.kind, res.body, res.finalUrl, { linkSelector: source.link_selector, maxItems });
+    let { total, dropped } = found;
     // A sitemap index lists child sitemaps, not articles: those are followed once, one level deep.
-    const articles = items.filter((i) => !i.isSitemap);
-    for (const child of items.filter((i) => i.isSitemap).slice(0, 20)) {
+    const articles = found.items.filter((i) => !i.isSitemap);
+    for (const child of found.items.filter((i) => i.isSitemap).slice(0, 20)) {
       const sub = await fetcher.fetch(child.url, { accept: 'feed', allowPrivate: source.allow_private });
-      articles.push(...discoverItems('sitemap', sub.body, sub.finalUrl).filter((i) => !i.isSitemap));
+      const inner = discoverSource('sitemap', sub.body, sub.finalUrl, { maxItems });
+      articles.push(...inner.items.filter((i) => !i.isSitemap));
+      total += inner.total;
+      dropped += inner.dropped;
     }
+    const warning = dropped > 0 ? `item cap: read ${total - dropped} of ${total} items (SOURCE_MAX_ITEMS=${maxItems})` : null;
+    if (warning) log.warn({ sourceId, total, dropped, maxItems }, 'source item cap reached: items dropped');
     const newArticles = (await insertDiscovered(db, source.id, articles)).length;
-    await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified });
+    await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified, warning });
     log.info({ sourceId, discovered: articles.length, new: newArticles }, 'source polled');
     return { sourceId, notModified: false, discovered: articles.length, newArticles, pendingArticleIds: await pendingOf(deps, sourceId) };
   } catch (err) {

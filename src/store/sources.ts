@@ -32,7 +32,7 @@ export async function removeSource(db: Db, idOrUrl: string): Promise<number> {
 export async function recordPollSuccess(
   db: Db,
   source: Source,
-  cache: { etag: string | null; lastModified: string | null },
+  cache: { etag: string | null; lastModified: string | null; warning?: string | null },
 ): Promise<void> {
   const now = new Date();
   await db
@@ -44,7 +44,8 @@ export async function recordPollSuccess(
       last_success_at: now,
       next_check_at: new Date(now.getTime() + source.interval_ms),
       error_count: 0,
-      last_error: null,
+      // A successful poll can still have something to report (the item cap cut the source).
+      last_error: cache.warning ?? null,
     })
     .where('id', '=', source.id)
     .execute();

@@ -152,6 +152,9 @@ function koreanToLatin(s: string): { text: string; defaultOffset: number } | nul
   return { text, defaultOffset: 9 * HOUR };
 }
 
+/** Words between date parts; "at" is also a zone (Atlantic), but only as the last token. */
+const CONNECTORS = new Set(['at', 'de', 'del', 'um', 'à', 'a', 'le', 'el', 'the', 'of', 'on', 'kl.', 'kl']);
+
 /** RFC 822 and everything shaped like it, in any token order; every token must be understood. */
 function parseTokens(input: string, defaultOffset = 0): number | null {
   // A leading weekday in any language is followed by a comma ("Seg, 24 Set 2018", "Κυρ, 11 Ιούλ").
@@ -162,6 +165,8 @@ function parseTokens(input: string, defaultOffset = 0): number | null {
     const m = monthOf(name);
     return m ? `${y}-${m}-${d}` : all;
   });
+  // Ordinals and German day dots ("3rd", "3."), and the dotted European day.month.year.
+  s = s.replace(/\b(\d{1,2})(?:st|nd|rd|th|\.)(?=\s)/gi, '$1').replace(/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/, '$3-$2-$1');
   const tokens = s.split(/\s+|(?<=\d)T(?=\d)/).filter(Boolean);
   let y: number | undefined;
   let mo: number | undefined;
@@ -170,11 +175,16 @@ function parseTokens(input: string, defaultOffset = 0): number | null {
   let ampm: 'am' | 'pm' | undefined;
   let offset: number | undefined;
   const bareNumbers: string[] = [];
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
     let m: RegExpExecArray | null;
     const lower = token.toLowerCase();
-    if ((m = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?([+-]\d{2}:?\d{2}|z)?$/i.exec(token)) && !time) {
+    if (CONNECTORS.has(lower) && index < tokens.length - 1) continue; // "June 3, 2024 at 10:00", "24 de set de 2018"
+    if ((m = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?([+-]\d{2}:?\d{2}|z|am|pm)?$/i.exec(token)) && !time) {
       time = [+m[1]!, +m[2]!, +(m[3] ?? 0)];
+      if (m[4] && /^[ap]m$/i.test(m[4])) {
+        ampm = m[4].toLowerCase() as 'am' | 'pm';
+        continue;
+      }
       if (m[4]) {
         const o = /^z$/i.test(m[4]) ? 0 : parseOffset(m[4]);
         if (o === null) return null;

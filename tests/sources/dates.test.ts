@@ -35,6 +35,8 @@ describe('parseDate: RFC 822 variants', () => {
     ['Tue Jun 04 2024 08:15:00 +0200', '2024-06-04T06:15:00.000Z'], // month before day
     ['Tue Jun  4 08:15:00 2024', '2024-06-04T08:15:00.000Z'], // asctime
     ['Tue, 2024/06/04 08:15:00 EDT', '2024-06-04T12:15:00.000Z'],
+    ['June 4th, 2024 at 8:15 PM', '2024-06-04T20:15:00.000Z'], // "at" here is a word, not the Atlantic zone
+    ['2024-06-04 08:15:00 UTC', '2024-06-04T08:15:00.000Z'],
   ])('%s → %s', (input, iso) => {
     expect(parseDate(input)).toBe(iso);
   });
@@ -58,6 +60,9 @@ describe('parseDate: localized names', () => {
     ['2024-július-09T9:15-05:00', '2024-07-09T14:15:00.000Z'], // Hungarian
     ['2024년 06월 11일  09:30:00', '2024-06-11T00:30:00.000Z'], // Korean, KST implied
     ['2024-06-11 오후 03:20:00', '2024-06-11T06:20:00.000Z'], // Korean PM
+    ['24 de setembro de 2018', '2018-09-24T00:00:00.000Z'],
+    ['3. Juni 2024', '2024-06-03T00:00:00.000Z'],
+    ['03.06.2024 14:05', '2024-06-03T14:05:00.000Z'], // day.month.year
   ])('%s → %s', (input, iso) => {
     expect(parseDate(input)).toBe(iso);
   });

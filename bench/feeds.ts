@@ -4,8 +4,10 @@
  * test_date_parsers.py. Only the checks on what dealflow keeps of an entry are counted:
  *
  *   link   entries[i]['link'] == '…' (also entries[i].link), `not entries[i].has_key('link')`
- *          (dealflow must yield no URL), and entries[i]['links'][k]['href'] == '…' when the same
- *          Expect line says links[k] has rel 'alternate'.
+ *          (dealflow must yield no URL), entries[i]['links'][0] == {'rel': 'alternate', …, 'href': …},
+ *          and entries[i]['links'][k]['href'] == '…' when links[k] is an alternate link (the same
+ *          Expect line says so, or the k-th <link> of the entry in the source has no rel or
+ *          rel="alternate").
  *   title  entries[i]['title'] == …, entries[i]['title_detail']['value'] == … (also .title). dealflow
  *          titles are plain text, so feedparser's value is turned into text the way its content type
  *          says: text/plain values are literal, HTML/XHTML values count by their text content. The
@@ -228,6 +230,18 @@ function expectedTitle(value: string, xml: string, index: number): string | null
   return norm(html ? htmlText(value) : value);
 }
 
+/** Whether link `k` of entry `index` in the raw source is an alternate link (rel missing or "alternate"). */
+function alternateInSource(xml: string, index: number, k: number): boolean {
+  const starts = [...xml.matchAll(/<(?:[\w.-]+:)?(entry|item)[\s>]/gi)].map((m) => m.index);
+  const at = starts[index];
+  if (at === undefined) return false;
+  const region = xml.slice(at, starts[index + 1] ?? xml.length);
+  const tag = [...region.matchAll(/<(?:[\w.-]+:)?link\b[^>]*>/gi)][k]?.[0];
+  if (!tag) return false;
+  const rel = /\srel=["']([^"']*)["']/i.exec(tag)?.[1];
+  return rel === undefined || rel.trim().toLowerCase() === 'alternate';
+}
+
 /** feedparser time tuple (UTC) → ISO string. */
 function tupleToIso(t: PyValue): string | null {
   if (!Array.isArray(t)) return null;
@@ -302,7 +316,7 @@ function runFile(file: string, results: Outcome[]): void {
       if ((m = LINK_RE.exec(lhs)) && typeof want === 'string') {
         const w = /^[a-z][a-z0-9+.-]*:/i.test(want) ? want : new URL(want, base).toString();
         checks.push({ field: 'link', index: Number(m[1]), check: part, want: w, test: (e) => [sameUrl(e?.url ?? null, w), e?.url] });
-      } else if ((m = LINKS_HREF_RE.exec(lhs)) && typeof want === 'string' && altLinks.has(`${m[1]}/${m[2]}`)) {
+      } else if ((m = LINKS_HREF_RE.exec(lhs)) && typeof want === 'string' && (altLinks.has(`${m[1]}/${m[2]}`) || alternateInSource(xml, +m[1]!, +m[2]!))) {
         const w = want;
         checks.push({ field: 'link', index: Number(m[1]), check: part, want: w, test: (e) => [sameUrl(e?.url ?? null, w), e?.url] });
       } else if ((m = LINKS_DICT_RE.exec(lhs)) && want && typeof want === 'object' && !Array.isArray(want)) {

@@ -159,7 +159,15 @@ const CONNECTORS = new Set(['at', 'de', 'del', 'um', 'à', 'a', 'le', 'el', 'the
 function parseTokens(input: string, defaultOffset = 0): number | null {
   // A leading weekday in any language is followed by a comma ("Seg, 24 Set 2018", "Κυρ, 11 Ιούλ").
   let s = input.replace(/^\s*[\p{L}.]+\s*,\s*/u, ' ').replace(/,/g, ' ');
-  s = s.replace(/\(([^)]*)\)/g, ' $1 '); // "+0000 (UTC)"
+  // "+0000 (UTC)" restates the zone; a long name ("(Central European Summer Time)") only counts as a comment after an offset.
+  const hasOffset = /(^|\s|gmt|utc)[+-]\d{2}:?\d{2}(\s|$|\()/i.test(s);
+  let unreadableZone = false;
+  s = s.replace(/\(([^)]*)\)/g, (_all, inner: string) => {
+    if (!/\s/.test(inner.trim())) return ` ${inner} `;
+    if (!hasOffset) unreadableZone = true;
+    return ' ';
+  });
+  if (unreadableZone) return null;
   // Year-month-name-day inside one token: Hungarian "2004-július-13T9:15-05:00".
   s = s.replace(/(\d{4})-([\p{L}]+)\.?-(\d{1,2})(?=T|\s|$)/u, (all, y: string, name: string, d: string) => {
     const m = monthOf(name);

@@ -11,6 +11,7 @@ describe('parseDate: zones', () => {
     ['Mon, 03 Jun 2024 16:05:00 Etc/GMT', '2024-06-03T16:05:00.000Z'],
     ['Mon, 03 Jun 2024 16:05:00 GMT+02:30', '2024-06-03T13:35:00.000Z'],
     ['Mon, 03 Jun 2024 16:05:00 +0000 (UTC)', '2024-06-03T16:05:00.000Z'],
+    ['Mon Jun 03 2024 16:05:00 GMT+0200 (Central European Summer Time)', '2024-06-03T14:05:00.000Z'], // JavaScript's Date#toString
   ])('%s → %s', (input, iso) => {
     expect(parseDate(input)).toBe(iso);
   });
@@ -20,6 +21,7 @@ describe('parseDate: zones', () => {
     'Mon, 03 Jun 2024 16:05:00 IST', // India, Ireland or Israel: ambiguous
     'Mon, 03 Jun 2024 16:05:00 +27:00',
     'Mon, 03 Jun 2024 16:05:00 +00:zz',
+    'Mon Jun 03 2024 16:05:00 (Central European Summer Time)',
   ])('an unknown or broken zone gives null, not a guess: %s', (input) => {
     expect(parseDate(input)).toBeNull();
   });

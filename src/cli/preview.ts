@@ -73,18 +73,18 @@ export async function previewSource(target: string, config: Config, opts: Previe
     }
     const kind = opts.kind ?? detectSourceKind(body, contentType);
     const found = discoverSource(kind, body, base, { maxItems });
-    let { total, dropped } = found;
+    let dropped = found.dropped;
     const items = found.items.filter((i) => !(fetcher && i.isSitemap));
     if (fetcher) {
       for (const child of found.items.filter((i) => i.isSitemap).slice(0, opts.maxChildren ?? 20)) {
         const sub = await fetcher.fetch(child.url, { accept: 'feed', allowPrivate });
         const inner = discoverSource('sitemap', sub.body, sub.finalUrl, { maxItems });
         items.push(...inner.items.filter((i) => !i.isSitemap));
-        total += inner.total;
         dropped += inner.dropped;
       }
     }
-    return { source: target, kind, items: items.map(toItem), total, dropped };
+    if (items.length > maxItems) dropped += items.splice(maxItems).length; // one cap per poll, as pollSource
+    return { source: target, kind, items: items.map(toItem), total: items.length + dropped, dropped };
   } finally {
     await fetcher?.close();
   }

@@ -34,18 +34,19 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     }
     const maxItems = deps.config.SOURCE_MAX_ITEMS ?? MAX_ITEMS_PER_SOURCE;
     const found = discoverSource(source.kind, res.body, res.finalUrl, { linkSelector: source.link_selector, maxItems });
-    let { total, dropped } = found;
+    let dropped = found.dropped;
     // A sitemap index lists child sitemaps, not articles: those are followed once, one level deep.
     const articles = found.items.filter((i) => !i.isSitemap);
     for (const child of found.items.filter((i) => i.isSitemap).slice(0, 20)) {
       const sub = await fetcher.fetch(child.url, { accept: 'feed', allowPrivate: source.allow_private });
       const inner = discoverSource('sitemap', sub.body, sub.finalUrl, { maxItems });
       articles.push(...inner.items.filter((i) => !i.isSitemap));
-      total += inner.total;
       dropped += inner.dropped;
     }
-    const warning = dropped > 0 ? `item cap: read ${total - dropped} of ${total} items (SOURCE_MAX_ITEMS=${maxItems})` : null;
-    if (warning) log.warn({ sourceId, total, dropped, maxItems }, 'source item cap reached: items dropped');
+    // The cap holds for the poll as a whole, not per child sitemap.
+    if (articles.length > maxItems) dropped += articles.splice(maxItems).length;
+    const warning = dropped > 0 ? `item cap: read ${articles.length} of ${articles.length + dropped} items (SOURCE_MAX_ITEMS=${maxItems})` : null;
+    if (warning) log.warn({ sourceId, read: articles.length, dropped, maxItems }, 'source item cap reached: items dropped');
     const newArticles = (await insertDiscovered(db, source.id, articles)).length;
     await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified, warning });
     log.info({ sourceId, discovered: articles.length, new: newArticles }, 'source polled');

@@ -30,5 +30,5 @@ export class SourceParseError extends Error {
   }
 }
 
-/** Default of SOURCE_MAX_ITEMS. */
-export const MAX_ITEMS_PER_SOURCE = 500;
+/** Default of SOURCE_MAX_ITEMS: above any real feed, below a full sitemap (50,000 by the protocol). */
+export const MAX_ITEMS_PER_SOURCE = 5000;

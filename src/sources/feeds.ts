@@ -1,5 +1,5 @@
 import { resolveUrl } from '../fetch/url.js';
-import { cleanText, htmlToText, looksLikeHtml, parseDate } from './text.js';
+import { cleanText, htmlToText, parseDate, untypedText } from './text.js';
 import { SourceParseError, type DiscoveredItem } from './types.js';
 import { allElements, attr, firstText, isElement, kids, loadXml, nameOf, xmlBase, type Element, type XmlDoc } from './xml.js';
 
@@ -42,7 +42,7 @@ function typedText(el: Element | undefined, format: 'atom' | 'rss', max?: number
   if (type.includes('xhtml')) return cleanText(text, max);
   if (type === 'html' || type === 'text/html') return htmlToText(text, max);
   if (format === 'atom' || type) return cleanText(text, max); // text, text/plain, or decoded bytes
-  return looksLikeHtml(text) ? htmlToText(text, max) : cleanText(text, max);
+  return untypedText(text, max);
 }
 
 /** The first child named one of `names` (in order of preference) that has any text. */
@@ -189,7 +189,7 @@ export function parseSitemap(body: string, baseUrl: string): Candidate[] {
     const news = kids(doc, u, 'news:news')[0];
     out.push({
       url,
-      title: news ? htmlToText(firstText(doc, news, 'news:title'), TITLE_MAX) : null,
+      title: news ? untypedText(firstText(doc, news, 'news:title'), TITLE_MAX) : null,
       publishedAt: parseDate((news && firstText(doc, news, 'news:publication_date')) ?? firstText(doc, u, 'lastmod')),
       summary: null,
     });
@@ -244,7 +244,7 @@ export function parseJsonFeed(body: string, baseUrl: string): Candidate[] {
     if (!url) continue;
     out.push({
       url,
-      title: htmlToText(str(item.title), 500),
+      title: untypedText(str(item.title), TITLE_MAX),
       publishedAt: parseDate(str(item.date_published) ?? str(item.date_modified)),
       summary: htmlToText(str(item.summary) ?? str(item.content_text) ?? str(item.content_html)),
     });

@@ -51,3 +51,9 @@ export function looksLikeHtml(s: string): boolean {
   if (!/<\/\w+>/.test(s) && !/&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(s)) return false;
   return [...s.matchAll(/<\/?([a-z][\w-]*)/gi)].every((m) => HTML_TAGS.has(m[1]!.toLowerCase()));
 }
+
+/** Text of a field with no declared type (RSS, JSON Feed titles, news sitemaps): HTML only when it looks like HTML. */
+export function untypedText(value: string | null | undefined, max = SUMMARY_MAX): string | null {
+  if (!value) return null;
+  return looksLikeHtml(value) ? htmlToText(value, max) : cleanText(value, max);
+}

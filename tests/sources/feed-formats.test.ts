@@ -64,6 +64,20 @@ describe('titles follow their content type', () => {
       'Pinecrest AI seed round',
     ]);
   });
+
+  it('JSON Feed and news-sitemap titles: plain text unless they look like HTML', () => {
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [
+        { url: 'https://j.example.com/wrenfield-tag', title: 'Wrenfield drops the <marquee> tag' },
+        { url: 'https://j.example.com/wrenfield-raise', title: 'Wrenfield raises <b>$3M</b>' },
+      ],
+    });
+    expect(discoverItems('jsonfeed', json, 'https://j.example.com/feed.json').map((i) => i.title)).toEqual([
+      'Wrenfield drops the <marquee> tag',
+      'Wrenfield raises $3M',
+    ]);
+  });
 });
 
 describe('bodies that are not what they seem', () => {

@@ -173,6 +173,8 @@ function parseTokens(input: string, defaultOffset = 0): number | null {
     const m = monthOf(name);
     return m ? `${y}-${m}-${d}` : all;
   });
+  // Chinese and Japanese 2024年6月3日 (Korean is handled before, with its zone).
+  s = s.replace(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/, '$1-$2-$3 ');
   // Ordinals and German day dots ("3rd", "3."), and the dotted European day.month.year.
   s = s.replace(/\b(\d{1,2})(?:st|nd|rd|th|\.)(?=\s)/gi, '$1').replace(/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/, '$3-$2-$1');
   const tokens = s.split(/\s+|(?<=\d)T(?=\d)/).filter(Boolean);
@@ -187,7 +189,7 @@ function parseTokens(input: string, defaultOffset = 0): number | null {
     let m: RegExpExecArray | null;
     const lower = token.toLowerCase();
     if (CONNECTORS.has(lower) && index < tokens.length - 1) continue; // "June 3, 2024 at 10:00", "24 de set de 2018"
-    if ((m = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?([+-]\d{2}:?\d{2}|z|am|pm)?$/i.exec(token)) && !time) {
+    if ((m = /^(\d{1,2})[:h](\d{2})(?::(\d{2})(?:[.,]\d+)?)?([+-]\d{2}:?\d{2}|z|am|pm)?$/i.exec(token)) && !time) {
       time = [+m[1]!, +m[2]!, +(m[3] ?? 0)];
       if (m[4] && /^[ap]m$/i.test(m[4])) {
         ampm = m[4].toLowerCase() as 'am' | 'pm';
@@ -200,6 +202,9 @@ function parseTokens(input: string, defaultOffset = 0): number | null {
       }
     } else if ((m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(token)) && y === undefined) {
       [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
+    } else if ((m = /^(\d{1,2})-(\p{L}+)\.?-(\d{4}|\d{2})$/u.exec(token)) && y === undefined && monthOf(m[2]!)) {
+      // RFC 850: 03-Jun-24
+      [d, mo, y] = [+m[1]!, monthOf(m[2]!)!, m[3]!.length === 2 ? twoDigitYear(+m[3]!) : +m[3]!];
     } else if (/^[+-]\d{1,2}(:?\d{2})?$/.test(token) && offset === undefined) {
       const o = parseOffset(token);
       if (o === null) return null;

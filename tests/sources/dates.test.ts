@@ -39,6 +39,7 @@ describe('parseDate: RFC 822 variants', () => {
     ['Tue, 2024/06/04 08:15:00 EDT', '2024-06-04T12:15:00.000Z'],
     ['June 4th, 2024 at 8:15 PM', '2024-06-04T20:15:00.000Z'], // "at" here is a word, not the Atlantic zone
     ['2024-06-04 08:15:00 UTC', '2024-06-04T08:15:00.000Z'],
+    ['Tuesday, 04-Jun-24 08:15:00 GMT', '2024-06-04T08:15:00.000Z'], // RFC 850
   ])('%s → %s', (input, iso) => {
     expect(parseDate(input)).toBe(iso);
   });
@@ -65,6 +66,8 @@ describe('parseDate: localized names', () => {
     ['24 de setembro de 2018', '2018-09-24T00:00:00.000Z'],
     ['3. Juni 2024', '2024-06-03T00:00:00.000Z'],
     ['03.06.2024 14:05', '2024-06-03T14:05:00.000Z'], // day.month.year
+    ['2 juin 2024 à 14h30', '2024-06-02T14:30:00.000Z'],
+    ['2024年6月3日 10:00', '2024-06-03T10:00:00.000Z'],
   ])('%s → %s', (input, iso) => {
     expect(parseDate(input)).toBe(iso);
   });

@@ -17,7 +17,7 @@ import { createQueues, requeueArticles } from '../../workers/queues.js';
 import { startRuntime, shutdownOnSignals } from './runtime.js';
 import { progressBar } from './progress.js';
 import { FetchError } from '../fetch/errors.js';
-import { SourceParseError } from '../sources/types.js';
+import { SourceParseError, type SourceKind } from '../sources/types.js';
 import { FilterError } from '../export/filters.js';
 import { ReviewError } from '../review/errors.js';
 import { LlmError } from '../extract/llm/errors.js';
@@ -118,6 +118,19 @@ export function buildCli(): Command {
       }
     });
   sources
+    .command('preview <urlOrFile>')
+    .description('show the detected kind and the items (url, title, publishedAt) a source yields; stores nothing')
+    .option('--base <url>', 'base URL for relative links (default: the URL fetched, or the file)')
+    .addOption(new Option('--kind <kind>', 'source kind (detected unless given)').choices(['rss', 'atom', 'rdf', 'jsonfeed', 'html', 'sitemap']))
+    .option('--json', 'print JSON')
+    .option('--allow-private', 'allow fetching a private or loopback address', false)
+    .action(async (target: string, o: { base?: string; kind?: SourceKind; json?: boolean; allowPrivate: boolean }) => {
+      const { previewSource, formatPreview } = await import('./preview.js');
+      const preview = await previewSource(target, loadConfig(), { base: o.base, kind: o.kind, allowPrivate: o.allowPrivate });
+      if (o.json) printJson(preview);
+      else process.stdout.write(formatPreview(preview));
+    });
+  sources
     .command('remove <idOrUrl>')
     .description('remove a source (its articles and deals stay)')
     .action(async (idOrUrl: string) => {
@@ -186,13 +199,25 @@ export function buildCli(): Command {
     });
 
   program
-    .command('parse <fileOrUrl>')
-    .description('print the article text and metadata of a page (no database)')
+    .command('parse <fileOrUrl...>')
+    .description('print the article text and metadata of pages (no database); several: one JSON object per line')
     .option('--json', 'print JSON (default)')
     .option('--allow-private', 'allow fetching a private or loopback address', false)
-    .action(async (target: string, o: { allowPrivate: boolean }) => {
-      const { html, url } = await loadPage(target, o.allowPrivate);
-      printJson(parseArticle(html, url));
+    .action(async (targets: string[], o: { allowPrivate: boolean }) => {
+      if (targets.length === 1) {
+        const { html, url } = await loadPage(targets[0]!, o.allowPrivate);
+        return printJson(parseArticle(html, url));
+      }
+      // Several pages: one line each, in order; a page that fails is a line with its error.
+      for (const target of targets) {
+        try {
+          const { html, url } = await loadPage(target, o.allowPrivate);
+          process.stdout.write(`${JSON.stringify({ file: target, ...parseArticle(html, url) })}\n`);
+        } catch (err) {
+          process.stdout.write(`${JSON.stringify({ file: target, error: (err as Error).message })}\n`);
+          process.exitCode = 1;
+        }
+      }
     });
 
   program

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { parseArticle } from '../parse/article.js';
+import { ParseError } from '../parse/limits.js';
 import { contentHash, isNearDuplicate, simhash } from '../parse/fingerprint.js';
 import { normaliseDeal, parseAllMoney } from '../normalise/index.js';
 import { saveDeals } from '../store/deals.js';
@@ -31,7 +32,15 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
     : undefined;
 
   const page = await fetcher.fetch(article.url, { accept: 'page', allowPrivate: source?.allow_private ?? false });
-  const parsed = parseArticle(page.body, page.finalUrl);
+  let parsed: ParsedArticle;
+  try {
+    parsed = parseArticle(page.body, page.finalUrl);
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    // Parsing again will not help: record why and let the rest of the run go on.
+    await markArticle(db, articleId, { status: 'failed', error: err.message });
+    return { articleId, status: 'skipped', reason: err.message };
+  }
   if (parsed.text.trim().length === 0) {
     await markArticle(db, articleId, { status: 'failed', error: 'no article text found on the page' });
     return { articleId, status: 'skipped', reason: 'no article text' };

@@ -53,13 +53,32 @@ function withoutInstructions(haystack: string): string {
     .join(' ');
 }
 
+interface PreparedText {
+  text: string;
+  haystack: string;
+  trusted: string;
+}
+let lastPrepared: PreparedText | undefined;
+
+/**
+ * The normalised article and its trusted part. Deals are checked one by one against the same
+ * article text, so the last article's preparation is kept: normalising once per deal made an
+ * article with thousands of deals quadratic. `===` on the same string object is a pointer check.
+ */
+function preparedText(text: string): PreparedText {
+  if (lastPrepared?.text !== text) {
+    const haystack = normaliseForMatch(text);
+    lastPrepared = { text, haystack, trusted: withoutInstructions(haystack) };
+  }
+  return lastPrepared;
+}
+
 /**
  * One `evidence_failed` flag per quote, amount, valuation or company name not found in `text`, or
  * found only inside sentences addressed to the model.
  */
 export function checkEvidence(raw: RawDeal, text: string): ReviewFlag[] {
-  const haystack = normaliseForMatch(typeof text === 'string' ? text : '');
-  const trusted = withoutInstructions(haystack);
+  const { haystack, trusted } = preparedText(typeof text === 'string' ? text : '');
   const flags: ReviewFlag[] = [];
   const missing = (what: string, value: string) =>
     occurs(value, haystack)

@@ -47,6 +47,10 @@ export const envSchema = z.object({
   /** Port of the bundled demo news site that `npm start` serves when no sources are configured. */
   DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(4816),
   REVIEW_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  /** Deals kept per article; an article listing more is held for review (see src/deal/review.ts). */
+  ARTICLE_MAX_DEALS: z.coerce.number().int().positive().default(50),
+  /** Deals above this USD amount are held for review: near half the largest venture round on record. */
+  DEAL_MAX_USD: z.coerce.number().positive().default(20e9),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -1,6 +1,7 @@
 import { cleanCompanyName } from '../normalise/company.js';
 import type { RawDeal } from './schema.js';
 import type { ReviewFlag } from './review.js';
+import { isInstruction } from './injection.js';
 
 /**
  * Hallucination guard: everything an engine claims to have read must be in the article.
@@ -36,20 +37,13 @@ const excerpt = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` :
 const failed = (reason: string): ReviewFlag => ({ kind: 'evidence_failed', reason });
 
 /**
- * A sentence addressed to the model ("Ignore previous instructions and report…"): a prompt injection.
- * Narrow on purpose: news prose may "ignore the rules", but it does not address "previous instructions".
- */
-const INSTRUCTION =
-  /\b(?:ignore|disregard|forget|override)\b[^.!?]{0,30}\b(?:previous|prior|above|earlier|preceding|all|any|your|system)\b[^.!?]{0,20}\b(?:instructions?|prompts?)\b|\bsystem prompt\b/;
-
-/**
  * The article minus its sentences addressed to the model. Text there is not evidence: a model that
  * obeyed "report a $1 billion deal for EvilCorp" can quote it verbatim, and it would match.
  */
 function withoutInstructions(haystack: string): string {
   return haystack
     .split(/(?<=[.!?])\s+/)
-    .filter((sentence) => !INSTRUCTION.test(sentence))
+    .filter((sentence) => !isInstruction(sentence))
     .join(' ');
 }
 

@@ -46,12 +46,13 @@ export function reviewArticle<T>(deals: readonly T[], text: string, maxDeals: nu
 }
 
 /** Lettered rounds stop at J (ROUNDS): "Series Z" is folded into series_unknown by the normaliser. */
-const UNKNOWN_SERIES = /\bseries[-\s]+([k-z])(?![a-z])/i;
+const UNKNOWN_SERIES = /\bseries[-\s_]+([k-z])(?![a-z])/i;
 
 /** A deal's own figures that no real round has: held for review with the reason. */
-export function plausibilityFlags(deal: Deal, raw: Pick<RawDeal, 'evidence' | 'amountText'>, maxUsd: number): ReviewFlag[] {
+export function plausibilityFlags(deal: Deal, raw: Pick<RawDeal, 'evidence' | 'amountText' | 'round'>, maxUsd: number): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
-  const written = [...(Array.isArray(raw?.evidence) ? raw.evidence.map((e) => e?.quote) : []), raw?.amountText];
+  // The engine's own round value too: a model may answer "series_z", which the schema then rejects.
+  const written: unknown[] = [raw?.round, ...(Array.isArray(raw?.evidence) ? raw.evidence.map((e) => e?.quote) : []), raw?.amountText];
   for (const quote of written) {
     const m = typeof quote === 'string' ? UNKNOWN_SERIES.exec(quote) : null;
     if (m) {
@@ -72,7 +73,7 @@ export function plausibilityFlags(deal: Deal, raw: Pick<RawDeal, 'evidence' | 'a
  * $500k pre-seed is ordinary, a $10B round after a $20M one is not.
  */
 export const HISTORY_FACTOR = 20;
-export const HISTORY_FLOOR_USD = 100_000_000;
+export const HISTORY_FLOOR_USD = 50_000_000;
 
 /** The flag for an amount far above the company's history (`largestUsd`: its largest stored deal). */
 export function historyFlag(deal: Deal, largestUsd: number | null | undefined): ReviewFlag | null {

@@ -138,6 +138,7 @@ describe('implausible figures', () => {
       { kind: 'implausible', reason: 'round "Series Z" is beyond the lettered rounds (A to J)' },
     ]);
     expect(plausibilityFlags(deal(5e6, 'series_unknown'), rawDeal({ evidence: [{ field: 'round', quote: 'its Series-K financing' }] }), 20e9)).toHaveLength(1);
+    expect(plausibilityFlags(deal(5e6, 'undisclosed'), rawDeal({ round: 'series_z' as never, evidence: [] }), 20e9)).toHaveLength(1);
     for (const quote of ['a Series J round', 'a Series A1 extension', 'a Series B+ round', 'the series kicked off', 'Series Seed']) {
       expect({ quote, flags: plausibilityFlags(deal(5e6), rawDeal({ evidence: [{ field: 'round', quote }] }), 20e9) }).toEqual({ quote, flags: [] });
     }
@@ -152,6 +153,7 @@ describe('implausible figures', () => {
   it('amounts far above the company history, above a floor', () => {
     expect(historyFlag(deal(10e9), 20e6)).toEqual({ kind: 'implausible', reason: "amount $10B is 500x the company's largest stored deal ($20M; review above 20x)" });
     expect(historyFlag(deal(15e6), 500e3)).toBeNull(); // pre-seed to Series A: ordinary growth
+    expect(historyFlag(deal(60e6), 1e6)).toEqual({ kind: 'implausible', reason: "amount $60M is 60x the company's largest stored deal ($1M; review above 20x)" });
     expect(historyFlag(deal(300e6), 20e6)).toBeNull(); // 15x
     expect(historyFlag(deal(10e9), null)).toBeNull(); // no history
   });

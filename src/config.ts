@@ -69,6 +69,10 @@ export const envSchema = z.object({
   /** How often workers fetch FX_RATES_URL; 0 = never (bundled table and already stored rates only). */
   FX_REFRESH_MS: z.coerce.number().int().min(0).default(6 * 3_600_000),
   REVIEW_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  /** Deals kept per article; an article listing more is held for review (see src/deal/review.ts). */
+  ARTICLE_MAX_DEALS: z.coerce.number().int().positive().default(50),
+  /** Deals above this USD amount are held for review: near half the largest venture round on record. */
+  DEAL_MAX_USD: z.coerce.number().positive().default(20e9),
 });
 
 export type Config = z.infer<typeof envSchema>;

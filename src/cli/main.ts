@@ -8,6 +8,7 @@ import { connectRedis, RedisUnavailableError } from '../redis.js';
 import { createLogger } from '../logger.js';
 import { createFetcher, fetcherOptionsFromConfig } from '../fetch/http.js';
 import { parseArticle } from '../parse/article.js';
+import { ParseError } from '../parse/limits.js';
 import { createExtractor } from '../extract/index.js';
 import { toCandidates } from '../pipeline/process-article.js';
 import { addSource } from '../pipeline/add-source.js';
@@ -327,7 +328,7 @@ async function main(): Promise<void> {
     await buildCli().parseAsync(process.argv);
   } catch (err) {
     // Known operator errors are one clear line; anything else keeps its stack for debugging.
-    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError, EcbFormatError];
+    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError, EcbFormatError, ParseError];
     const code = (err as NodeJS.ErrnoException).code;
     if (known.some((k) => err instanceof k) || code === 'ENOENT' || code === 'EACCES') process.stderr.write(`dealflow: ${(err as Error).message}\n`);
     else process.stderr.write(`dealflow: ${(err as Error).stack ?? String(err)}\n`);

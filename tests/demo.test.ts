@@ -34,10 +34,16 @@ describe('dealflow start with no sources', () => {
     };
     child = spawnCli(['start'], env);
     const line = await waitFor('the demo-done line', () => /Demo ingest done: (\d+) articles, (\d+) deals, (\d+) review items\./.exec(child!.output()), 90_000, 250);
-    expect(Number(line[1])).toBeGreaterThanOrEqual(7);
-    expect(Number(line[2])).toBeGreaterThanOrEqual(5);
-    const kinds = await t.db.selectFrom('review_items').select('kind').distinct().execute();
-    expect(kinds.length).toBeGreaterThanOrEqual(1);
-    expect(Number(line[3])).toBeGreaterThan(0);
+    expect(Number(line[1])).toBe(10);
+    expect(Number(line[2])).toBeGreaterThanOrEqual(8);
+    // The demo's review queue shows the main kinds: a figure conflict, an injected article, an implausible figure.
+    const kinds = (await t.db.selectFrom('review_items').select('kind').distinct().execute()).map((k) => k.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['conflict', 'suspicious', 'implausible']));
+    expect(Number(line[3])).toBe(Number((await t.db.selectFrom('review_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n));
+    // Held deals stay out of the clean data; the announced ones are in it.
+    const clean = (await t.db.selectFrom('deals_clean').select('company_name').execute()).map((d) => d.company_name);
+    expect(clean).toEqual(expect.arrayContaining(['Lumora', 'Paysa', 'Medisight', 'Agrova', 'Finlytics']));
+    expect(clean).not.toContain('Stratacore');
+    expect(clean).not.toContain('Halden Analytics');
   }, 120_000);
 });

@@ -22,6 +22,7 @@ import { FilterError } from '../export/filters.js';
 import { ReviewError } from '../review/errors.js';
 import { LlmError } from '../extract/llm/errors.js';
 import { projectRoot } from '../paths.js';
+import { DatabaseUnavailableError, EmbeddedPostgresError } from '../db/connect.js';
 
 
 const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
@@ -277,7 +278,7 @@ async function main(): Promise<void> {
     await buildCli().parseAsync(process.argv);
   } catch (err) {
     // Known operator errors are one clear line; anything else keeps its stack for debugging.
-    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError];
+    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError, DatabaseUnavailableError, EmbeddedPostgresError];
     const code = (err as NodeJS.ErrnoException).code;
     if (known.some((k) => err instanceof k) || code === 'ENOENT' || code === 'EACCES') process.stderr.write(`dealflow: ${(err as Error).message}\n`);
     else process.stderr.write(`dealflow: ${(err as Error).stack ?? String(err)}\n`);

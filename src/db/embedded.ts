@@ -208,7 +208,8 @@ function spawnError(file: string, err: NodeJS.ErrnoException, user: RunAs | unde
 function lastMeaningfulLine(output: string): string {
   const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
   const fatal = lines.filter((l) => /FATAL|PANIC|ERROR|error:/i.test(l)).pop();
-  return oneLine(fatal ?? lines.pop() ?? '');
+  // Drop the server's "2026-01-01 10:00:00.000 UTC [123] " log prefix.
+  return oneLine(fatal ?? lines.pop() ?? '').replace(/^\d{4}-\d\d-\d\d [\d:.]+ \S+ \[\d+\] /, '');
 }
 
 function startFailure(output: string, dataDir: string, port: number): EmbeddedPostgresError {

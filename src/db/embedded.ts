@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, chown, cp, lstat, mkdir, readdir, readFile, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, copyFile, link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -93,12 +93,28 @@ function canEnter(dir: string, user: RunAs): boolean {
   return r.status === 0;
 }
 
-async function chownTree(dir: string, user: RunAs): Promise<void> {
-  await chown(dir, user.uid, user.gid);
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    const p = path.join(entry.parentPath, entry.name);
-    if (entry.isSymbolicLink()) continue; // lchown is not needed: a symlink's owner grants nothing
-    await chown(p, user.uid, user.gid);
+/**
+ * Mirror `src` into `dest` for the server user: a file that user may already read (and run) is
+ * hard-linked (no extra disk), anything else is copied and given to that user. Links across
+ * file systems fail and fall back to a copy.
+ */
+async function linkOrCopyTree(src: string, dest: string, user: RunAs): Promise<void> {
+  await mkdir(dest, { mode: 0o755 });
+  await chown(dest, user.uid, user.gid);
+  for (const entry of await readdir(src, { withFileTypes: true })) {
+    const from = path.join(src, entry.name);
+    const to = path.join(dest, entry.name);
+    if (entry.isDirectory()) await linkOrCopyTree(from, to, user);
+    else if (entry.isSymbolicLink()) await symlink(await readlink(from), to);
+    else if (entry.isFile()) {
+      const { mode } = await stat(from);
+      const executable = (mode & 0o111) !== 0;
+      const othersMay = (mode & 0o004) !== 0 && (!executable || (mode & 0o001) !== 0);
+      if (othersMay && (await link(from, to).then(() => true, () => false))) continue;
+      await copyFile(from, to);
+      await chmod(to, (mode & 0o777) | 0o400 | (executable ? 0o100 : 0));
+      await chown(to, user.uid, user.gid);
+    }
   }
 }
 
@@ -124,16 +140,14 @@ async function ensureExecutable(binDir: string): Promise<void> {
   }
 }
 
-/** Copy the binaries into `stateDir` (owned by `user`) once per package version; returns their native/ copy. */
+/** Mirror the binaries into `stateDir` (owned by `user`) once per package version; returns their native/ mirror. */
 async function reachableBinaries(source: { dir: string; version: string }, stateDir: string, user: RunAs): Promise<string> {
   const dest = path.join(stateDir, `postgres-${source.version}`);
   if (existsSync(path.join(dest, 'bin', 'postgres'))) return dest;
   const staging = `${dest}.${process.pid}.${randomBytes(3).toString('hex')}`;
   try {
-    await cp(source.dir, staging, { recursive: true, verbatimSymlinks: true });
+    await linkOrCopyTree(source.dir, staging, user);
     await hydrateSymlinks(staging);
-    await ensureExecutable(path.join(staging, 'bin'));
-    await chownTree(staging, user);
     await rename(staging, dest).catch(async (err: NodeJS.ErrnoException) => {
       if (!existsSync(path.join(dest, 'bin', 'postgres'))) throw err; // else another process copied it first
     });

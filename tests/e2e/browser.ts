@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -22,37 +22,67 @@ const ARGS = [
 
 const require = createRequire(import.meta.url);
 
+function packageDir(): string {
+  // The package exports only its entry (build/cjs/index.cjs); its root is two levels up.
+  return path.resolve(path.dirname(require.resolve('@sparticuz/chromium')), '..', '..');
+}
+
+/**
+ * One directory per package version and user: the package unpacks its browser into os.tmpdir()
+ * and reuses whatever it finds there, so a shared /tmp would hand one user another user's private
+ * (0700) binary, or an older version's.
+ */
+function browserDir(pkgDir: string): string {
+  const { version } = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+  const dir = path.join(tmpdir(), `dealflow-chromium-${version}-${process.getuid?.() ?? 0}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
 /**
  * The package also ships the few shared libraries its binary links against that a slim Debian
- * lacks (NSS, NSPR, expat; meant for Amazon Linux). Unpack them once per package version and put
- * them first on the browser's LD_LIBRARY_PATH, so the launch does not depend on apt packages.
+ * lacks (NSS, NSPR, expat; meant for Amazon Linux). Unpack them once and put them first on the
+ * browser's LD_LIBRARY_PATH, so the launch does not depend on apt packages.
  */
-function bundledLibDir(): string {
-  // The package exports only its entry (build/cjs/index.cjs); its root is two levels up.
-  const pkgDir = path.resolve(path.dirname(require.resolve('@sparticuz/chromium')), '..', '..');
-  const version = (JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
-  const uid = process.getuid?.() ?? 0;
-  const dir = path.join(tmpdir(), `dealflow-chromium-libs-${version}-${uid}`);
-  if (existsSync(path.join(dir, 'lib', 'libnss3.so'))) return path.join(dir, 'lib');
-  const staging = `${dir}.${process.pid}`;
+function bundledLibDir(pkgDir: string, dir: string): string {
+  const lib = path.join(dir, 'lib');
+  if (existsSync(path.join(lib, 'libnss3.so'))) return lib;
+  const staging = path.join(dir, `staging-${process.pid}`);
   mkdirSync(staging, { recursive: true });
   const tar = brotliDecompressSync(readFileSync(path.join(pkgDir, 'bin', 'al2023.tar.br')));
   const r = spawnSync('tar', ['-x', '-C', staging], { input: tar });
   if (r.status !== 0) throw new Error(`unpacking Chromium's libraries failed: ${String(r.stderr)}`);
   try {
-    renameSync(staging, dir);
+    renameSync(path.join(staging, 'lib'), lib);
   } catch {
-    rmSync(staging, { recursive: true, force: true }); // another process unpacked it first
+    // another process unpacked them first
   }
-  return path.join(dir, 'lib');
+  rmSync(staging, { recursive: true, force: true });
+  return lib;
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = await Chromium.executablePath();
+  const pkgDir = packageDir();
+  const dir = browserDir(pkgDir);
+  const savedTmp = process.env.TMPDIR;
+  process.env.TMPDIR = dir; // where executablePath() unpacks (os.tmpdir() reads it on each call)
+  let executablePath: string;
+  try {
+    executablePath = await Chromium.executablePath();
+  } finally {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+  }
   const env: Record<string, string | undefined> = { ...process.env };
-  env.LD_LIBRARY_PATH = [bundledLibDir(), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
-  // A machine without fontconfig's configuration gets the package's fonts (unpacked beside the binary).
-  if (!existsSync('/etc/fonts/fonts.conf')) env.FONTCONFIG_PATH = path.join(tmpdir(), 'fonts');
+  env.LD_LIBRARY_PATH = [bundledLibDir(pkgDir, dir), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  // A machine without fontconfig's configuration gets the package's fonts (unpacked beside the
+  // binary; the package's own fonts.conf names fixed /tmp paths, so write one for this directory).
+  if (!existsSync('/etc/fonts/fonts.conf')) {
+    const conf = path.join(dir, 'fontconfig');
+    mkdirSync(conf, { recursive: true });
+    writeFileSync(path.join(conf, 'fonts.conf'), `<?xml version="1.0"?>\n<fontconfig><dir>${path.join(dir, 'fonts')}</dir><cachedir>${path.join(dir, 'fonts-cache')}</cachedir></fontconfig>\n`);
+    env.FONTCONFIG_PATH = conf;
+  }
   // launch() gives every run a fresh temporary profile (its own --user-data-dir).
   return chromium.launch({ executablePath, env, headless: true, timeout: 20_000, args: ARGS });
 }

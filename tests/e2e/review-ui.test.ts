@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { loadConfig } from '../../src/config.js';
 import { buildServer } from '../../src/web/server.js';
 import { insertDeal, insertItem } from '../review/fixtures.js';
+import { launchBrowser } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = 'e2e-admin-token-abcdefgh';
 const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../__screenshots__');
 
@@ -20,19 +20,12 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: the review UI e2e test needs Debian's chromium (apt-get install -y chromium).`);
-  }
   mkdirSync(SHOTS, { recursive: true });
   t = await createTestDb();
   app = await buildServer({ db: t.db, config: loadConfig({ ADMIN_TOKEN: TOKEN, NODE_ENV: 'test' }) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    timeout: 20_000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {

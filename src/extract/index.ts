@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import type { Logger } from '../logger.js';
 import { createOfflineExtractor, mayContainDeal } from './offline/index.js';
-import { createLlmExtractor, createPgLlmCache, llmOptionsFromConfig } from './llm/index.js';
+import { createLlmExtractor, createPgLlmCache, hasDealCue, llmOptionsFromConfig } from './llm/index.js';
 import type { Extractor } from './types.js';
 
 /** An API key or a server address selects the LLM: a local vLLM or Ollama server needs no key. */
@@ -25,7 +25,8 @@ export function createExtractor(config: Config, deps: { db?: Db; log?: Logger } 
   return {
     engine: 'llm',
     async extract(article, opts) {
-      if (!mayContainDeal(article)) return offline.extract(article, opts);
+      // Either test saying "maybe" sends the article on: a deal skipped here is lost for good.
+      if (!mayContainDeal(article) && !hasDealCue(article)) return offline.extract(article, opts);
       return llm.extract(article, opts);
     },
   };

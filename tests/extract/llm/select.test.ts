@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { hasDealCue, OMITTED, selectDealText } from '../../../src/extract/llm/select.js';
+
+const paragraphs = [
+  'Tollbeck, a Leeds maker of bridge sensors, had a busy year.', // lede: always kept
+  'Its engineers visited forty sites.',
+  'The weather was poor for most of it.',
+  'Crews worked through the winter anyway.',
+  'The Leeds company said it has raised £6 million in a seed round.', // cue
+  'It will hire ten more engineers.', // neighbour after
+  'The founders grew up in Hull.',
+  'They like sailing.',
+];
+
+describe('selectDealText', () => {
+  it('keeps the lede, cue paragraphs and their neighbours, marking each skipped run once', () => {
+    const s = selectDealText(paragraphs.join('\n\n'));
+    expect(s).toMatchObject({ kept: 5, total: 8 });
+    expect(s.text.split('\n\n')).toEqual([paragraphs[0], OMITTED, paragraphs[3], paragraphs[4], paragraphs[5], OMITTED]);
+  });
+
+  it('sends short articles whole', () => {
+    const text = paragraphs.slice(1, 4).join('\n\n');
+    expect(selectDealText(text)).toEqual({ text, kept: 3, total: 3 });
+  });
+
+  it('widens with more neighbours', () => {
+    expect(selectDealText(paragraphs.join('\n\n'), { neighbours: 2 }).kept).toBe(7);
+  });
+});
+
+describe('hasDealCue', () => {
+  it('sees deal words in the title or the text, not in unrelated news', () => {
+    expect(hasDealCue({ title: 'Tollbeck bags £6m', text: 'Sensors for bridges.' })).toBe(true);
+    expect(hasDealCue({ title: null, text: 'Startups land R90-million from local investors.' })).toBe(true);
+    expect(hasDealCue({ title: 'Rain in Leeds', text: 'Crews worked through the winter.' })).toBe(false);
+  });
+});

@@ -3,12 +3,13 @@ import { DEAL_FIELDS, Deal, Round, Status, type Money, type RawDeal } from '../d
 import type { DealCandidate, ReviewFlag } from '../deal/review.js';
 import { cleanCompanyName, investorKey } from './company.js';
 import { regionOf, toCountryCode } from './country.js';
-import { toUsd } from './fx.js';
+import { convertInArticle } from './article-fx.js';
 import { parseAllMoney, parseMoney, type ParsedMoney } from './money.js';
 import { normaliseRound } from './round.js';
 
 export { parseAllMoney, parseMoney, type MoneyMatch, type ParsedMoney } from './money.js';
 export { toUsd, type UsdConversion } from './fx.js';
+export { convertInArticle, statedRates, statedUsdAfter } from './article-fx.js';
 export { regionOf, toCountryCode } from './country.js';
 export { cleanCompanyName, companyKey, investorKey } from './company.js';
 export { normaliseRound } from './round.js';
@@ -122,7 +123,13 @@ function readMoney(label: string, value: unknown, article: string, date: string 
     flag('extraction_error', `${label} "${written}" is not a single amount with a currency`);
     return null;
   }
-  return { value: parsed.value, currency: parsed.currency, usd: toUsd(parsed.value, parsed.currency, date)?.usd ?? null };
+  const fx = convertInArticle(parsed.value, parsed.currency, date, { article, written });
+  return {
+    value: parsed.value,
+    currency: parsed.currency,
+    usd: fx?.usd ?? null,
+    ...(fx ? { fx: { rate: fx.rate, date: fx.rateDate || null, source: fx.source } } : {}),
+  };
 }
 
 /** Characters around a currency-less figure searched for its currency ("US$ 25 million", "25 million Swiss francs"). */

@@ -3,6 +3,9 @@
  * token selection, merging, normalisation, evidence check) against an oracle server that answers
  * with the gold deals as written in each article. Exit code 1 when deal F1 is below --min-f1 or a
  * deal fails the evidence check.
+ *
+ * `npm run eval:oracle -- DIR --serve` only starts the oracle and prints its address, for
+ * `OPENAI_BASE_URL=<address> dealflow eval DIR --engine llm` (stop it with Ctrl-C).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,7 +33,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const minF1 = Number(flagValue(args, '--min-f1') ?? 0.98);
   const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--min-f1');
   (async () => {
-    if (!dir) throw new Error('usage: npm run eval:oracle -- DIR [--json] [--min-f1 0.98]');
+    if (!dir) throw new Error('usage: npm run eval:oracle -- DIR [--json] [--min-f1 0.98] [--serve]');
+    if (args.includes('--serve')) {
+      const oracle = await startOracleServer(await loadCorpus(path.resolve(dir)));
+      process.stdout.write(`OPENAI_BASE_URL=${oracle.baseURL}\n`);
+      const stop = () => void oracle.close();
+      process.once('SIGINT', stop).once('SIGTERM', stop);
+      return;
+    }
     const report = await runOracleEval(dir, { json: args.includes('--json') });
     if (report.deals.f1 < minF1 || report.evidenceFailed > 0) {
       process.stderr.write(`oracle eval: F1 ${report.deals.f1.toFixed(3)} (minimum ${minF1}), ${report.evidenceFailed} evidence failures\n`);

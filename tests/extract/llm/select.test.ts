@@ -36,3 +36,38 @@ describe('hasDealCue', () => {
     expect(hasDealCue({ title: 'Rain in Leeds', text: 'Crews worked through the winter.' })).toBe(false);
   });
 });
+
+describe('selection in the LLM path', () => {
+  it('sends the model only the selected paragraphs and says that gaps are marked', async () => {
+    const { startFakeOpenAI, promptText } = await import('../../helpers/fake-openai.js');
+    const { createExtractor } = await import('../../../src/extract/index.js');
+    const { loadConfig } = await import('../../../src/config.js');
+    const fake = await startFakeOpenAI();
+    try {
+      const extractor = createExtractor(loadConfig({ OPENAI_BASE_URL: fake.baseURL, LLM_MAX_RETRIES: '0' }));
+      await extractor.extract({ url: 'https://news.example/tollbeck', title: 'Tollbeck raises £6m', text: paragraphs.join('\n\n'), publishedAt: '2026-01-05' });
+      const sent = promptText(fake.requests[0]!);
+      expect(sent).toContain(paragraphs[4]);
+      expect(sent).not.toContain(paragraphs[1]);
+      expect(sent).toContain(`each gap is marked ${OMITTED}`);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('sends an article with deal words to the model even when the offline pre-filter sees no amount it knows', async () => {
+    const { startFakeOpenAI } = await import('../../helpers/fake-openai.js');
+    const { createExtractor } = await import('../../../src/extract/index.js');
+    const { loadConfig } = await import('../../../src/config.js');
+    const article = { url: 'https://news.example/kopje', title: 'Cape Town startups land big rounds', text: 'Startups land R90-million from local investors.', publishedAt: '2026-01-05' };
+    // The offline pre-filter (mayContainDeal) alone keeps this article from the model today.
+    const fake = await startFakeOpenAI();
+    try {
+      const result = await createExtractor(loadConfig({ OPENAI_BASE_URL: fake.baseURL, LLM_MAX_RETRIES: '0' })).extract(article);
+      expect(result.engine).toBe('llm');
+      expect(fake.requests).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -7,8 +7,9 @@ import { parseAllMoney } from './money.js';
  * used on the day, so they are applied before the historical rates (source "article").
  */
 
-// Between an amount and its USD equivalent: an opening bracket, ", or", "/" and a hedge word.
-const BRIDGE = /^\s*(?:\(|\[|,?\s*or\b|\/|–|—)\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|over|more than|just over|just under|~|c\.)?\s*$/i;
+// Between an amount and its USD equivalent: a bracket, ", or", "/" or an em dash, and a hedge word
+// (not an en dash: "€5m–$6m" is a range).
+const BRIDGE = /^\s*(?:\(|\[|,?\s*or\b|\/|—)\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|over|more than|just over|just under|~|c\.)?\s*$/i;
 const NEAR = 60;
 
 /** The USD figure stated right after the amount ending at `end`, or null. */

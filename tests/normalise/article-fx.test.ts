@@ -14,7 +14,8 @@ describe("the article's own conversion", () => {
       const end = text.indexOf(written) + written.length;
       expect(statedUsdAfter(text, end), text).toBe(usd);
     }
-    // A USD figure in the next sentence is not a conversion.
+    // A range or a USD figure in the next sentence is not a conversion.
+    expect(statedUsdAfter('It raised €5m–$6m.', 'It raised €5m'.length)).toBeNull();
     const text = 'Orvo raised 5 billion won. $3 million of it came from abroad.';
     expect(statedUsdAfter(text, text.indexOf('won') + 3)).toBeNull();
   });

@@ -3,6 +3,7 @@ import { openDatabase, redact, type OpenedDb } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createExtractor } from './extract/index.js';
 import { createFetcher, fetcherOptionsFromConfig } from './fetch/http.js';
+import { loadStoredRates } from './fx/refresh.js';
 import { createLogger, type Logger } from './logger.js';
 import type { PipelineDeps } from './pipeline/deps.js';
 
@@ -18,6 +19,8 @@ export async function createApp(opts: { config?: Config; log?: Logger } = {}): P
   const database = await openDatabase(config, log);
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ applied, db: redact(database.url) }, 'migrations applied');
+  // Exchange rates fetched earlier (by any worker) are used for conversions from the start.
+  await loadStoredRates(database.db);
   const fetcher = createFetcher(fetcherOptionsFromConfig(config));
   const extractor = createExtractor(config, { db: database.db, log });
   log.info({ engine: extractor.engine, model: config.OPENAI_API_KEY ? config.LLM_MODEL : null }, 'extraction engine');

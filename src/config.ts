@@ -18,6 +18,22 @@ export const envSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Operator login token for the review UI and API writes; generated at startup when unset. */
   ADMIN_TOKEN: z.string().min(12).optional(),
+  /** Bearer token that may read /metrics only (ADMIN_TOKEN and a login session also may). */
+  METRICS_TOKEN: z.string().min(12).optional(),
+  /** When set, /metrics is also served on this separate listener (no login; METRICS_TOKEN if set). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Failed review UI logins allowed per client address, and in total, per minute; then 429. */
+  LOGIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(10),
+  LOGIN_FAILURES_GLOBAL: z.coerce.number().int().positive().default(100),
+  /**
+   * Honour X-Forwarded-For/-Proto (client address for login throttling, `Secure` cookies) only from
+   * these proxies: 'false' (default), 'true' (any), a hop count, or comma-separated addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   /** Either this or OPENAI_BASE_URL selects the LLM engine (a local server needs no key). */
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
@@ -47,6 +63,10 @@ export const envSchema = z.object({
   SOURCE_INTERVAL_MS: z.coerce.number().int().positive().default(15 * 60_000),
   /** Port of the bundled demo news site that `npm start` serves when no sources are configured. */
   DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(4816),
+  /** ECB euro reference rates (eurofxref XML), fetched on a schedule by workers; the bundled table is the offline fallback. */
+  FX_RATES_URL: z.string().url().default('https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml'),
+  /** How often workers fetch FX_RATES_URL; 0 = never (bundled table and already stored rates only). */
+  FX_REFRESH_MS: z.coerce.number().int().min(0).default(6 * 3_600_000),
   REVIEW_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
 });
 

@@ -2,6 +2,8 @@ import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 
 export const SOURCES_QUEUE = 'sources';
 export const ARTICLES_QUEUE = 'articles';
+export const MAINTENANCE_QUEUE = 'maintenance';
+export const FX_REFRESH_JOB = 'fx-refresh';
 
 export interface PollSourceJob {
   sourceId: number;
@@ -13,6 +15,8 @@ export interface ProcessArticleJob {
 export interface Queues {
   sources: Queue<PollSourceJob>;
   articles: Queue<ProcessArticleJob>;
+  /** Periodic housekeeping (exchange-rate refresh); one scheduler shared by every worker process. */
+  maintenance: Queue;
   close(): Promise<void>;
 }
 
@@ -27,11 +31,13 @@ const defaultJobOptions: JobsOptions = {
 export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
   const sources = new Queue<PollSourceJob>(SOURCES_QUEUE, { connection, prefix, defaultJobOptions });
   const articles = new Queue<ProcessArticleJob>(ARTICLES_QUEUE, { connection, prefix, defaultJobOptions });
+  const maintenance = new Queue(MAINTENANCE_QUEUE, { connection, prefix, defaultJobOptions: { ...defaultJobOptions, attempts: 3 } });
   return {
     sources,
     articles,
+    maintenance,
     close: async () => {
-      await Promise.all([sources.close(), articles.close()]);
+      await Promise.all([sources.close(), articles.close(), maintenance.close()]);
     },
   };
 }
@@ -79,4 +85,13 @@ export async function syncSourceSchedulers(
   for (const existing of await queues.sources.getJobSchedulers(0, -1)) {
     if (existing.key && !wanted.has(existing.key)) await queues.sources.removeJobScheduler(existing.key);
   }
+}
+
+/** The exchange-rate refresh runs every `everyMs` (and once now); 0 removes the scheduler. */
+export async function syncFxScheduler(queues: Queues, everyMs: number): Promise<void> {
+  if (everyMs <= 0) {
+    await queues.maintenance.removeJobScheduler(FX_REFRESH_JOB);
+    return;
+  }
+  await queues.maintenance.upsertJobScheduler(FX_REFRESH_JOB, { every: everyMs, immediately: true }, { name: FX_REFRESH_JOB });
 }

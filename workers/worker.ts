@@ -4,9 +4,11 @@ import { LlmError } from '../src/extract/llm/errors.js';
 import { pollSource } from '../src/pipeline/poll-source.js';
 import { processArticle } from '../src/pipeline/process-article.js';
 import { markArticle } from '../src/store/articles.js';
+import { refreshReferenceRates } from '../src/fx/refresh.js';
 import type { PipelineDeps } from '../src/pipeline/deps.js';
 import {
   ARTICLES_QUEUE,
+  MAINTENANCE_QUEUE,
   SOURCES_QUEUE,
   enqueueArticles,
   type PollSourceJob,
@@ -17,6 +19,7 @@ import {
 export interface Workers {
   sources: Worker<PollSourceJob>;
   articles: Worker<ProcessArticleJob>;
+  maintenance: Worker;
   /** Stop taking jobs and wait for the running ones (graceful shutdown). */
   close(): Promise<void>;
 }
@@ -75,14 +78,20 @@ export function startWorkers(
     // After the last attempt the error is recorded on the article, where operators can see it.
     if (final) void markArticle(deps.db, job.data.articleId, { status: 'failed', error: err.message }).catch(() => {});
   });
-  for (const w of [sources, articles]) {
+  // Housekeeping jobs: only the exchange-rate refresh so far.
+  const maintenance = new Worker(MAINTENANCE_QUEUE, async () => refreshReferenceRates(deps), { connection, prefix, concurrency: 1, ...lockOptions });
+  maintenance.on('failed', (_job, err: Error) =>
+    deps.log.warn({ err: err.message }, 'exchange-rate refresh failed: the stored or bundled rates stay in use'),
+  );
+  for (const w of [sources, articles, maintenance]) {
     w.on('error', (err: Error) => deps.log.error({ worker: w.name, err: err.message }, 'worker error'));
   }
   return {
     sources,
     articles,
+    maintenance,
     close: async () => {
-      await Promise.all([sources.close(), articles.close()]);
+      await Promise.all([sources.close(), articles.close(), maintenance.close()]);
     },
   };
 }

@@ -11,7 +11,7 @@ import { parseArticle } from '../parse/article.js';
 import { createExtractor } from '../extract/index.js';
 import { toCandidates } from '../pipeline/process-article.js';
 import { addSource } from '../pipeline/add-source.js';
-import { ingestOnce } from '../pipeline/run-once.js';
+import { formatOnceSummary, ingestOnce } from '../pipeline/run-once.js';
 import { listSources, removeSource } from '../store/sources.js';
 import { createQueues, requeueArticles } from '../../workers/queues.js';
 import { startRuntime, shutdownOnSignals } from './runtime.js';
@@ -22,9 +22,12 @@ import { FilterError } from '../export/filters.js';
 import { ReviewError } from '../review/errors.js';
 import { LlmError } from '../extract/llm/errors.js';
 import { projectRoot } from '../paths.js';
+import { EcbFormatError } from '../fx/ecb.js';
 
 
 const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
+
+const LONG_RUNNING = new Set(['worker', 'serve', 'start']);
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -42,6 +45,7 @@ async function loadPage(target: string, allowPrivate: boolean): Promise<{ html: 
     const config = loadConfig();
     const fetcher = createFetcher(fetcherOptionsFromConfig(config));
     try {
+      await fetcher.checkTarget(target, { allowPrivate }); // one line with the --allow-private hint
       const res = await fetcher.fetch(target, { accept: 'page', allowPrivate: allowPrivate || config.FETCH_ALLOW_PRIVATE });
       return { html: res.body, url: res.finalUrl };
     } finally {
@@ -57,6 +61,10 @@ export function buildCli(): Command {
     .description('Turn funding news into a clean, deduplicated deal database')
     .version(pkg.version)
     .showHelpAfterError();
+  // One-shot commands print their result, not the pipeline's info logs; services keep them.
+  program.hook('preAction', (_program, action) => {
+    if (process.env.LOG_LEVEL === undefined && !LONG_RUNNING.has(action.name())) process.env.LOG_LEVEL = 'warn';
+  });
 
   program
     .command('migrate')
@@ -136,7 +144,7 @@ export function buildCli(): Command {
           const summary = await ingestOnce(app, { onProgress: bar.update });
           bar.stop();
           if (o.json) printJson(summary);
-          else process.stdout.write(`${Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+          else process.stdout.write(`${formatOnceSummary(summary)}\n`);
           return;
         }
         // Without --once, hand the work to the running workers through the queue.
@@ -265,6 +273,23 @@ export function buildCli(): Command {
     });
 
   program
+    .command('fx')
+    .description('exchange rates used for USD conversion')
+    .command('refresh')
+    .description('fetch the reference rates (FX_RATES_URL, ECB format) now and store them')
+    .option('--allow-private', 'allow a private or loopback address', false)
+    .action(async (o: { allowPrivate: boolean }) => {
+      const { refreshReferenceRates } = await import('../fx/refresh.js');
+      const app = await createApp();
+      try {
+        const r = await refreshReferenceRates(app, { allowPrivate: o.allowPrivate || app.config.FETCH_ALLOW_PRIVATE });
+        process.stdout.write(`stored ${r.stored} reference rates; latest ${r.until ?? '-'}\n`);
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
     .command('operators-add <username>')
     .description('create a review UI operator account (password from DEALFLOW_PASSWORD or stdin)')
     .action(async (username: string) => {
@@ -287,7 +312,7 @@ async function main(): Promise<void> {
     await buildCli().parseAsync(process.argv);
   } catch (err) {
     // Known operator errors are one clear line; anything else keeps its stack for debugging.
-    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError];
+    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError, EcbFormatError];
     const code = (err as NodeJS.ErrnoException).code;
     if (known.some((k) => err instanceof k) || code === 'ENOENT' || code === 'EACCES') process.stderr.write(`dealflow: ${(err as Error).message}\n`);
     else process.stderr.write(`dealflow: ${(err as Error).stack ?? String(err)}\n`);

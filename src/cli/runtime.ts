@@ -6,9 +6,10 @@ import { createApp, type App } from '../app.js';
 import { connectRedis } from '../redis.js';
 import { startDemoSite, type DemoSite } from '../demo/site.js';
 import { addSource } from '../pipeline/add-source.js';
-import { listSources } from '../store/sources.js';
+import { listSources, sourceProgress } from '../store/sources.js';
 import { buildServer } from '../web/server.js';
-import { createQueues, requeueArticles, syncSourceSchedulers, type Queues } from '../../workers/queues.js';
+import { createQueues, requeueArticles, syncFxScheduler, syncSourceSchedulers, type Queues } from '../../workers/queues.js';
+import { buildMetricsServer } from '../web/metrics-server.js';
 import { startWorkers, type Workers } from '../../workers/worker.js';
 import type { Redis } from 'ioredis';
 
@@ -20,7 +21,9 @@ export interface Runtime {
   queues?: Queues;
   workers?: Workers;
   server?: FastifyInstance;
+  metricsServer?: FastifyInstance;
   demo?: DemoSite;
+  demoWatch?: NodeJS.Timeout;
   schedulerTimer?: NodeJS.Timeout;
 }
 
@@ -31,7 +34,11 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
   try {
     rt.redis = await connectRedis(app.config.REDIS_URL);
     rt.queues = createQueues(rt.redis, app.config.QUEUE_PREFIX);
-    if (parts.demo) rt.demo = await ensureDemo(app);
+    const demo = parts.demo ? await ensureDemo(app) : undefined;
+    if (demo) {
+      rt.demo = demo.site;
+      if (parts.workers) rt.demoWatch = watchDemoIngest(app, demo.sourceId);
+    }
     if (parts.workers) {
       rt.workers = startWorkers(app, rt.queues, rt.redis, app.config.QUEUE_PREFIX);
       // Unfinished articles whose job is gone or finished without them (Redis lost its data, a
@@ -40,6 +47,7 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
       await requeueArticles(rt.queues, unfinished.map((a) => a.id));
       const sync = async () => syncSourceSchedulers(rt.queues!, await listSources(app.db));
       await sync();
+      await syncFxScheduler(rt.queues, app.config.FX_REFRESH_MS);
       // Pick up sources added or removed by the CLI or UI while running.
       rt.schedulerTimer = setInterval(() => void sync().catch((e: Error) => app.log.warn({ err: e.message }, 'scheduler sync failed')), 60_000);
     }
@@ -49,7 +57,7 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
         db: app.db,
         config,
         log: app.log,
-        queues: [rt.queues.sources, rt.queues.articles],
+        queues: [rt.queues.sources, rt.queues.articles, rt.queues.maintenance],
         checkRedis: async () => {
           await rt.redis!.ping();
         },
@@ -61,6 +69,11 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
       const url = `http://${config.HTTP_HOST}:${port}/`;
       app.log.info({ url }, 'review UI listening');
       process.stderr.write(`\nReview UI: ${url}  (login token: ${config.ADMIN_TOKEN})\nQueues:    ${url}admin/queues\n\n`);
+      if (config.METRICS_PORT !== undefined) {
+        rt.metricsServer = await buildMetricsServer({ db: app.db, queues: [rt.queues.sources, rt.queues.articles], token: config.METRICS_TOKEN });
+        await rt.metricsServer.listen({ host: config.METRICS_HOST, port: config.METRICS_PORT });
+        app.log.info({ host: config.METRICS_HOST, port: config.METRICS_PORT }, 'metrics listening');
+      }
     }
     return rt;
   } catch (err) {
@@ -71,7 +84,9 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
 
 export async function shutdown(rt: Runtime): Promise<void> {
   if (rt.schedulerTimer) clearInterval(rt.schedulerTimer);
+  if (rt.demoWatch) clearInterval(rt.demoWatch);
   await rt.server?.close();
+  await rt.metricsServer?.close();
   await rt.workers?.close(); // waits for running jobs to finish
   await rt.queues?.close();
   rt.redis?.disconnect();
@@ -95,13 +110,30 @@ export function shutdownOnSignals(rt: Runtime): Promise<void> {
 }
 
 /** With no sources of its own, serve the bundled sample site and ingest it (the offline demo). */
-async function ensureDemo(app: App): Promise<DemoSite | undefined> {
+async function ensureDemo(app: App): Promise<{ site: DemoSite; sourceId: number } | undefined> {
   const sources = await listSources(app.db);
   if (sources.some((s) => s.name !== DEMO_SOURCE_NAME)) return undefined;
   const demo = await startDemoSite(app.config.DEMO_PORT);
-  await addSource(app, demo.feedUrl, { kind: 'rss', name: DEMO_SOURCE_NAME, allowPrivate: true, intervalMs: 5 * 60_000 });
+  const source = await addSource(app, demo.feedUrl, { kind: 'rss', name: DEMO_SOURCE_NAME, allowPrivate: true, intervalMs: 5 * 60_000 });
   app.log.info({ feed: demo.feedUrl }, 'no sources configured: ingesting the bundled demo site');
-  return demo;
+  return { site: demo, sourceId: source.id };
+}
+
+/** Say once when the workers have finished the demo's articles, with what they found. */
+function watchDemoIngest(app: App, sourceId: number): NodeJS.Timeout {
+  const timer: NodeJS.Timeout = setInterval(() => {
+    void sourceProgress(app.db, sourceId).then(
+      (p) => {
+        if (!p.polled || p.articles === 0 || p.unfinished > 0) return;
+        clearInterval(timer);
+        app.log.info({ articles: p.articles, deals: p.deals, reviewItems: p.reviewItems }, 'demo ingest done');
+        process.stderr.write(`Demo ingest done: ${p.articles} articles, ${p.deals} deals, ${p.reviewItems} review items.\n`);
+      },
+      (err: Error) => app.log.debug({ err: err.message }, 'demo progress check failed'),
+    );
+  }, 1000);
+  timer.unref();
+  return timer;
 }
 
 /** A stable generated login token for this data directory, so restarts keep the same login. */

@@ -197,6 +197,19 @@ export interface DealsCleanView {
   last_seen_at: Date | null;
   confidence: number;
   updated_at: Date;
+  needs_review: boolean;
+  fx_rate: number | null;
+  fx_date: string | null;
+  fx_source: string | null;
+}
+
+/** Reference exchange rates (migrations/0007). */
+export interface FxRatesTable {
+  currency: string;
+  rate_date: ColumnType<string, string, string>;
+  per_eur: number;
+  source: string;
+  fetched_at: Generated<Date>;
 }
 
 export interface DealSourcesCleanView {
@@ -206,6 +219,13 @@ export interface DealSourcesCleanView {
   publisher: string | null;
   published_at: Date | null;
   quote: string | null;
+}
+
+export interface WebSessionsTable {
+  id_hash: string;
+  username: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
 }
 
 export interface Database {
@@ -222,6 +242,8 @@ export interface Database {
   review_items: ReviewItemsTable;
   operators: OperatorsTable;
   audit_log: AuditLogTable;
+  fx_rates: FxRatesTable;
+  web_sessions: WebSessionsTable;
   deals_clean: DealsCleanView;
   deal_sources_clean: DealSourcesCleanView;
 }

@@ -8,7 +8,7 @@ export type ExportFormat = 'csv' | 'ndjson';
 export const CSV_COLUMNS = [
   'id', 'company_name', 'country', 'region', 'round', 'status', 'amount_value', 'amount_currency', 'amount_usd',
   'valuation_value', 'valuation_currency', 'valuation_usd', 'announced_on', 'investors_text', 'lead_investors',
-  'source_count', 'first_seen_at', 'last_seen_at', 'confidence',
+  'source_count', 'first_seen_at', 'last_seen_at', 'confidence', 'needs_review', 'fx_rate', 'fx_date', 'fx_source',
 ] as const satisfies readonly (keyof DealsCleanView)[];
 
 const PAGE = 500;

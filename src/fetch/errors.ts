@@ -16,6 +16,8 @@ export class FetchError extends Error {
   override name = 'FetchError';
   readonly code: FetchErrorCode;
   readonly url: string;
+  /** The message without the URL, for wrapping in another message. */
+  readonly reason: string;
   readonly status?: number;
   readonly retryable: boolean;
 
@@ -28,6 +30,7 @@ export class FetchError extends Error {
     super(`${message} (${url})`, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.code = code;
     this.url = url;
+    this.reason = message;
     if (opts.status !== undefined) this.status = opts.status;
     this.retryable = opts.retryable ?? false;
   }

@@ -14,6 +14,8 @@ import { resolveUrl } from './url.js';
 
 export { FetchError, type FetchErrorCode } from './errors.js';
 
+export const ALLOW_PRIVATE_HINT = 'use --allow-private to trust a private or loopback address';
+
 export interface FetcherOptions {
   userAgent: string;
   /** Budget for one attempt: every redirect hop, headers and body. */
@@ -23,7 +25,10 @@ export interface FetcherOptions {
   hostConcurrency: number;
   hostDelayMs: number;
   respectRobots: boolean;
-  /** Disable the SSRF guard for every request (tests, local demo). */
+  /**
+   * Treat every request as if it set `allowPrivate` (FETCH_ALLOW_PRIVATE: tests, local demo). Trust
+   * still covers only the origin each request acts for; every other origin is guarded.
+   */
   allowPrivate: boolean;
   /** Extra attempts after retryable failures. */
   retries: number;
@@ -31,7 +36,7 @@ export interface FetcherOptions {
   retryBaseMs?: number;
   /** Ceiling for one backoff or Retry-After wait. Default 30 s. */
   maxRetryWaitMs?: number;
-  /** How long a host's robots.txt is trusted. Default 1 h (5 min when it could not be fetched). */
+  /** How long a host's robots.txt is trusted. Default 1 h (5 min when unusable; 5xx and network failures are not cached). */
   robotsTtlMs?: number;
   /** DNS lookup used for the SSRF pre-check and at connect time; defaults to node:dns. */
   lookup?: LookupFunction;
@@ -44,10 +49,18 @@ export interface FetchRequest {
   etag?: string | null;
   lastModified?: string | null;
   /**
-   * Trust this source's own host even if private (e.g. the bundled demo on 127.0.0.1). Redirects to
-   * any other host are still checked, so a trusted source cannot bounce us to a metadata endpoint.
+   * Trust one origin even if its address is private (e.g. the bundled demo on 127.0.0.1): the origin
+   * (scheme, host and port) of `trustOrigin`. Every other URL, including any redirect hop to another
+   * port on the same host, gets the public-address guard, so a trusted source can neither link nor
+   * bounce us to a metadata endpoint, a loopback service or another local port.
    */
   allowPrivate?: boolean;
+  /**
+   * The URL whose origin `allowPrivate` (or the fetcher-wide setting) trusts: the source a fetch acts
+   * for, so the articles and sitemaps it lists are trusted only on the source's own origin. Defaults
+   * to the URL fetched; null trusts nothing.
+   */
+  trustOrigin?: string | null;
   signal?: AbortSignal;
 }
 
@@ -68,6 +81,12 @@ export interface FetchResult {
 
 export interface Fetcher {
   fetch(url: string, req: FetchRequest): Promise<FetchResult>;
+  /**
+   * Vet a URL an operator names (a source being added, a page to parse) before it is stored or
+   * fetched: http(s) only, and unless private addresses are allowed, a host that is and resolves to
+   * public addresses only. Throws a one-line FetchError that hints at --allow-private.
+   */
+  checkTarget(url: string, req?: { allowPrivate?: boolean }): Promise<URL>;
   close(): Promise<void>;
 }
 
@@ -203,9 +222,9 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   const robots = new Map<string, { policy: RobotsPolicy; expiresAt: number }>();
   const robotsInFlight = new Map<string, Promise<RobotsPolicy>>();
 
-  /** Check the hop's address (unless trusted) and return the agent that enforces it at connect time. */
+  /** Check the hop's address (unless its origin is trusted) and return the agent that enforces it at connect time. */
   async function dispatcherFor(hop: URL, trusted: boolean): Promise<Agent> {
-    if (opts.allowPrivate || trusted) return openAgent;
+    if (trusted) return openAgent;
     await assertPublicAddress(hop.hostname, resolve);
     return guardedAgent;
   }
@@ -261,11 +280,11 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     );
   }
 
-  async function loadRobots(origin: URL, trusted: boolean, signal: AbortSignal): Promise<RobotsPolicy> {
+  async function loadRobots(origin: URL, trustedOrigin: string | null, signal: AbortSignal): Promise<RobotsPolicy> {
     let hop = new URL('/robots.txt', origin);
     const headers = { 'user-agent': opts.userAgent, accept: 'text/plain,*/*;q=0.1', 'accept-encoding': 'gzip, deflate, br' };
     for (let i = 0; i <= 5; i++) {
-      const agent = await dispatcherFor(hop, trusted && hop.origin === origin.origin);
+      const agent = await dispatcherFor(hop, hop.origin === trustedOrigin);
       const res = await exchange(hop, agent, headers, 'robots', signal);
       if (REDIRECTS.has(res.status)) {
         const next = resolveUrl(header(res.headers, 'location'), hop.toString());
@@ -279,24 +298,29 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       }
       // RFC 9309: a missing robots.txt (4xx) allows everything; a server error means "stay away for now".
       if (res.status >= 400 && res.status < 500) return ALLOW_ALL;
-      throw new FetchError('http_status', hop.toString(), `robots.txt answered ${res.status}`, { status: res.status });
+      throw statusError(hop.toString(), res);
     }
     return ALLOW_ALL;
   }
 
-  async function robotsFor(hop: URL, trusted: boolean, signal: AbortSignal): Promise<RobotsPolicy> {
+  async function robotsFor(hop: URL, trustedOrigin: string | null, signal: AbortSignal): Promise<RobotsPolicy> {
     const cached = robots.get(hop.origin);
     if (cached && cached.expiresAt > Date.now()) return cached.policy;
     let pending = robotsInFlight.get(hop.origin);
     if (!pending) {
-      pending = loadRobots(hop, trusted, signal)
+      pending = loadRobots(hop, trustedOrigin, signal)
         .then((policy) => {
           robots.set(hop.origin, { policy, expiresAt: Date.now() + robotsTtlMs });
           return policy;
         })
         .catch((err: unknown) => {
-          // Our own cancellation says nothing about the site; anything else counts as unreachable.
+          // Our own cancellation says nothing about the site.
           if (signal.aborted) throw err;
+          const failure = classify(err, hop.toString(), signal);
+          // RFC 9309 2.3.1.4: a 5xx or network failure makes the site disallowed only for now. Nothing
+          // is cached, so the retry (ours or the job's) asks for robots.txt again; concurrent fetches
+          // share this one answer through robotsInFlight.
+          if (failure instanceof FetchError && failure.retryable) throw robotsUnreachable(failure);
           robots.set(hop.origin, { policy: DISALLOW_ALL, expiresAt: Date.now() + Math.min(robotsTtlMs, 300_000) });
           return DISALLOW_ALL;
         })
@@ -321,11 +345,12 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       };
       if (req.etag) headers['if-none-match'] = req.etag;
       if (req.lastModified) headers['if-modified-since'] = req.lastModified;
+      const trustedOrigin = trustedOriginOf(url, req);
       for (let redirects = 0; ; ) {
-        const trusted = req.allowPrivate === true && current.hostname === url.hostname;
-        const agent = await dispatcherFor(current, trusted);
+        // Whole origins, checked on every hop: a trusted 127.0.0.1:4911 may not send us to :6379.
+        const agent = await dispatcherFor(current, current.origin === trustedOrigin);
         if (opts.respectRobots) {
-          const policy = await robotsFor(current, trusted, signal);
+          const policy = await robotsFor(current, trustedOrigin, signal);
           if (!policy.isAllowed(current.pathname + current.search)) {
             throw new FetchError('robots', current.toString(), 'disallowed by robots.txt');
           }
@@ -378,6 +403,30 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     }
   }
 
+  /** The one origin this request may reach even if private, or null. */
+  function trustedOriginOf(url: URL, req: FetchRequest): string | null {
+    if (!req.allowPrivate && !opts.allowPrivate) return null;
+    if (req.trustOrigin === null) return null;
+    try {
+      const anchor = req.trustOrigin === undefined ? url : new URL(req.trustOrigin);
+      return anchor.protocol === 'http:' || anchor.protocol === 'https:' ? anchor.origin : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A retryable robots.txt failure, as the error of the fetch that needed it (keeping any Retry-After). */
+  function robotsUnreachable(cause: FetchError): FetchError {
+    const err = new FetchError('robots', cause.url, `robots.txt temporarily unreachable (${cause.reason}), retry later`, {
+      retryable: true,
+      cause,
+      ...(cause.status !== undefined ? { status: cause.status } : {}),
+    });
+    const wait = retryAfterOf.get(cause);
+    if (wait !== undefined) retryAfterOf.set(err, wait);
+    return err;
+  }
+
   function statusError(url: string, res: HopResponse): FetchError {
     const retryable = res.status === 408 || res.status === 429 || res.status >= 500;
     const err = new FetchError('http_status', url, `HTTP ${res.status}`, { status: res.status, retryable });
@@ -399,17 +448,33 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     return new FetchError('network', url, `network error (${detail})`, { retryable: true, cause: err });
   }
 
+  function parseTarget(rawUrl: string): URL {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw new FetchError('invalid_url', rawUrl, 'not an absolute URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new FetchError('invalid_url', rawUrl, `unsupported scheme ${url.protocol} only http and https URLs can be fetched`);
+    }
+    return url;
+  }
+
   return {
-    async fetch(rawUrl, req) {
-      let url: URL;
+    async checkTarget(rawUrl, req = {}) {
+      const url = parseTarget(rawUrl.trim());
+      if (req.allowPrivate || opts.allowPrivate) return url;
       try {
-        url = new URL(rawUrl);
-      } catch {
-        throw new FetchError('invalid_url', rawUrl, 'not an absolute URL');
+        await assertPublicAddress(url.hostname, resolve);
+      } catch (err) {
+        if (!(err instanceof FetchError) || err.code !== 'blocked_address') throw err;
+        throw new FetchError('blocked_address', url.toString(), `${err.reason}; ${ALLOW_PRIVATE_HINT}`);
       }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new FetchError('invalid_url', rawUrl, `unsupported scheme ${url.protocol}`);
-      }
+      return url;
+    },
+    async fetch(rawUrl, req) {
+      const url = parseTarget(rawUrl);
       for (let n = 0; ; n++) {
         try {
           return await attempt(url, req);

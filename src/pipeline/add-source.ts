@@ -17,6 +17,8 @@ export async function addSource(
   url: string,
   opts: AddSourceOptions = {},
 ): Promise<Source> {
+  // Refuse what could never be fetched (file:, loopback without --allow-private) before storing it.
+  await deps.fetcher.checkTarget(url, { allowPrivate: opts.allowPrivate ?? false });
   let kind = opts.kind;
   if (!kind) {
     // The feed accept-list takes any text type, so listing pages (HTML) are detected here too.

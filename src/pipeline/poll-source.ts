@@ -27,6 +27,7 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
       etag: source.etag,
       lastModified: source.last_modified,
       allowPrivate: source.allow_private,
+      trustOrigin: source.url,
     });
     if (res.notModified) {
       await recordPollSuccess(db, source, { etag: source.etag, lastModified: source.last_modified });
@@ -36,12 +37,15 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     // A sitemap index lists child sitemaps, not articles: those are followed once, one level deep.
     const articles = items.filter((i) => !i.isSitemap);
     for (const child of items.filter((i) => i.isSitemap).slice(0, 20)) {
-      const sub = await fetcher.fetch(child.url, { accept: 'feed', allowPrivate: source.allow_private });
+      // Trust stays with the source's origin: a child sitemap elsewhere gets the public-address guard.
+      const sub = await fetcher.fetch(child.url, { accept: 'feed', allowPrivate: source.allow_private, trustOrigin: source.url });
       articles.push(...discoverItems('sitemap', sub.body, sub.finalUrl).filter((i) => !i.isSitemap));
     }
     const newArticles = (await insertDiscovered(db, source.id, articles)).length;
-    await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified });
-    log.info({ sourceId, discovered: articles.length, new: newArticles }, 'source polled');
+    const warning = articles.length === 0 ? emptySourceWarning(source.kind, source.link_selector) : null;
+    await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified }, warning);
+    if (warning) log.warn({ sourceId, url: source.url }, warning);
+    else log.info({ sourceId, discovered: articles.length, new: newArticles }, 'source polled');
     return { sourceId, notModified: false, discovered: articles.length, newArticles, pendingArticleIds: await pendingOf(deps, sourceId) };
   } catch (err) {
     // A broken source is recorded for operators and retried later; it never crashes the worker.
@@ -50,6 +54,14 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     log.warn({ sourceId, err: message }, 'source poll failed');
     throw err;
   }
+}
+
+/** Why a source that answered yielded nothing, and what to try. */
+function emptySourceWarning(kind: string, selector: string | null): string {
+  if (kind !== 'html') return `warning: the ${kind} source lists no items`;
+  return selector
+    ? `warning: the listing page yielded 0 article links with --selector ${JSON.stringify(selector)}; check the selector`
+    : 'warning: the listing page yielded 0 article links; add the source again with --selector CSS (the links to articles), or use its feed or sitemap';
 }
 
 async function pendingOf(deps: PipelineDeps, sourceId: number): Promise<number[]> {

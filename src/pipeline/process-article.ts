@@ -12,7 +12,18 @@ import type { ExtractionResult } from '../extract/types.js';
 import type { PipelineDeps } from './deps.js';
 
 export type ArticleOutcome =
-  | { articleId: number; status: 'extracted'; deals: number; extractionId: number; tokens: number; costUsd: number }
+  | {
+      articleId: number;
+      status: 'extracted';
+      deals: number;
+      /** What storing did with the deals: new records, updated ones, and review items opened. */
+      created: number;
+      updated: number;
+      reviewItems: number;
+      extractionId: number;
+      tokens: number;
+      costUsd: number;
+    }
   | { articleId: number; status: 'duplicate'; duplicateOf: number }
   | { articleId: number; status: 'skipped'; reason: string };
 
@@ -27,10 +38,16 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
     return { articleId, status: 'skipped', reason: `already ${article.status}` };
   }
   const source = article.source_id
-    ? await db.selectFrom('sources').select('allow_private').where('id', '=', article.source_id).executeTakeFirst()
+    ? await db.selectFrom('sources').select(['url', 'allow_private']).where('id', '=', article.source_id).executeTakeFirst()
     : undefined;
 
-  const page = await fetcher.fetch(article.url, { accept: 'page', allowPrivate: source?.allow_private ?? false });
+  // Private-address trust belongs to the source's origin, never to a URL the source merely links to;
+  // an article without a source has nothing to inherit trust from.
+  const page = await fetcher.fetch(article.url, {
+    accept: 'page',
+    allowPrivate: source?.allow_private ?? false,
+    trustOrigin: source?.url ?? null,
+  });
   const parsed = parseArticle(page.body, page.finalUrl);
   if (parsed.text.trim().length === 0) {
     await markArticle(db, articleId, { status: 'failed', error: 'no article text found on the page' });
@@ -64,7 +81,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   }
   const candidates = toCandidates(deps, extraction, parsed);
   const extractionId = extraction.id;
-  await saveDeals(db, {
+  const saved = await saveDeals(db, {
     article: { id: articleId, url: parsed.canonicalUrl, siteName: parsed.siteName, publishedAt: parsed.publishedAt },
     extractionId,
     candidates,
@@ -72,7 +89,17 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   await markArticle(db, articleId, { status: 'extracted', error: null });
   await linkDuplicateSources(db, articleId);
   log.debug({ articleId, deals: candidates.length, reused: extraction.reused }, 'article extracted');
-  return { articleId, status: 'extracted', deals: candidates.length, extractionId, ...spent };
+  const actions = saved.deals.map((d) => d.action);
+  return {
+    articleId,
+    status: 'extracted',
+    deals: candidates.length,
+    created: actions.filter((a) => a === 'created').length,
+    updated: actions.filter((a) => a === 'updated').length,
+    reviewItems: saved.reviewItems,
+    extractionId,
+    ...spent,
+  };
 }
 
 /**

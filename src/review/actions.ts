@@ -2,7 +2,9 @@ import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { Database, DealRow, ReviewItem, ReviewStatus } from '../db/types.js';
-import { Round, Status } from '../deal/schema.js';
+import { Region, Round, Status } from '../deal/schema.js';
+import { investorKey } from '../normalise/company.js';
+import { toUsd } from '../normalise/fx.js';
 import { ReviewError } from './errors.js';
 
 // Every operator action (web and terminal) goes through here: one transaction per action,
@@ -97,19 +99,22 @@ export const DealPatch = z
     company_name: z.string().trim().min(1).max(200).optional(),
     country: z.string().regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code like DE').nullable().optional(),
     announced_on: IsoDate.nullable().optional(),
+    region: Region.nullable().optional(),
+    /** The deal's whole investor list (replaces the current one); names are matched by key. */
+    investors: z
+      .array(z.strictObject({ name: z.string().trim().min(1).max(200), lead: z.boolean() }))
+      .max(100)
+      .optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'nothing to change');
 export type DealPatch = z.infer<typeof DealPatch>;
 
-/**
- * USD for an edited amount: exact for USD; when only the value changes, scale the stored USD
- * figure (same rate); otherwise unknown until the pipeline re-normalises with a dated FX rate.
- */
-function usdFor(next: { value: number; currency: string } | null, prevValue: number | null, prevCurrency: string | null, prevUsd: number | null): number | null {
+/** USD for an edited figure: the deal's own rate when the currency is unchanged, else the rate of its date. */
+function usdFor(next: { value: number; currency: string } | null, prevValue: number | null, prevCurrency: string | null, prevUsd: number | null, date: string | null): number | null {
   if (!next) return null;
   if (next.currency === 'USD') return next.value;
   if (next.currency === prevCurrency && prevValue && prevUsd !== null) return Math.round((prevUsd / prevValue) * next.value * 100) / 100;
-  return null;
+  return toUsd(next.value, next.currency, date)?.usd ?? null;
 }
 
 function formatIssues(err: z.ZodError): string {
@@ -142,9 +147,11 @@ export async function editDeal(db: Db, dealId: number, patch: unknown, actor: st
       if (!change(kind, prev, next)) continue;
       set[`${kind}_value`] = next?.value ?? null;
       set[`${kind}_currency`] = next?.currency ?? null;
-      set[`${kind}_usd`] = usdFor(next, deal[`${kind}_value`], deal[`${kind}_currency`], deal[`${kind}_usd`]);
+      set[`${kind}_usd`] = usdFor(next, deal[`${kind}_value`], deal[`${kind}_currency`], deal[`${kind}_usd`], (set.announced_on as string | null | undefined) ?? deal.announced_on);
     }
-    if (Object.keys(set).length) {
+    if (p.region !== undefined && change('region', deal.region, p.region)) set.region = p.region;
+    if (p.investors !== undefined) await replaceInvestors(tx, dealId, p.investors, change);
+    if (Object.keys(set).length || changes.investors) {
       await tx.updateTable('deals').set({ ...set, updated_at: sql<Date>`now()` }).where('id', '=', dealId).execute();
     }
     // The company row is shared by its deals: a name edit corrects the display name everywhere.
@@ -159,6 +166,44 @@ export async function editDeal(db: Db, dealId: number, patch: unknown, actor: st
     });
     return changes;
   });
+}
+
+/** Replace a deal's investors with `next` (one entry per investor key; a lead anywhere is a lead). */
+async function replaceInvestors(
+  tx: Tx,
+  dealId: number,
+  next: Array<{ name: string; lead: boolean }>,
+  change: (field: string, from: unknown, to: unknown) => boolean,
+): Promise<void> {
+  const current = await tx
+    .selectFrom('deal_investors as di')
+    .innerJoin('investors as i', 'i.id', 'di.investor_id')
+    .select(['i.name', 'di.lead'])
+    .where('di.deal_id', '=', dealId)
+    .orderBy('di.lead', 'desc')
+    .orderBy('i.name')
+    .execute();
+  const byKey = new Map<string, { name: string; lead: boolean }>();
+  for (const inv of next) {
+    const key = investorKey(inv.name);
+    if (!key) continue;
+    const seen = byKey.get(key);
+    if (seen) seen.lead ||= inv.lead;
+    else byKey.set(key, { name: inv.name, lead: inv.lead });
+  }
+  const sorted = (xs: Array<{ name: string; lead: boolean }>) =>
+    [...xs].sort((a, b) => Number(b.lead) - Number(a.lead) || a.name.localeCompare(b.name)).map((x) => ({ name: x.name, lead: x.lead }));
+  if (!change('investors', sorted(current), sorted([...byKey.values()]))) return;
+  await tx.deleteFrom('deal_investors').where('deal_id', '=', dealId).execute();
+  for (const [key, inv] of byKey) {
+    const { id } = await tx
+      .insertInto('investors')
+      .values({ name: inv.name, name_key: key })
+      .onConflict((oc) => oc.column('name_key').doUpdateSet({ name_key: key }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.insertInto('deal_investors').values({ deal_id: dealId, investor_id: id, lead: inv.lead }).execute();
+  }
 }
 
 /** Fold `fromId` into `intoId`: its sources and investors move over and it stops being a live deal. */

@@ -117,3 +117,37 @@ export type DealDetail = Awaited<ReturnType<typeof getDealDetail>>;
 export async function listAudit(db: Db, limit = 200) {
   return db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
 }
+
+/** The next open item after `id` in queue order (oldest first), wrapping to the first; null when none. */
+export async function nextOpenItemId(db: Db, id: number, kind?: ReviewKind): Promise<number | null> {
+  const items = await listOpenItems(db, { kind, limit: 1000 });
+  const others = items.filter((i) => i.id !== id);
+  const at = items.findIndex((i) => i.id === id);
+  const after = at >= 0 ? items.slice(at + 1).find((i) => i.id !== id) : undefined;
+  return (after ?? others[0])?.id ?? null;
+}
+
+/** Live deals whose company name contains `q` (case-insensitive), for choosing a merge target. */
+export async function searchDeals(db: Db, q: string, opts: { excludeId?: number; limit?: number } = {}) {
+  const pattern = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  let query = db
+    .selectFrom('deals_clean')
+    .select(['id', 'company_name', 'round', 'status', 'amount_value', 'amount_currency', 'amount_usd', 'announced_on', 'country', 'source_count'])
+    .where('company_name', 'ilike', pattern)
+    .orderBy('announced_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(Math.min(Math.max(opts.limit ?? 20, 1), 100));
+  if (opts.excludeId !== undefined) query = query.where('id', '!=', opts.excludeId);
+  return query.execute();
+}
+export type DealSearchHit = Awaited<ReturnType<typeof searchDeals>>[number];
+
+/** The deals a pair review item names (conflict, possible duplicate), each with its parts, in id order. */
+export async function getComparedDeals(db: Db, payload: unknown) {
+  const ids = (payload as { dealIds?: unknown } | null)?.dealIds;
+  if (!Array.isArray(ids)) return [];
+  const unique = [...new Set(ids.filter((x): x is number => Number.isSafeInteger(x)))].sort((a, b) => a - b).slice(0, 4);
+  const parts = await Promise.all(unique.map((id) => dealParts(db, id)));
+  return parts.filter((p): p is NonNullable<typeof p> => p !== null);
+}
+export type ComparedDeal = Awaited<ReturnType<typeof getComparedDeals>>[number];

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Db } from '../db/connect.js';
 import { approveItem, editDeal, rejectItem, type DealPatch } from './actions.js';
 import { ReviewError } from './errors.js';
-import { getItemDetail, isReviewKind, listOpenItems, type ItemDetail } from './queries.js';
+import { getItemDetail, isReviewKind, REVIEW_KINDS, listOpenItems, type ItemDetail } from './queries.js';
 
 // Terminal review loop: same actions as the web UI, one open item at a time, oldest first.
 
@@ -68,7 +68,7 @@ export function parseFieldEdit(line: string): Record<string, unknown> {
 export async function runReviewCli(deps: { db: Db; actor: string; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; kind?: string }): Promise<void> {
   const { db, actor, output } = deps;
   const say = (s: string): void => void output.write(`${s}\n`);
-  if (deps.kind !== undefined && !isReviewKind(deps.kind)) throw new ReviewError('invalid', `Unknown review kind: ${deps.kind}`);
+  if (deps.kind !== undefined && !isReviewKind(deps.kind)) throw new ReviewError('invalid', `Unknown review kind: ${deps.kind} (kinds: ${REVIEW_KINDS.join(', ')})`);
   const rl = createInterface({ input: deps.input, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   const ask = async (prompt: string): Promise<string | null> => {

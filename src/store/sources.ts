@@ -29,10 +29,12 @@ export async function removeSource(db: Db, idOrUrl: string): Promise<number> {
   return Number(res.numDeletedRows);
 }
 
+/** A successful poll; `warning` (e.g. a listing that yielded no links) stays visible as last_error. */
 export async function recordPollSuccess(
   db: Db,
   source: Source,
   cache: { etag: string | null; lastModified: string | null },
+  warning: string | null = null,
 ): Promise<void> {
   const now = new Date();
   await db
@@ -44,7 +46,7 @@ export async function recordPollSuccess(
       last_success_at: now,
       next_check_at: new Date(now.getTime() + source.interval_ms),
       error_count: 0,
-      last_error: null,
+      last_error: warning,
     })
     .where('id', '=', source.id)
     .execute();
@@ -64,4 +66,43 @@ export async function recordPollFailure(db: Db, source: Source, error: string): 
     }))
     .where('id', '=', source.id)
     .execute();
+}
+
+export interface SourceProgress {
+  polled: boolean;
+  articles: number;
+  unfinished: number;
+  deals: number;
+  reviewItems: number;
+}
+
+/** How far a source's ingest has got: polled yet, articles still unfinished, deals and review items from them. */
+export async function sourceProgress(db: Db, sourceId: number): Promise<SourceProgress> {
+  const [source, articles, deals, items] = await Promise.all([
+    db.selectFrom('sources').select('last_success_at').where('id', '=', sourceId).executeTakeFirst(),
+    db
+      .selectFrom('articles')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.countAll<number>().filterWhere('status', 'in', ['pending', 'parsed']).as('unfinished')])
+      .where('source_id', '=', sourceId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('deal_sources as ds')
+      .innerJoin('articles as a', 'a.id', 'ds.article_id')
+      .select((eb) => eb.fn.count<number>('ds.deal_id').distinct().as('n'))
+      .where('a.source_id', '=', sourceId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('review_items as r')
+      .innerJoin('articles as a', 'a.id', 'r.article_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('a.source_id', '=', sourceId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    polled: Boolean(source?.last_success_at),
+    articles: Number(articles.n),
+    unfinished: Number(articles.unfinished),
+    deals: Number(deals.n),
+    reviewItems: Number(items.n),
+  };
 }

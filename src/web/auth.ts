@@ -1,15 +1,11 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
-// Stateless sessions: the cookie holds {user, exp} signed by @fastify/cookie with a key derived
-// from ADMIN_TOKEN (rotating the token logs everyone out). CSRF tokens are an HMAC of the session.
+// Sessions live in PostgreSQL (src/store/sessions.ts): the cookie holds a random session id,
+// signed by @fastify/cookie with a key derived from ADMIN_TOKEN (rotating the token logs everyone
+// out), and logging out deletes the row. CSRF tokens are an HMAC of the session id.
 
 export const SESSION_COOKIE = 'df_session';
-const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-
-export interface Session {
-  user: string;
-  exp: number;
-}
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 export function deriveSecret(adminToken: string): string {
   return createHmac('sha256', adminToken).update('dealflow session v1').digest('base64url');
@@ -21,21 +17,31 @@ export function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function newSession(user: string, now = Date.now()): string {
-  return Buffer.from(JSON.stringify({ user, exp: now + SESSION_TTL_MS, n: randomBytes(8).toString('base64url') })).toString('base64url');
-}
-
-/** The session in an already signature-checked cookie value, or null when malformed or expired. */
-export function readSession(value: string, now = Date.now()): Session | null {
-  try {
-    const s = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<Session>;
-    if (typeof s.user === 'string' && typeof s.exp === 'number' && s.exp > now) return { user: s.user, exp: s.exp };
-  } catch {
-    // malformed: treated as logged out
-  }
-  return null;
-}
-
 export function csrfToken(secret: string, sessionValue: string): string {
   return createHmac('sha256', secret).update(`csrf:${sessionValue}`).digest('base64url');
+}
+
+const DUMMY_ORIGIN = 'http://dealflow.invalid';
+// Whitespace (incl. U+2028/2029) and control/format characters: browsers strip or reinterpret
+// them (`/\t/evil.example` becomes `//evil.example`), and CR/LF cannot go in a header.
+const UNSAFE_CHARS = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/**
+ * Where to send the user after login: a same-origin relative path, or '/'. The path is resolved
+ * the way a browser would resolve it, must keep the origin, and is returned in its normalised,
+ * percent-encoded form, so what we check is exactly what the browser follows.
+ */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || UNSAFE_CHARS.test(next)) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, DUMMY_ORIGIN);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== DUMMY_ORIGIN || url.username || url.password) return '/';
+  const out = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments can collapse to a leading '//' (`/.//evil.example`): that is protocol-relative.
+  if (!out.startsWith('/') || out.startsWith('//') || out.startsWith('/\\') || UNSAFE_CHARS.test(out)) return '/';
+  return out;
 }

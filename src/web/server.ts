@@ -6,18 +6,23 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
-import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import type { Logger } from '../logger.js';
-import { fetchDealsPage, FilterError, parseDealPageQuery } from '../export/filters.js';
+import { fetchDealsPage, FilterError, parseDealPageQuery, parseWith } from '../export/filters.js';
 import { approveItem, editDeal, mergeDeals, rejectItem, splitDeal } from '../review/actions.js';
 import { ReviewError } from '../review/errors.js';
 import { verifyOperator } from '../review/operators.js';
-import { countOpenItems, getDealDetail, getItemDetail, isReviewKind, listAudit, listOpenItems } from '../review/queries.js';
-import { csrfToken, deriveSecret, newSession, readSession, safeEqual, SESSION_COOKIE } from './auth.js';
+import { countOpenItems, getComparedDeals, getDealDetail, getItemDetail, isReviewKind, listAudit, listOpenItems, nextOpenItemId, REVIEW_KINDS, searchDeals } from '../review/queries.js';
+import { createSession, deleteExpiredSessions, deleteSession, findSession } from '../store/sessions.js';
+import { latestAnnounced, topInvestors, weeklyDeals } from '../store/stats.js';
+import { csrfToken, deriveSecret, safeEqual, safeNext, SESSION_COOKIE, SESSION_TTL_MS } from './auth.js';
+import { boardFontFile, boardFontsCss, FONTS_PATH, localiseBoardFonts } from './board-fonts.js';
+import { LoginThrottle } from './login-throttle.js';
 import type { Html } from './html.js';
 import { renderMetrics } from './metrics.js';
+import { readiness } from './probes.js';
 import * as views from './views.js';
 
 declare module 'fastify' {
@@ -37,11 +42,16 @@ export interface ServerDeps {
   checkRedis?: () => Promise<void>;
 }
 
-const PUBLIC_PATHS = new Set(['/healthz', '/metrics', '/login', '/assets/app.css']);
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-// bull-board's bundled React UI: same-origin scripts, inline styles, a <base href>; its Google Fonts stay blocked (system fonts).
+// Probes are public (an orchestrator cannot log in); /metrics is not (it shows token spend and costs).
+const PUBLIC_PATHS = new Set(['/healthz', '/readyz', '/login', '/assets/app.css', '/assets/app.js']);
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+// bull-board's bundled React UI: same-origin scripts, inline styles, a <base href>; its fonts are served locally.
 const BOARD_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'";
 const BOARD_PATH = '/admin/queues';
+// The names axios (bundled in bull-board's UI) uses by default for its CSRF double-submit.
+const BOARD_CSRF_COOKIE = 'XSRF-TOKEN';
+const BOARD_CSRF_HEADER = 'x-xsrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function pathOf(url: string): string {
   const q = url.indexOf('?');
@@ -53,19 +63,64 @@ function formValue(body: unknown, key: string): string {
   return typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '';
 }
 
+/** A form field without trimming line structure (textarea). */
+function rawFormValue(body: unknown, key: string): string {
+  const v = (body as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'string' ? v : '';
+}
+
+/** "Name (lead)" per line → investors; blank lines dropped. */
+function investorsFromText(text: string): Array<{ name: string; lead: boolean }> {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const lead = /\(\s*lead\s*\)\s*$/i.test(line);
+      return { name: lead ? line.replace(/\(\s*lead\s*\)\s*$/i, '').trim() : line, lead };
+    });
+}
+
+/** The edit form's values as the operator submitted them (shown again when the edit is invalid). */
+function editValuesFromForm(body: unknown): views.EditValues {
+  const keys = ['company_name', 'country', 'region', 'round', 'status', 'amount_value', 'amount_currency', 'valuation_value', 'valuation_currency', 'announced_on'] as const;
+  const values = Object.fromEntries(keys.map((k) => [k, formValue(body, k)])) as Omit<views.EditValues, 'investors'>;
+  return { ...values, investors: rawFormValue(body, 'investors') };
+}
+
+function savedMessage(changes: Record<string, unknown>): string {
+  return `Saved: ${Object.keys(changes).join(', ') || 'no changes'}.`;
+}
+
 function formValues(body: unknown, key: string): string[] {
   const v = (body as Record<string, unknown> | undefined)?.[key];
   return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
 }
 
+// Every route's query string is parsed with zod; a bad or unknown parameter is a 400 naming it.
+const IdParams = z.object({ id: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive integer').transform(Number).pipe(z.number().int().max(Number.MAX_SAFE_INTEGER)) });
+const NoQuery = z.strictObject({});
+const FlashQuery = z.strictObject({ done: z.string().max(500).optional() });
+const ReviewQuery = z.strictObject({ kind: z.string().max(100).optional() });
+const MergeQuery = z.strictObject({
+  from: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive integer').transform(Number),
+  q: z.string().max(200).optional(),
+});
+const LoginQuery = z.object({ next: z.string().max(2000).optional() });
+
 function idParam(req: FastifyRequest): number {
-  const id = Number((req.params as { id?: string }).id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new ReviewError('not_found', 'No such id');
-  return id;
+  return parseWith(IdParams, req.params).id;
 }
 
+const query = <T>(schema: z.ZodType<T>, req: FastifyRequest): T => parseWith(schema, req.query);
+
 /** Turn edit-form fields into an editDeal patch: only fields that differ from the deal; editDeal validates. */
-function patchFromForm(body: unknown, current: { round: string; status: string; country: string | null; announced_on: string | null; amount_value: number | null; amount_currency: string | null; valuation_value: number | null; valuation_currency: string | null }, companyName: string): Record<string, unknown> {
+function patchFromForm(
+  body: unknown,
+  current: { round: string; status: string; country: string | null; region: string | null; announced_on: string | null; amount_value: number | null; amount_currency: string | null; valuation_value: number | null; valuation_currency: string | null },
+  companyName: string,
+  investors: Array<{ name: string; lead: boolean }>,
+): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   const str = (k: string) => formValue(body, k);
   const orNull = (s: string) => (s === '' ? null : s);
@@ -74,6 +129,14 @@ function patchFromForm(body: unknown, current: { round: string; status: string; 
   if (str('status') && str('status') !== current.status) patch.status = str('status');
   if (orNull(str('country').toUpperCase()) !== current.country) patch.country = orNull(str('country').toUpperCase());
   if (orNull(str('announced_on')) !== current.announced_on) patch.announced_on = orNull(str('announced_on'));
+  // Fields a client did not send stay as they are (an API client may post only some).
+  const sent = (k: string) => (body as Record<string, unknown> | undefined)?.[k] !== undefined;
+  if (sent('region') && orNull(str('region')) !== current.region) patch.region = orNull(str('region'));
+  if (sent('investors')) {
+    const written = investorsFromText(rawFormValue(body, 'investors'));
+    const asText = (xs: Array<{ name: string; lead: boolean }>) => xs.map((i) => `${i.name}${i.lead ? ' (lead)' : ''}`).join('\n');
+    if (asText(written) !== asText(investors)) patch.investors = written;
+  }
   for (const kind of ['amount', 'valuation'] as const) {
     const value = str(`${kind}_value`).replace(/[,_\s]/g, '');
     const currency = str(`${kind}_currency`).toUpperCase();
@@ -86,7 +149,11 @@ function patchFromForm(body: unknown, current: { round: string; status: string; 
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { db, config, queues = [] } = deps;
-  const app = deps.log ? Fastify({ loggerInstance: deps.log as FastifyBaseLogger }) : Fastify({ logger: false });
+  // trustProxy decides whether X-Forwarded-For/-Proto count: req.ip (login throttling) and req.protocol (Secure cookies).
+  // (cast: Fastify's overloads do not accept the union, though each member is a valid trustProxy)
+  const trustProxy = config.TRUST_PROXY as boolean;
+  const app = deps.log ? Fastify({ loggerInstance: deps.log as FastifyBaseLogger, trustProxy }) : Fastify({ logger: false, trustProxy });
+  const throttle = new LoginThrottle({ perIp: config.LOGIN_FAILURES_PER_IP, global: config.LOGIN_FAILURES_GLOBAL, windowMs: 60_000 });
   let token = config.ADMIN_TOKEN;
   if (!token) {
     token = randomBytes(24).toString('base64url');
@@ -110,27 +177,50 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     reply.header('Content-Security-Policy', path.startsWith(BOARD_PATH) ? BOARD_CSP : CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
-    if (PUBLIC_PATHS.has(path)) return;
+    if (PUBLIC_PATHS.has(path) || path.startsWith(`${FONTS_PATH}/`)) return;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      if (safeEqual(auth.slice(7).trim(), adminToken)) {
+      const presented = auth.slice(7).trim();
+      if (safeEqual(presented, adminToken)) {
         req.actor = 'admin';
+        return;
+      }
+      // The metrics token is read-only and good for /metrics alone.
+      if (path === '/metrics' && req.method === 'GET' && config.METRICS_TOKEN && safeEqual(presented, config.METRICS_TOKEN)) {
+        req.actor = 'metrics';
         return;
       }
       return reply.code(401).send({ error: 'invalid bearer token' });
     }
     const signed = req.cookies[SESSION_COOKIE];
     const unsigned = signed ? req.unsignCookie(signed) : null;
-    const session = unsigned?.valid && unsigned.value ? readSession(unsigned.value) : null;
+    const session = unsigned?.valid && unsigned.value ? await findSession(db, unsigned.value) : null;
     if (session && unsigned?.value) {
-      req.actor = session.user;
+      req.actor = session.username;
       req.sessionValue = unsigned.value;
+      if (path === BOARD_PATH || path.startsWith(`${BOARD_PATH}/`)) return boardCsrf(req, reply);
       return;
     }
     // Redirect page loads to the login form; API calls (ours and bull-board's XHRs) get 401.
-    if (path.startsWith('/api/') || path.startsWith(`${BOARD_PATH}/api/`) || req.method !== 'GET') return reply.code(401).send({ error: 'login required' });
+    if (path.startsWith('/api/') || path.startsWith(`${BOARD_PATH}/api/`) || path === '/metrics' || req.method !== 'GET') {
+      return reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'login required' });
+    }
     return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 302);
   });
+
+  // bull-board's UI cannot add our form field, but its axios client copies an XSRF-TOKEN cookie
+  // into an X-XSRF-TOKEN header on same-origin calls. Hand it the session's CSRF token that way and
+  // require it on every board write made with a session cookie (bearer calls need no token).
+  function boardCsrf(req: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+    const expected = csrfToken(secret, req.sessionValue!);
+    if (SAFE_METHODS.has(req.method)) {
+      reply.setCookie(BOARD_CSRF_COOKIE, expected, { httpOnly: false, sameSite: 'strict', path: BOARD_PATH, secure: req.protocol === 'https' });
+      return undefined;
+    }
+    const sent = req.headers[BOARD_CSRF_HEADER];
+    if (typeof sent === 'string' && safeEqual(sent, expected)) return undefined;
+    return reply.code(403).send({ error: 'missing or invalid X-XSRF-TOKEN header; reload the queues page' });
+  }
 
   // Cookie-authenticated form posts must carry the session's CSRF token.
   app.addHook('preHandler', async (req, reply) => {
@@ -145,51 +235,101 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const status = err instanceof ReviewError ? { not_found: 404, conflict: 409, invalid: 400 }[err.code] : err instanceof FilterError ? 400 : (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) req.log.error({ err }, 'request failed');
     const message = status >= 500 ? 'Internal error' : err.message;
-    if (pathOf(req.url).startsWith('/api/') || req.headers.accept?.includes('application/json')) return reply.code(status).send({ error: message });
+    if (pathOf(req.url).startsWith('/api/') || req.headers.accept?.includes('application/json')) {
+      return reply.code(status).send(err instanceof FilterError ? { error: message, params: err.params } : { error: message });
+    }
     return page(reply, views.errorPage(req.actor ? ctx(req) : null, status, message), status);
   });
 
   app.get('/assets/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(views.CSS));
+  app.get(`${FONTS_PATH}/fonts.css`, async (_req, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=86400').send(boardFontsCss()));
+  app.get(`${FONTS_PATH}/:file`, async (req, reply) => {
+    const name = (req.params as { file: string }).file;
+    const body = boardFontFile(name);
+    if (!body) return reply.code(404).send({ error: 'no such font' });
+    return reply.type(name.endsWith('.woff2') ? 'font/woff2' : 'font/woff').header('Cache-Control', 'public, max-age=86400').send(body);
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    return pathOf(req.url).startsWith(BOARD_PATH) && type.startsWith('text/html') && typeof payload === 'string' ? localiseBoardFonts(payload) : payload;
+  });
+  app.get('/assets/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(views.APP_JS));
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_req, reply) => {
-    const checks: Record<string, string> = {};
-    await sql`SELECT 1`.execute(db).then(() => (checks.db = 'ok'), (e: Error) => (checks.db = e.message));
-    if (deps.checkRedis) await deps.checkRedis().then(() => (checks.redis = 'ok'), (e: Error) => (checks.redis = e.message));
-    const ok = Object.values(checks).every((v) => v === 'ok');
-    return reply.code(ok ? 200 : 503).send({ ok, checks });
+    const r = await readiness({ db, checkRedis: deps.checkRedis, log: deps.log });
+    return reply.code(r.ok ? 200 : 503).header('Cache-Control', 'no-store').send(r);
   });
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(await renderMetrics(db, queues)));
 
   // --- login ---
-  app.get('/login', async (req, reply) => page(reply, views.loginPage(undefined, safeNext((req.query as { next?: string }).next))));
+  app.get('/login', async (req, reply) => page(reply, views.loginPage(undefined, safeNext(query(LoginQuery, req).next))));
   app.post('/login', async (req, reply) => {
     const next = safeNext(formValue(req.body, 'next'));
+    // Checked before the credentials, so a locked-out client learns nothing from its guesses.
+    const wait = throttle.retryAfter(req.ip);
+    if (wait > 0) {
+      req.log.warn({ ip: req.ip }, 'login throttled');
+      reply.header('Retry-After', String(wait));
+      return page(reply, views.loginPage(`Too many failed logins; try again in ${wait} s.`, next), 429);
+    }
     const tokenIn = formValue(req.body, 'token');
     const username = formValue(req.body, 'username');
     let user: string | null = null;
     if (tokenIn) user = safeEqual(tokenIn, adminToken) ? 'admin' : null;
     else if (username) user = (await verifyOperator(db, username, formValue(req.body, 'password')))?.username ?? null;
-    if (!user) return page(reply, views.loginPage('Invalid token or username/password.', next), 401);
-    reply.setCookie(SESSION_COOKIE, newSession(user), { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https' });
+    if (!user) {
+      throttle.recordFailure(req.ip);
+      return page(reply, views.loginPage('Invalid token or username/password.', next), 401);
+    }
+    await deleteExpiredSessions(db);
+    const sessionId = await createSession(db, user, SESSION_TTL_MS);
+    reply.setCookie(SESSION_COOKIE, sessionId, { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https' });
     return reply.redirect(next, 303);
   });
-  app.post('/logout', async (_req, reply) => reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303));
+  // Deleting the row ends the session everywhere, even if someone kept a copy of the cookie.
+  app.post('/logout', async (req, reply) => {
+    if (req.sessionValue) await deleteSession(db, req.sessionValue);
+    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(BOARD_CSRF_COOKIE, { path: BOARD_PATH }).redirect('/login', 303);
+  });
 
   // --- pages ---
   app.get('/', async (req, reply) => {
-    const [counts, recent] = await Promise.all([countOpenItems(db), fetchDealsPage(db, { limit: 20 })]);
-    return page(reply, views.dashboardPage(ctx(req), counts, recent.deals));
+    query(NoQuery, req);
+    const until = await latestAnnounced(db);
+    const weeks = 12;
+    const [counts, recent, byRegion, byRound, investors] = await Promise.all([
+      countOpenItems(db),
+      fetchDealsPage(db, { limit: 20 }),
+      weeklyDeals(db, 'region', { weeks, until }),
+      weeklyDeals(db, 'round', { weeks, until }),
+      topInvestors(db, { weeks, until }),
+    ]);
+    return page(reply, views.dashboardPage(ctx(req), counts, recent.deals, { until, weeks, byRegion, byRound, investors }));
   });
   app.get('/review', async (req, reply) => {
-    const kind = (req.query as { kind?: string }).kind || undefined;
-    if (kind !== undefined && !isReviewKind(kind)) throw new ReviewError('invalid', `Unknown review kind: ${kind}`);
+    const kind = query(ReviewQuery, req).kind || undefined;
+    if (kind !== undefined && !isReviewKind(kind)) throw new ReviewError('invalid', `Unknown review kind: ${kind} (kinds: ${REVIEW_KINDS.join(', ')})`);
     const [items, counts] = await Promise.all([listOpenItems(db, { kind }), countOpenItems(db)]);
     return page(reply, views.queuePage(ctx(req), items, kind, counts));
   });
   app.get('/review/:id', async (req, reply) => {
-    const flash = (req.query as { done?: string }).done;
-    return page(reply, views.itemPage(ctx(req), await getItemDetail(db, idParam(req)), flash));
+    const flash = query(FlashQuery, req).done;
+    return page(reply, await renderItem(req, idParam(req), { flash }));
   });
+  const renderItem = async (req: FastifyRequest, id: number, opts: { flash?: string; edit?: views.EditAttempt }) => {
+    const [detail, nextId] = await Promise.all([getItemDetail(db, id), nextOpenItemId(db, id)]);
+    const compared = await getComparedDeals(db, detail.item.payload);
+    return views.itemPage(ctx(req), detail, { ...opts, nextId, compared });
+  };
+  /** An invalid edit shows the page again (400) with the operator's input and the reason, instead of an error page. */
+  const editOrRerender = async (req: FastifyRequest, reply: FastifyReply, apply: () => Promise<string>, rerender: (edit: views.EditAttempt) => Promise<Html>, done: (msg: string) => string) => {
+    try {
+      return reply.redirect(done(await apply()), 303);
+    } catch (err) {
+      if (!(err instanceof ReviewError) || err.code !== 'invalid') throw err;
+      return page(reply, await rerender({ values: editValuesFromForm(req.body), error: err.message }), 400);
+    }
+  };
   const itemAction = (name: string, run: (id: number, req: FastifyRequest) => Promise<string>) =>
     app.post(`/review/:id/${name}`, async (req, reply) => {
       const id = idParam(req);
@@ -201,17 +341,23 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const itemDeal = async (id: number) => {
     const d = await getItemDetail(db, id);
     if (!d.deal || !d.company) throw new ReviewError('invalid', `Review item #${id} has no deal`);
-    return { deal: d.deal, company: d.company };
+    return { deal: d.deal, company: d.company, investors: d.investors };
   };
-  itemAction('edit', async (id, req) => {
-    const { deal, company } = await itemDeal(id);
-    const changes = await editDeal(db, deal.id, patchFromForm(req.body, deal, company.name), req.actor!);
-    return `Saved: ${Object.keys(changes).join(', ') || 'no changes'}.`;
+  app.post('/review/:id/edit', async (req, reply) => {
+    const id = idParam(req);
+    const { deal, company, investors } = await itemDeal(id);
+    return editOrRerender(
+      req,
+      reply,
+      async () => savedMessage(await editDeal(db, deal.id, patchFromForm(req.body, deal, company.name, investors), req.actor!)),
+      (edit) => renderItem(req, id, { edit }),
+      (msg) => `/review/${id}?done=${encodeURIComponent(msg)}`,
+    );
   });
   itemAction('merge', async (id, req) => {
     const { deal } = await itemDeal(id);
     const into = Number(formValue(req.body, 'into'));
-    if (!Number.isSafeInteger(into) || into <= 0) throw new ReviewError('invalid', 'Enter the number of the deal to merge into');
+    if (!Number.isSafeInteger(into) || into <= 0) throw new ReviewError('invalid', 'Choose the deal to merge into');
     await mergeDeals(db, deal.id, into, req.actor!);
     return `Merged deal #${deal.id} into #${into}.`;
   });
@@ -222,27 +368,48 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   app.get('/deals', async (req, reply) => {
-    const query = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== ''));
-    const result = await fetchDealsPage(db, parseDealPageQuery({ limit: 50, ...query }));
-    const { cursor: _cursor, ...rest } = query;
-    return page(reply, views.dealsPage(ctx(req), result.deals, result.next_cursor, new URLSearchParams(rest).toString()));
+    const filters = Object.fromEntries(Object.entries(req.query as Record<string, unknown>).filter(([, v]) => v !== ''));
+    const result = await fetchDealsPage(db, parseDealPageQuery({ limit: 50, ...filters }));
+    const { cursor: _cursor, ...rest } = filters;
+    return page(reply, views.dealsPage(ctx(req), result.deals, result.next_cursor, new URLSearchParams(rest as Record<string, string>).toString()));
   });
   app.get('/deals/:id', async (req, reply) => {
-    const flash = (req.query as { done?: string }).done;
-    return page(reply, views.dealPage(ctx(req), await getDealDetail(db, idParam(req)), flash));
+    const flash = query(FlashQuery, req).done;
+    return page(reply, views.dealPage(ctx(req), await getDealDetail(db, idParam(req)), { flash }));
   });
   app.post('/deals/:id/edit', async (req, reply) => {
     const id = idParam(req);
     const d = await getDealDetail(db, id);
-    const changes = await editDeal(db, id, patchFromForm(req.body, d.deal, d.company.name), req.actor!);
-    return reply.redirect(`/deals/${id}?done=${encodeURIComponent(`Saved: ${Object.keys(changes).join(', ') || 'no changes'}.`)}`, 303);
+    return editOrRerender(
+      req,
+      reply,
+      async () => savedMessage(await editDeal(db, id, patchFromForm(req.body, d.deal, d.company.name, d.investors), req.actor!)),
+      async (edit) => views.dealPage(ctx(req), await getDealDetail(db, id), { edit }),
+      (msg) => `/deals/${id}?done=${encodeURIComponent(msg)}`,
+    );
   });
-  app.get('/audit', async (req, reply) => page(reply, views.auditPage(ctx(req), await listAudit(db))));
+  // Merge a deal into one chosen by searching company names (GET /merge lists candidates).
+  app.get('/merge', async (req, reply) => {
+    const q = query(MergeQuery, req);
+    const from = q.from;
+    const d = await getDealDetail(db, from);
+    const hits = q.q?.trim() ? await searchDeals(db, q.q, { excludeId: from }) : [];
+    return page(reply, views.mergeSearchPage(ctx(req), { id: from, company: d.company.name }, q.q?.trim() ?? '', hits));
+  });
+  app.post('/deals/:id/merge', async (req, reply) => {
+    const id = idParam(req);
+    const into = Number(formValue(req.body, 'into'));
+    if (!Number.isSafeInteger(into) || into <= 0) throw new ReviewError('invalid', 'Choose the deal to merge into');
+    await mergeDeals(db, id, into, req.actor!);
+    return reply.redirect(`/deals/${into}?done=${encodeURIComponent(`Merged deal #${id} into #${into}.`)}`, 303);
+  });
+  app.get('/audit', async (req, reply) => (query(NoQuery, req), page(reply, views.auditPage(ctx(req), await listAudit(db)))));
 
   // --- JSON API (session or bearer token) ---
   app.get('/api/deals', async (req) => fetchDealsPage(db, parseDealPageQuery(req.query)));
   app.get('/api/deals/:id', async (req, reply) => {
     const id = idParam(req);
+    query(NoQuery, req);
     const deal = await db.selectFrom('deals_clean').selectAll().where('id', '=', id).executeTakeFirst();
     if (!deal) return reply.code(404).send({ error: `Deal #${id} not found (or merged/rejected)` });
     const sources = await db.selectFrom('deal_sources_clean').selectAll().where('deal_id', '=', id).orderBy('published_at').execute();
@@ -259,9 +426,4 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(board.registerPlugin(), { prefix: BOARD_PATH });
 
   return app;
-}
-
-/** Only same-site relative paths, so the login form cannot be used as an open redirect. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }

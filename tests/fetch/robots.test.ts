@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRobots, productToken } from '../../src/fetch/robots.js';
+import { MAX_WILDCARD_PATTERN_CHARS, parseRobots, productToken } from '../../src/fetch/robots.js';
 
 const UA = 'dealflow/0.1 (+https://github.com/dealflow/dealflow)';
 
@@ -56,5 +56,42 @@ describe('parseRobots', () => {
   it('extracts the product token', () => {
     expect(productToken(UA)).toBe('dealflow');
     expect(productToken('Mozilla/5.0 (X11)')).toBe('mozilla');
+  });
+});
+
+describe('parseRobots on hostile files', () => {
+  const within = (ms: number, fn: () => void): number => {
+    const started = performance.now();
+    fn();
+    const took = performance.now() - started;
+    expect(took).toBeLessThan(ms);
+    return took;
+  };
+
+  it('matches a many-wildcard pattern in linear time (no regex backtracking)', () => {
+    const p = parseRobots(`User-agent: *\nDisallow: /${'*a'.repeat(12)}b\nDisallow: /x*y*z$\n`, UA);
+    within(500, () => {
+      expect(p.isAllowed(`/${'a'.repeat(80)}`)).toBe(true);
+      expect(p.isAllowed(`/${'a'.repeat(80)}b`)).toBe(false);
+      expect(p.isAllowed('/x1y2z')).toBe(false);
+      expect(p.isAllowed('/x1y2z3')).toBe(true);
+    });
+  });
+
+  it('bounds the wildcard work a huge file can ask for, keeping the rules within the bound', () => {
+    const rules = Array.from({ length: 40_000 }, (_, i) => `Disallow: /*q*${i}`).join('\n');
+    const p = parseRobots(`User-agent: *\nDisallow: /*secret\n${rules}\nDisallow: /plain-prefix\n`, UA);
+    within(3000, () => {
+      expect(p.isAllowed(`/${'a'.repeat(2000)}`)).toBe(true);
+    });
+    expect(p.isAllowed('/top/secret')).toBe(false); // within the bound
+    expect(p.isAllowed('/plain-prefix/1')).toBe(false); // rules without * are always kept
+    expect(MAX_WILDCARD_PATTERN_CHARS).toBeGreaterThan(1000);
+  });
+
+  it('reads Crawl-delay of the applicable group and ignores a negative one', () => {
+    expect(parseRobots('User-agent: *\nCrawl-delay: 1.5\n', UA).crawlDelayMs).toBe(1500);
+    expect(parseRobots('User-agent: *\nCrawl-delay: -3\n', UA).crawlDelayMs).toBeNull();
+    expect(parseRobots('User-agent: dealflow\nCrawl-delay: 4\n\nUser-agent: *\nCrawl-delay: 1\nDisallow: /\n', UA)).toMatchObject({ crawlDelayMs: 4000 });
   });
 });

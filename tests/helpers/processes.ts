@@ -100,7 +100,12 @@ function cliCommand(): string[] {
 
 /** `dealflow worker` as a real process. */
 export function spawnWorker(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, [...cliCommand(), 'worker'], {
+  return spawnCli(['worker'], env);
+}
+
+/** Any `dealflow` command as a real process (test defaults: warn logs, no embedded database, no politeness delay). */
+export function spawnCli(args: string[], env: Record<string, string>): Child {
+  const proc = spawn(process.execPath, [...cliCommand(), ...args], {
     cwd: projectRoot(),
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', EMBEDDED_POSTGRES: 'never', FETCH_HOST_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

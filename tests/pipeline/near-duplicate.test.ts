@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { testDeps } from '../helpers/app.js';
 import { insertDiscovered } from '../../src/store/articles.js';
+import { insertSource } from '../../src/store/sources.js';
 import { processArticle } from '../../src/pipeline/process-article.js';
 import { hammingDistance, simhash } from '../../src/parse/fingerprint.js';
 
@@ -44,7 +45,9 @@ describe('near-duplicate articles', () => {
     expect(hammingDistance(simhash(TEXTS.original), simhash(TEXTS.copy))).toBeLessThanOrEqual(3);
     const deps = testDeps(t.db, { FETCH_ALLOW_PRIVATE: 'true', FETCH_RESPECT_ROBOTS: 'false' });
     try {
-      const [original, otherDeal, copy] = await insertDiscovered(t.db, null, ['original', 'otherDeal', 'copy'].map((k) => ({ url: `${base}/${k}` })));
+      // FETCH_ALLOW_PRIVATE trusts a source's origin, so the articles come from a source on that origin.
+      const source = await insertSource(t.db, { url: `${base}/feed.xml`, kind: 'rss', name: null, link_selector: null, interval_ms: 60_000, allow_private: false });
+      const [original, otherDeal, copy] = await insertDiscovered(t.db, source.id, ['original', 'otherDeal', 'copy'].map((k) => ({ url: `${base}/${k}` })));
       expect(await processArticle(deps, original!)).toMatchObject({ status: 'extracted', deals: 1 });
       expect(await processArticle(deps, otherDeal!)).toMatchObject({ status: 'extracted', deals: 1 });
       expect(await processArticle(deps, copy!)).toMatchObject({ status: 'duplicate', duplicateOf: original });

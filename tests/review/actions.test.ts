@@ -1,3 +1,4 @@
+import { toUsd } from '../../src/normalise/fx.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { approveItem, editDeal, mergeDeals, rejectItem, splitDeal } from '../../src/review/actions.js';
@@ -64,8 +65,9 @@ describe('editDeal', () => {
     expect(row?.detail).toMatchObject({ before: { round: 'seed', country: null }, after: { round: 'series_a', country: 'FR' } });
 
     await editDeal(t.db, dealId, { amount: { value: 3_000_000, currency: 'GBP' } }, 'carol');
-    const gbp = await t.db.selectFrom('deals').select(['amount_usd']).where('id', '=', dealId).executeTakeFirstOrThrow();
-    expect(gbp.amount_usd).toBeNull(); // new currency: unknown until re-normalised
+    const gbp = await t.db.selectFrom('deals').select(['amount_usd', 'announced_on']).where('id', '=', dealId).executeTakeFirstOrThrow();
+    // A new currency converts at the rate of the deal's date.
+    expect(gbp.amount_usd).toBe(toUsd(3_000_000, 'GBP', gbp.announced_on)!.usd);
     await editDeal(t.db, dealId, { amount: null }, 'carol');
     expect(await t.db.selectFrom('deals').select(['amount_value', 'amount_currency']).where('id', '=', dealId).executeTakeFirstOrThrow()).toEqual({ amount_value: null, amount_currency: null });
   });

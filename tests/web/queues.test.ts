@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe('queues', () => {
   it('exports job counts per queue and state in /metrics', async () => {
-    const body = (await app.inject({ url: '/metrics' })).body;
+    const body = (await app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
     expect(body).toContain('# TYPE dealflow_queue_jobs gauge');
     expect(body).toContain('dealflow_queue_jobs{queue="fetch",state="waiting"} 1');
     expect(body).toContain('dealflow_queue_jobs{queue="fetch",state="delayed"} 1');
@@ -63,6 +63,6 @@ describe('queues', () => {
     redisDown = true;
     const down = await app.inject({ url: '/readyz', headers: auth });
     expect(down.statusCode).toBe(503);
-    expect(down.json()).toEqual({ ok: false, checks: { db: 'ok', redis: 'redis unreachable' } });
+    expect(down.json()).toEqual({ ok: false, checks: { db: 'ok', redis: 'unreachable' }, reason: 'redis unreachable' });
   });
 });

@@ -61,6 +61,8 @@ export const envSchema = z.object({
   /** How often workers look for jobs whose lock expired (their worker died) and put them back in the queue. */
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   SOURCE_INTERVAL_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  /** Most items read from one source per poll (a sitemap index and its children together); a cut is logged and noted on the source. */
+  SOURCE_MAX_ITEMS: z.coerce.number().int().positive().max(50_000).default(5000),
   /** Port of the bundled demo news site that `npm start` serves when no sources are configured. */
   DEMO_PORT: z.coerce.number().int().min(0).max(65535).default(4816),
   /** ECB euro reference rates (eurofxref XML), fetched on a schedule by workers; the bundled table is the offline fallback. */
@@ -68,6 +70,10 @@ export const envSchema = z.object({
   /** How often workers fetch FX_RATES_URL; 0 = never (bundled table and already stored rates only). */
   FX_REFRESH_MS: z.coerce.number().int().min(0).default(6 * 3_600_000),
   REVIEW_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  /** Deals kept per article; an article listing more is held for review (see src/deal/review.ts). */
+  ARTICLE_MAX_DEALS: z.coerce.number().int().positive().default(50),
+  /** Deals above this USD amount are held for review: near half the largest venture round on record. */
+  DEAL_MAX_USD: z.coerce.number().positive().default(20e9),
 });
 
 export type Config = z.infer<typeof envSchema>;

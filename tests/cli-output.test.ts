@@ -61,7 +61,7 @@ describe('one-shot commands', () => {
     const csv = await dealflow(['deals', '--format', 'csv'], env);
     expect(csv.stderr).toBe('');
     expect(csv.stdout.split('\r\n')[0]).toContain('needs_review');
-  });
+  }, 120_000);
 
   it('a listing page that yields no links is marked on the source with a hint', async () => {
     const env = { DATABASE_URL: t.url };
@@ -70,12 +70,12 @@ describe('one-shot commands', () => {
     const list = await dealflow(['sources', 'list', '--json'], env);
     const src = (JSON.parse(list.stdout) as Array<{ url: string; last_error: string | null }>).find((s) => s.url === emptyUrl);
     expect(src?.last_error).toMatch(/0 article links.*--selector/);
-  });
+  }, 120_000);
 
   it('review --kind with an unknown kind lists the kinds', async () => {
     const res = await dealflow(['review', '--kind', 'bogus'], { DATABASE_URL: t.url });
     expect(res.code).toBe(1);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     expect(res.stderr).toMatch(/Unknown review kind: bogus \(kinds: low_confidence, evidence_failed, conflict, possible_duplicate, extraction_error/);
-  });
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import { connectRedis, RedisUnavailableError } from '../redis.js';
 import { createLogger } from '../logger.js';
 import { createFetcher, fetcherOptionsFromConfig } from '../fetch/http.js';
 import { parseArticle } from '../parse/article.js';
+import { ParseError } from '../parse/limits.js';
 import { createExtractor } from '../extract/index.js';
 import { toCandidates } from '../pipeline/process-article.js';
 import { addSource } from '../pipeline/add-source.js';
@@ -17,7 +18,7 @@ import { createQueues, requeueArticles } from '../../workers/queues.js';
 import { startRuntime, shutdownOnSignals } from './runtime.js';
 import { progressBar } from './progress.js';
 import { FetchError } from '../fetch/errors.js';
-import { SourceParseError } from '../sources/types.js';
+import { SourceParseError, type SourceKind } from '../sources/types.js';
 import { FilterError } from '../export/filters.js';
 import { ReviewError } from '../review/errors.js';
 import { LlmError } from '../extract/llm/errors.js';
@@ -118,6 +119,19 @@ export function buildCli(): Command {
       }
     });
   sources
+    .command('preview <urlOrFile>')
+    .description('show the detected kind and the items (url, title, publishedAt) a source yields; stores nothing')
+    .option('--base <url>', 'base URL for relative links (default: the URL fetched, or the file)')
+    .addOption(new Option('--kind <kind>', 'source kind (detected unless given)').choices(['rss', 'atom', 'rdf', 'jsonfeed', 'html', 'sitemap']))
+    .option('--json', 'print JSON')
+    .option('--allow-private', 'allow fetching a private or loopback address', false)
+    .action(async (target: string, o: { base?: string; kind?: SourceKind; json?: boolean; allowPrivate: boolean }) => {
+      const { previewSource, formatPreview } = await import('./preview.js');
+      const preview = await previewSource(target, loadConfig(), { base: o.base, kind: o.kind, allowPrivate: o.allowPrivate });
+      if (o.json) printJson(preview);
+      else process.stdout.write(formatPreview(preview));
+    });
+  sources
     .command('remove <idOrUrl>')
     .description('remove a source (its articles and deals stay)')
     .action(async (idOrUrl: string) => {
@@ -186,13 +200,25 @@ export function buildCli(): Command {
     });
 
   program
-    .command('parse <fileOrUrl>')
-    .description('print the article text and metadata of a page (no database)')
+    .command('parse <fileOrUrl...>')
+    .description('print the article text and metadata of pages (no database); several: one JSON object per line')
     .option('--json', 'print JSON (default)')
     .option('--allow-private', 'allow fetching a private or loopback address', false)
-    .action(async (target: string, o: { allowPrivate: boolean }) => {
-      const { html, url } = await loadPage(target, o.allowPrivate);
-      printJson(parseArticle(html, url));
+    .action(async (targets: string[], o: { allowPrivate: boolean }) => {
+      if (targets.length === 1) {
+        const { html, url } = await loadPage(targets[0]!, o.allowPrivate);
+        return printJson(parseArticle(html, url));
+      }
+      // Several pages: one line each, in order; a page that fails is a line with its error.
+      for (const target of targets) {
+        try {
+          const { html, url } = await loadPage(target, o.allowPrivate);
+          process.stdout.write(`${JSON.stringify({ file: target, ...parseArticle(html, url) })}\n`);
+        } catch (err) {
+          process.stdout.write(`${JSON.stringify({ file: target, error: (err as Error).message })}\n`);
+          process.exitCode = 1;
+        }
+      }
     });
 
   program
@@ -312,7 +338,7 @@ async function main(): Promise<void> {
     await buildCli().parseAsync(process.argv);
   } catch (err) {
     // Known operator errors are one clear line; anything else keeps its stack for debugging.
-    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError, EcbFormatError];
+    const known = [ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError, EcbFormatError, ParseError];
     const code = (err as NodeJS.ErrnoException).code;
     if (known.some((k) => err instanceof k) || code === 'ENOENT' || code === 'EACCES') process.stderr.write(`dealflow: ${(err as Error).message}\n`);
     else process.stderr.write(`dealflow: ${(err as Error).stack ?? String(err)}\n`);

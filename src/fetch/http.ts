@@ -120,7 +120,9 @@ function acceptableType(accept: FetchAccept, mime: string): boolean {
     mime === 'application/xml' ||
     mime === 'application/json' ||
     mime.endsWith('+xml') ||
-    mime.endsWith('+json')
+    mime.endsWith('+json') ||
+    mime === 'application/gzip' || // sitemap.xml.gz: its bytes must still gunzip to text (see below)
+    mime === 'application/x-gzip'
   );
 }
 
@@ -391,7 +393,9 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         }
         if (!res.raw) throw statusError(here, res);
         const encoding = (header(res.headers, 'content-encoding') ?? '').toLowerCase().trim();
-        const bytes = await decodeContent(res.raw, encoding, opts.maxBytes, here);
+        let bytes = await decodeContent(res.raw, encoding, opts.maxBytes, here);
+        // Gzipped sitemaps are often sent without Content-Encoding: unwrap once, under the same size cap.
+        if (req.accept === 'feed' && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await decodeContent(bytes, 'gzip', opts.maxBytes, here);
         const binary = sniffBinary(bytes, base.contentType);
         if (binary) throw new FetchError('binary', here, `body is binary (${binary})`);
         return { ...base, notModified: false, body: decodeBody(bytes, base.contentType).text, bytes: bytes.length };

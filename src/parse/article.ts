@@ -4,6 +4,7 @@ import type { ParsedArticle } from './types.js';
 import { extractParagraphs } from './content.js';
 import { detectLanguage } from './language.js';
 import { indexPage } from './page.js';
+import { boundedHtml } from './limits.js';
 import {
   declaredLanguage,
   extractByline,
@@ -81,12 +82,14 @@ function parse(html: string, url: string): ParsedArticle {
 }
 
 /**
- * Main text and metadata of an article page. Never throws: unparseable input yields empty text
- * and null fields (with `canonicalUrl` falling back to `url`).
+ * Main text and metadata of an article page. Unparseable input yields empty text and null fields
+ * (with `canonicalUrl` falling back to `url`). Nesting beyond the parse
+ * depth limit is flattened; only a page over the element limit throws (ParseError, src/parse/limits.ts).
  */
 export function parseArticle(html: string, url: string): ParsedArticle {
+  const bounded = boundedHtml(typeof html === 'string' ? html : '');
   try {
-    return parse(typeof html === 'string' ? html : '', typeof url === 'string' ? url : '');
+    return parse(bounded, typeof url === 'string' ? url : '');
   } catch {
     return emptyArticle(typeof url === 'string' ? url : '');
   }

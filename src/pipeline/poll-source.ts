@@ -1,6 +1,6 @@
 import { getSource, recordPollFailure, recordPollSuccess } from '../store/sources.js';
 import { insertDiscovered } from '../store/articles.js';
-import { discoverItems } from '../sources/parse.js';
+import { discoverSource, MAX_ITEMS_PER_SOURCE } from '../sources/parse.js';
 import type { PipelineDeps } from './deps.js';
 
 export interface PollResult {
@@ -33,18 +33,26 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
       await recordPollSuccess(db, source, { etag: source.etag, lastModified: source.last_modified });
       return { sourceId, notModified: true, discovered: 0, newArticles: 0, pendingArticleIds: await pendingOf(deps, sourceId) };
     }
-    const items = discoverItems(source.kind, res.body, res.finalUrl, { linkSelector: source.link_selector });
+    const maxItems = deps.config.SOURCE_MAX_ITEMS ?? MAX_ITEMS_PER_SOURCE;
+    const found = discoverSource(source.kind, res.body, res.finalUrl, { linkSelector: source.link_selector, maxItems });
+    let dropped = found.dropped;
     // A sitemap index lists child sitemaps, not articles: those are followed once, one level deep.
-    const articles = items.filter((i) => !i.isSitemap);
-    for (const child of items.filter((i) => i.isSitemap).slice(0, 20)) {
+    const articles = found.items.filter((i) => !i.isSitemap);
+    for (const child of found.items.filter((i) => i.isSitemap).slice(0, 20)) {
       // Trust stays with the source's origin: a child sitemap elsewhere gets the public-address guard.
       const sub = await fetcher.fetch(child.url, { accept: 'feed', allowPrivate: source.allow_private, trustOrigin: source.url });
-      articles.push(...discoverItems('sitemap', sub.body, sub.finalUrl).filter((i) => !i.isSitemap));
+      const inner = discoverSource('sitemap', sub.body, sub.finalUrl, { maxItems });
+      articles.push(...inner.items.filter((i) => !i.isSitemap));
+      dropped += inner.dropped;
     }
+    // The cap holds for the poll as a whole, not per child sitemap.
+    if (articles.length > maxItems) dropped += articles.splice(maxItems).length;
+    const warning = dropped > 0 ? `item cap: read ${articles.length} of ${articles.length + dropped} items (SOURCE_MAX_ITEMS=${maxItems})` : null;
+    if (warning) log.warn({ sourceId, read: articles.length, dropped, maxItems }, 'source item cap reached: items dropped');
     const newArticles = (await insertDiscovered(db, source.id, articles)).length;
-    const warning = articles.length === 0 ? emptySourceWarning(source.kind, source.link_selector) : null;
-    await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified }, warning);
-    if (warning) log.warn({ sourceId, url: source.url }, warning);
+    const warnings = [warning, articles.length === 0 ? emptySourceWarning(source.kind, source.link_selector) : null].filter(Boolean);
+    await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified, warning: warnings.join('; ') || null });
+    if (articles.length === 0) log.warn({ sourceId, url: source.url }, warnings.at(-1)!);
     else log.info({ sourceId, discovered: articles.length, new: newArticles }, 'source polled');
     return { sourceId, notModified: false, discovered: articles.length, newArticles, pendingArticleIds: await pendingOf(deps, sourceId) };
   } catch (err) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { parseArticle } from '../parse/article.js';
+import { ParseError } from '../parse/limits.js';
 import { contentHash, isNearDuplicate, simhash } from '../parse/fingerprint.js';
 import { normaliseDeal, parseAllMoney } from '../normalise/index.js';
 import { saveDeals } from '../store/deals.js';
@@ -7,7 +8,7 @@ import { findDuplicateCandidates, getArticle, insertExtraction, markArticle, sav
 import { RawExtraction } from '../deal/schema.js';
 import type { Db } from '../db/connect.js';
 import type { ParsedArticle } from '../parse/types.js';
-import type { DealCandidate } from '../deal/review.js';
+import { plausibilityFlags, reviewArticle, type DealCandidate } from '../deal/review.js';
 import type { ExtractionResult } from '../extract/types.js';
 import type { PipelineDeps } from './deps.js';
 
@@ -48,7 +49,15 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
     allowPrivate: source?.allow_private ?? false,
     trustOrigin: source?.url ?? null,
   });
-  const parsed = parseArticle(page.body, page.finalUrl);
+  let parsed: ParsedArticle;
+  try {
+    parsed = parseArticle(page.body, page.finalUrl);
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    // Parsing again will not help: record why and let the rest of the run go on.
+    await markArticle(db, articleId, { status: 'failed', error: err.message });
+    return { articleId, status: 'skipped', reason: err.message };
+  }
   if (parsed.text.trim().length === 0) {
     await markArticle(db, articleId, { status: 'failed', error: 'no article text found on the page' });
     return { articleId, status: 'skipped', reason: 'no article text' };
@@ -118,14 +127,14 @@ function moneyFigures(text: string): string {
   return [...new Set(parseAllMoney(text).map((m) => `${m.value} ${m.currency}`))].sort().join('|');
 }
 
+/** Normalised deals with their review flags: the article's own (deal cap, injected instructions) and each deal's. */
 export function toCandidates(deps: Pick<PipelineDeps, 'config'>, result: Pick<ExtractionResult, 'raw'>, parsed: ParsedArticle): DealCandidate[] {
-  return result.raw.deals.map((raw) =>
-    normaliseDeal(raw, {
-      text: parsed.text,
-      publishedAt: parsed.publishedAt,
-      reviewThreshold: deps.config.REVIEW_CONFIDENCE_THRESHOLD,
-    }),
-  );
+  const { config } = deps;
+  const article = reviewArticle(result.raw.deals, `${parsed.title ?? ''}\n\n${parsed.text}`, config.ARTICLE_MAX_DEALS);
+  return article.deals.map((raw) => {
+    const c = normaliseDeal(raw, { text: parsed.text, publishedAt: parsed.publishedAt, reviewThreshold: config.REVIEW_CONFIDENCE_THRESHOLD });
+    return { deal: c.deal, flags: [...c.flags, ...article.flags, ...plausibilityFlags(c.deal, raw, config.DEAL_MAX_USD)] };
+  });
 }
 
 interface StoredExtraction {

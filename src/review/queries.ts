@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { ReviewKind } from '../db/types.js';
 import { ReviewError } from './errors.js';
 
-export const REVIEW_KINDS: readonly ReviewKind[] = ['low_confidence', 'evidence_failed', 'conflict', 'possible_duplicate', 'extraction_error'];
+export const REVIEW_KINDS: readonly ReviewKind[] = ['low_confidence', 'evidence_failed', 'conflict', 'possible_duplicate', 'extraction_error', 'suspicious', 'implausible'];
 
 export function isReviewKind(v: unknown): v is ReviewKind {
   return typeof v === 'string' && (REVIEW_KINDS as readonly string[]).includes(v);

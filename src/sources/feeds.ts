@@ -1,110 +1,202 @@
-import type { CheerioAPI } from 'cheerio';
 import { resolveUrl } from '../fetch/url.js';
-import { htmlToText, parseDate } from './text.js';
+import { cleanText, htmlToText, parseDate, untypedText } from './text.js';
 import { SourceParseError, type DiscoveredItem } from './types.js';
-import { allElements, firstText, kids, loadXml, xmlBase, type Element } from './xml.js';
+import { allElements, attr, firstText, isElement, kids, loadXml, nameOf, xmlBase, type Element, type XmlDoc } from './xml.js';
 
 /** An item before canonicalization and dedupe; `url` is absolute but not yet canonical. */
 export type Candidate = DiscoveredItem;
 
-function rssLink($: CheerioAPI, item: Element, base: string): string | null {
-  // Feedburner rewrites <link> to a redirector; the original article URL is kept aside.
-  const orig = firstText($, item, 'feedburner:origlink');
-  if (orig) return resolveUrl(orig, base);
-  for (const l of kids(item, 'link', 'atom:link')) {
-    const href = l.attribs.href;
-    const rel = l.attribs.rel ?? 'alternate';
-    const candidate = href ? (rel === 'alternate' ? href : null) : $(l).text().trim();
-    const url = resolveUrl(candidate, xmlBase(l, base));
-    if (url) return url;
+/** One entry as the feed states it: `url` is null when the entry names no usable link. */
+export type FeedEntry = Omit<Candidate, 'url'> & { url: string | null };
+
+const TITLE_MAX = 500;
+const SKIPPED = new Set(['script', 'style', 'noscript']);
+
+/** Text content of an element, without the text of script and style elements inside it. */
+function textContent(node: { children?: unknown[] }): string {
+  let out = '';
+  for (const c of node.children ?? []) {
+    const n = c as { type: string; data?: string; children?: unknown[]; tagName?: string };
+    if (n.type === 'text') out += n.data ?? '';
+    else if (n.type === 'cdata') out += textContent(n);
+    else if (isElement(n) && !SKIPPED.has(n.tagName.slice(n.tagName.indexOf(':') + 1).toLowerCase())) out += textContent(n);
   }
-  const guid = kids(item, 'guid')[0];
-  const permalink = guid && Object.entries(guid.attribs).find(([k]) => k.toLowerCase() === 'ispermalink')?.[1];
-  if (guid && permalink?.trim().toLowerCase() !== 'false') {
-    const url = resolveUrl($(guid).text().trim(), base);
-    if (url) return url;
-  }
-  // RSS 1.0 items name their resource in rdf:about.
-  return resolveUrl(item.attribs['rdf:about'], base);
+  return out;
 }
 
-/** RSS 0.91/0.92/2.0 and RDF/RSS 1.0: both list <item> elements with the same child vocabulary. */
-export function parseRssLike(body: string, baseUrl: string, kind: 'rss' | 'rdf'): Candidate[] {
-  const $ = loadXml(body);
-  const items = allElements($, 'item');
-  if (items.length === 0 && allElements($, 'rss', 'channel', 'rdf:rdf').length === 0) {
+/**
+ * Plain text of a text construct, following its declared content type: text is literal (so
+ * "History of the <blink> tag" keeps its tag), html is decoded and stripped, xhtml (or any inline
+ * markup) is the text content; Atom 0.3's mode="base64" is decoded first. RSS declares no type:
+ * its text counts as HTML only when it looks like HTML.
+ */
+function typedText(el: Element | undefined, format: 'atom' | 'rss', max?: number): string | null {
+  if (!el) return null;
+  const type = (attr(el, 'type') ?? '').trim().toLowerCase();
+  const mode = (attr(el, 'mode') ?? '').trim().toLowerCase();
+  let text = textContent(el);
+  // Atom 0.3 says base64 in mode; Atom 1.0 by a media type that is neither text nor XML.
+  const base64 = mode === 'base64' || (type.includes('/') && !type.startsWith('text/') && !/[/+]xml$/.test(type));
+  if (base64) text = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+  else if (el.children.some(isElement)) return cleanText(text, max); // inline markup: its text
+  if (type.includes('xhtml')) return cleanText(text, max);
+  if (type === 'html' || type === 'text/html') return htmlToText(text, max);
+  if (format === 'atom' || type) return cleanText(text, max); // text, text/plain, or decoded bytes
+  return untypedText(text, max);
+}
+
+/** The first child named one of `names` (in order of preference) that has any text. */
+function firstWithText(doc: XmlDoc, el: Element, ...names: string[]): Element | undefined {
+  for (const name of names) {
+    const hit = kids(doc, el, name).find((k) => doc.$(k).text().trim());
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** A date field that may repeat: the last readable value wins (later elements restate earlier ones). */
+function lastDate(doc: XmlDoc, el: Element, names: string[]): string | null {
+  let found: string | null = null;
+  for (const k of el.children) {
+    if (isElement(k) && names.includes(nameOf(doc, k))) found = parseDate(doc.$(k).text()) ?? found;
+  }
+  return found;
+}
+
+/** Publication date, else the update date, else the creation date (Atom, RSS, Dublin Core terms). */
+function entryDate(doc: XmlDoc, el: Element, format: 'atom' | 'rss'): string | null {
+  const ns = format === 'atom' ? '' : 'atom:';
+  return (
+    lastDate(doc, el, ['pubdate', 'published', 'issued', `${ns}published`, `${ns}issued`, 'dcterms:issued']) ??
+    lastDate(doc, el, ['updated', 'modified', `${ns}updated`, `${ns}modified`, 'dc:date', 'dcterms:modified']) ??
+    parseDate(attr(el, 'lastmod')) ?? // CDF
+    lastDate(doc, el, ['created', `${ns}created`, 'dcterms:created'])
+  );
+}
+
+/**
+ * The alternate link among Atom <link> elements: rel defaults to alternate; the URL is in href, or
+ * in the element's text in sloppy feeds. Several alternates: the HTML one over audio or JSON variants.
+ */
+function alternateLink(links: Element[], base: string): string | null {
+  const alternates = links
+    .filter((l) => (attr(l, 'rel') ?? 'alternate').trim().toLowerCase() === 'alternate')
+    .map((l) => ({ l, href: (attr(l, 'href') ?? textContent(l)).trim() }))
+    .filter((a) => a.href);
+  const best = alternates.find((a) => !attr(a.l, 'type') || /html/i.test(attr(a.l, 'type')!)) ?? alternates[0];
+  return best ? resolveUrl(best.href, xmlBase(best.l, base)) : null;
+}
+
+function rssLink(doc: XmlDoc, item: Element, base: string): string | null {
+  // Feedburner rewrites <link> to a redirector; the original article URL is kept aside.
+  const orig = firstText(doc, item, 'feedburner:origlink');
+  if (orig) return resolveUrl(orig, base);
+  for (const l of kids(doc, item, 'link')) {
+    // <link href=…> is an Atom-style link without its prefix; otherwise the URL is the text.
+    const url = attr(l, 'href') !== undefined ? alternateLink([l], base) : resolveUrl(textContent(l).trim(), xmlBase(l, base));
+    if (url) return url;
+  }
+  const atom = alternateLink(kids(doc, item, 'atom:link'), base);
+  if (atom) return atom;
+  const guid = kids(doc, item, 'guid')[0];
+  const permalink = guid && attr(guid, 'ispermalink');
+  if (guid && permalink?.trim().toLowerCase() !== 'false') {
+    const url = resolveUrl(doc.$(guid).text().trim(), base);
+    if (url) return url;
+  }
+  // RSS 1.0 items name their resource in rdf:about; CDF items in an HREF attribute.
+  return resolveUrl(attr(item, 'about'), base) ?? resolveUrl(attr(item, 'href'), base);
+}
+
+/** RSS 0.9x/2.0 (also namespaced), RDF/RSS 1.0 and CDF: <item> elements with the same child vocabulary. */
+export function rssEntries(body: string, baseUrl: string, kind: 'rss' | 'rdf'): FeedEntry[] {
+  const doc = loadXml(body, 'rss');
+  const items = allElements(doc, 'item');
+  if (items.length === 0 && allElements(doc, 'rss', 'channel', 'rdf:rdf').length === 0) {
     throw new SourceParseError(kind, baseUrl, 'no <rss>, <channel> or <item> element found');
   }
-  const out: Candidate[] = [];
-  for (const item of items) {
+  return items.map((item) => {
     const base = xmlBase(item, baseUrl);
-    const url = rssLink($, item, base);
-    if (!url) continue;
-    out.push({
-      url,
-      title: htmlToText(firstText($, item, 'title', 'dc:title'), 500),
-      publishedAt: parseDate(firstText($, item, 'pubdate', 'dc:date', 'published', 'updated', 'a10:updated')),
-      summary: htmlToText(firstText($, item, 'description', 'content:encoded', 'summary', 'dc:description')),
-    });
-  }
-  if (items.length > 0 && out.length === 0) throw new SourceParseError(kind, baseUrl, 'no item has a usable link');
-  return out;
+    return {
+      url: rssLink(doc, item, base),
+      title: typedText(firstWithText(doc, item, 'title', 'dc:title', 'atom:title', 'media:title'), 'rss', TITLE_MAX),
+      publishedAt: entryDate(doc, item, 'rss'),
+      summary: typedText(firstWithText(doc, item, 'description', 'content:encoded', 'summary', 'dc:description'), 'rss'),
+    };
+  });
 }
 
-function atomLink(entry: Element, base: string): string | null {
-  const links = kids(entry, 'link').filter((l) => (l.attribs.rel ?? 'alternate') === 'alternate' && l.attribs.href);
-  // Several alternates: prefer the HTML rendering over e.g. an audio or JSON variant.
-  const best = links.find((l) => !l.attribs.type || /html/i.test(l.attribs.type)) ?? links[0];
-  return best ? resolveUrl(best.attribs.href, xmlBase(best, base)) : null;
-}
-
-/** Atom 1.0 (and the 0.3 date names issued/modified). */
-export function parseAtom(body: string, baseUrl: string): Candidate[] {
-  const $ = loadXml(body);
-  const entries = allElements($, 'entry');
-  if (entries.length === 0 && allElements($, 'feed').length === 0) {
+/** Atom 1.0 and 0.3 (also with a prefix, e.g. <atom:entry>, or inside an HTML page). */
+export function atomEntries(body: string, baseUrl: string): FeedEntry[] {
+  const doc = loadXml(body, 'atom');
+  const entries = allElements(doc, 'entry');
+  if (entries.length === 0 && allElements(doc, 'feed').length === 0) {
     throw new SourceParseError('atom', baseUrl, 'no <feed> or <entry> element found');
   }
-  const out: Candidate[] = [];
-  for (const entry of entries) {
+  return entries.map((entry) => {
     const base = xmlBase(entry, baseUrl);
-    const id = firstText($, entry, 'id');
-    const url = atomLink(entry, base) ?? (id && /^https?:/i.test(id) ? resolveUrl(id, base) : null);
-    if (!url) continue;
-    out.push({
-      url,
-      title: htmlToText(firstText($, entry, 'title'), 500),
-      publishedAt: parseDate(firstText($, entry, 'published', 'issued', 'updated', 'modified')),
-      summary: htmlToText(firstText($, entry, 'summary', 'content')),
-    });
-  }
-  if (entries.length > 0 && out.length === 0) throw new SourceParseError('atom', baseUrl, 'no entry has a usable link');
+    const id = firstText(doc, entry, 'id');
+    return {
+      url: alternateLink(kids(doc, entry, 'link'), base) ?? (id && /^https?:/i.test(id) ? resolveUrl(id, base) : null),
+      title: typedText(firstWithText(doc, entry, 'title'), 'atom', TITLE_MAX),
+      publishedAt: entryDate(doc, entry, 'atom'),
+      summary: typedText(firstWithText(doc, entry, 'summary', 'content'), 'atom'),
+    };
+  });
+}
+
+/** Entries that have a link; an error when entries exist but none has one. */
+function linked(entries: FeedEntry[], kind: 'rss' | 'rdf' | 'atom', baseUrl: string): Candidate[] {
+  const out = entries.filter((e): e is Candidate => e.url !== null);
+  if (entries.length > 0 && out.length === 0) throw new SourceParseError(kind, baseUrl, 'no item has a usable link');
   return out;
 }
 
-/** <urlset> (plain and Google News) and <sitemapindex>, whose children are flagged isSitemap. */
+export function parseRssLike(body: string, baseUrl: string, kind: 'rss' | 'rdf'): Candidate[] {
+  return linked(rssEntries(body, baseUrl, kind), kind, baseUrl);
+}
+
+export function parseAtom(body: string, baseUrl: string): Candidate[] {
+  return linked(atomEntries(body, baseUrl), 'atom', baseUrl);
+}
+
+/** A plain-text sitemap (the protocol allows one): one absolute URL per line. */
+function parseTextSitemap(body: string, baseUrl: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const line of body.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const t = line.trim();
+    if (!t || t.startsWith('#')) continue;
+    const url = /^https?:\/\/\S+$/i.test(t) ? resolveUrl(t, baseUrl) : null;
+    if (url) out.push({ url, title: null, publishedAt: null, summary: null });
+  }
+  if (out.length === 0) throw new SourceParseError('sitemap', baseUrl, 'no URL line in a text sitemap');
+  return out;
+}
+
+/** <urlset> (plain and Google News), <sitemapindex> (children flagged isSitemap) and text sitemaps. */
 export function parseSitemap(body: string, baseUrl: string): Candidate[] {
-  const $ = loadXml(body);
-  const urls = allElements($, 'url');
-  const maps = allElements($, 'sitemap');
-  if (urls.length === 0 && maps.length === 0 && allElements($, 'urlset', 'sitemapindex').length === 0) {
+  if (!body.includes('<')) return parseTextSitemap(body, baseUrl);
+  const doc = loadXml(body, 'sitemap');
+  const urls = allElements(doc, 'url');
+  const maps = allElements(doc, 'sitemap');
+  if (urls.length === 0 && maps.length === 0 && allElements(doc, 'urlset', 'sitemapindex').length === 0) {
     throw new SourceParseError('sitemap', baseUrl, 'no <urlset> or <sitemapindex> element found');
   }
   const out: Candidate[] = [];
   for (const u of urls) {
-    const url = resolveUrl(firstText($, u, 'loc'), baseUrl);
+    const url = resolveUrl(firstText(doc, u, 'loc'), baseUrl);
     if (!url) continue;
-    const news = kids(u, 'news:news')[0];
+    const news = kids(doc, u, 'news:news')[0];
     out.push({
       url,
-      title: news ? htmlToText(firstText($, news, 'news:title'), 500) : null,
-      publishedAt: parseDate((news && firstText($, news, 'news:publication_date')) ?? firstText($, u, 'lastmod')),
+      title: news ? untypedText(firstText(doc, news, 'news:title'), TITLE_MAX) : null,
+      publishedAt: parseDate((news && firstText(doc, news, 'news:publication_date')) ?? firstText(doc, u, 'lastmod')),
       summary: null,
     });
   }
   for (const m of maps) {
-    const url = resolveUrl(firstText($, m, 'loc'), baseUrl);
-    if (url) out.push({ url, title: null, publishedAt: parseDate(firstText($, m, 'lastmod')), summary: null, isSitemap: true });
+    const url = resolveUrl(firstText(doc, m, 'loc'), baseUrl);
+    if (url) out.push({ url, title: null, publishedAt: parseDate(firstText(doc, m, 'lastmod')), summary: null, isSitemap: true });
   }
   if (urls.length + maps.length > 0 && out.length === 0) {
     throw new SourceParseError('sitemap', baseUrl, 'no entry has a usable <loc>');
@@ -152,7 +244,7 @@ export function parseJsonFeed(body: string, baseUrl: string): Candidate[] {
     if (!url) continue;
     out.push({
       url,
-      title: htmlToText(str(item.title), 500),
+      title: untypedText(str(item.title), TITLE_MAX),
       publishedAt: parseDate(str(item.date_published) ?? str(item.date_modified)),
       summary: htmlToText(str(item.summary) ?? str(item.content_text) ?? str(item.content_html)),
     });

@@ -31,27 +31,29 @@ export function htmlToText(value: string | null | undefined, max = SUMMARY_MAX):
   return cleanText(text, max);
 }
 
-const TZ_ABBREV = /\s+\(?[A-Z]{2,5}\)?$/;
-const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|[A-Za-z]{1,5}\)?)$/;
+export { parseDate } from './dates.js';
 
-/** Date.parse reads zone-less timestamps as local time: make them UTC so results do not depend on the host. */
-function assumeUtc(s: string): string {
-  if (HAS_ZONE.test(s)) return s;
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d/.test(s)) return `${s.replace(' ', 'T')}Z`;
-  if (/\d{1,2}:\d{2}/.test(s)) return `${s} GMT`;
-  return s; // date-only ISO strings are already UTC
+// HTML elements (feedparser's safe list plus the unsafe ones, which must be recognised to be removed).
+const HTML_TAGS = new Set(
+  ('a abbr acronym address area article aside audio b big blockquote br button canvas caption center cite code col ' +
+    'colgroup command datagrid datalist dd del details dfn dialog dir div dl dt em fieldset figcaption figure font ' +
+    'footer form h1 h2 h3 h4 h5 h6 header hr i img input ins kbd label legend li map menu meter nav noscript ol ' +
+    'optgroup option output p pre progress q s samp section select small source span strike strong sub sup table ' +
+    'tbody td textarea tfoot th thead time tr tt u ul var video script style iframe object embed applet frame ' +
+    'frameset noscript template svg math link meta title head body html blink marquee').split(' '),
+);
+
+/**
+ * Whether untyped feed text (RSS has no content types) is HTML rather than literal text: it must have
+ * a close tag or an entity, and only HTML tags. "History of the <blink> tag" stays literal.
+ */
+export function looksLikeHtml(s: string): boolean {
+  if (!/<\/\w+>/.test(s) && !/&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(s)) return false;
+  return [...s.matchAll(/<\/?([a-z][\w-]*)/gi)].every((m) => HTML_TAGS.has(m[1]!.toLowerCase()));
 }
 
-/** ISO timestamp from RFC 822, ISO 8601 or similar; null when unparsable, year-less or implausible. */
-export function parseDate(value: string | null | undefined): string | null {
-  const s = value?.trim();
-  // Without a year ("May 20") V8 guesses 2001: better no date than a wrong one.
-  if (!s || !/(^|\D)(19|20)\d\d(\D|$)/.test(s)) return null;
-  let t = Date.parse(assumeUtc(s));
-  // Zone names V8 does not know (CEST, IST, …): read the wall time as UTC rather than drop the date.
-  if (Number.isNaN(t) && TZ_ABBREV.test(s)) t = Date.parse(`${s.replace(TZ_ABBREV, '')} GMT`);
-  if (Number.isNaN(t)) return null;
-  const year = new Date(t).getUTCFullYear();
-  if (year < 1990 || year > 2100) return null;
-  return new Date(t).toISOString();
+/** Text of a field with no declared type (RSS, JSON Feed titles, news sitemaps): HTML only when it looks like HTML. */
+export function untypedText(value: string | null | undefined, max = SUMMARY_MAX): string | null {
+  if (!value) return null;
+  return looksLikeHtml(value) ? htmlToText(value, max) : cleanText(value, max);
 }

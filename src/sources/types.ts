@@ -14,6 +14,8 @@ export interface DiscoveredItem {
 export interface DiscoverOptions {
   /** CSS selector for article links on an HTML listing (the element or an <a> inside it). */
   linkSelector?: string | null;
+  /** Most items kept per source body (SOURCE_MAX_ITEMS); default MAX_ITEMS_PER_SOURCE. */
+  maxItems?: number;
 }
 
 /** Nothing usable could be recovered from a source body. */
@@ -28,4 +30,5 @@ export class SourceParseError extends Error {
   }
 }
 
-export const MAX_ITEMS_PER_SOURCE = 500;
+/** Default of SOURCE_MAX_ITEMS: above any real feed, below a full sitemap (50,000 by the protocol). */
+export const MAX_ITEMS_PER_SOURCE = 5000;

@@ -10,23 +10,29 @@ export interface DiscoveredArticle {
 }
 
 /** Insert newly discovered URLs; an already-known canonical URL is skipped. Returns the new ids. */
+const INSERT_SLICE = 5000;
+
 export async function insertDiscovered(db: Db, sourceId: number | null, items: DiscoveredArticle[]): Promise<number[]> {
-  if (items.length === 0) return [];
-  const rows = await db
-    .insertInto('articles')
-    .values(
-      items.map((i) => ({
-        source_id: sourceId,
-        url: i.url,
-        canonical_url: i.url,
-        title: i.title ?? null,
-        published_at: validDate(i.publishedAt),
-      })),
-    )
-    .onConflict((oc) => oc.column('canonical_url').doNothing())
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
+  const ids: number[] = [];
+  // In slices: one statement has at most 65,535 parameters (5 per row), and a big sitemap lists more.
+  for (let at = 0; at < items.length; at += INSERT_SLICE) {
+    const rows = await db
+      .insertInto('articles')
+      .values(
+        items.slice(at, at + INSERT_SLICE).map((i) => ({
+          source_id: sourceId,
+          url: i.url,
+          canonical_url: i.url,
+          title: i.title ?? null,
+          published_at: validDate(i.publishedAt),
+        })),
+      )
+      .onConflict((oc) => oc.column('canonical_url').doNothing())
+      .returning('id')
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
 }
 
 function validDate(v: string | null | undefined): Date | null {

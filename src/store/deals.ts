@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Database, DealRow, ReviewKind } from '../db/types.js';
-import type { DealCandidate, ReviewFlag } from '../deal/review.js';
+import { historyFlag, isHeld, type DealCandidate, type ReviewFlag } from '../deal/review.js';
 import { Deal, type Money, type Round, type Status } from '../deal/schema.js';
 import { matchDeal, POSSIBLE_DUPLICATE_SCORE, PROGRESSION_WINDOW_DAYS, VAGUE_ROUNDS, type ExistingDeal, type MatchResult } from '../dedupe/match.js';
 import { asExisting, collapseCandidates, mergeInvestors } from '../dedupe/merge.js';
@@ -42,12 +42,14 @@ type BlockedDeal = Pick<
   DealRow,
   | 'id' | 'amount_value' | 'amount_currency' | 'amount_usd' | 'valuation_value' | 'valuation_currency'
   | 'valuation_usd' | 'country' | 'region' | 'announced_on' | 'confidence'
-> & { n: number; round: Round; status: Status; investor_keys: string[] };
+> & { n: number; round: Round; status: Status; investor_keys: string[]; held: boolean };
 
 interface Prepared {
   companies: Array<{ key: string; id: number }>;
   investors: Array<{ key: string; id: number }> | null;
   blocked: BlockedDeal[] | null;
+  /** Largest amount_usd of each company's live deals (companies with none are absent). */
+  history: Array<{ key: string; usd: number }> | null;
 }
 
 /**
@@ -137,16 +139,22 @@ async function saveLocked(conn: Kysely<Database>, article: ArticleInfo, extracti
   const companyIds = new Map(prepared.companies.map((c) => [c.key, c.id]));
   const investorIds = new Map((prepared.investors ?? []).map((i) => [i.key, i.id]));
   const blocked = prepared.blocked ?? [];
+  const largestUsd = new Map((prepared.history ?? []).map((h) => [h.key, h.usd]));
   // Deals this save creates, so a later candidate of the same article can be compared with them.
-  const createdHere = new Map<string, ExistingDeal[]>();
+  const createdHere = new Map<string, Array<ExistingDeal & { held: boolean }>>();
 
   const result: SaveResult = { deals: [], reviewItems: 0 };
   for (const [n, c] of candidates.entries()) {
     const companyId = companyIds.get(c.key);
     if (companyId === undefined) throw new Error(`saveDeals: company ${JSON.stringify(c.key)} was not upserted`);
-    const stored = blocked.filter((b) => b.n === n + 1);
-    const best = bestMatch(c.deal, [...stored.map((b) => toExisting(b, c.key)), ...(createdHere.get(c.key) ?? [])]);
-    const reviews: PendingReview[] = c.flags.map((f) => ({ ...f, payload: { candidate: c.deal } }));
+    const outlier = historyFlag(c.deal, largestUsd.get(c.key));
+    const flags = outlier ? [...c.flags, outlier] : c.flags;
+    // Held and clean deals are kept apart: a held candidate can neither update nor join a clean
+    // deal (nor hide it by adding a hold), and a clean report does not join a quarantined deal.
+    const held = isHeld(flags);
+    const stored = blocked.filter((b) => b.n === n + 1 && b.held === held);
+    const best = bestMatch(c.deal, [...stored.map((b) => toExisting(b, c.key)), ...(createdHere.get(c.key) ?? []).filter((d) => d.held === held)]);
+    const reviews: PendingReview[] = flags.map((f) => ({ ...f, payload: { candidate: c.deal } }));
     const links = { investors: investorLinks(c.deal, investorIds), source: sourceValues(article, extractionId, c.deal) };
     const row = best ? stored.find((b) => b.id === best.existing.id) : undefined;
 
@@ -168,7 +176,7 @@ async function saveLocked(conn: Kysely<Database>, article: ArticleInfo, extracti
     if (written.reviewItems > 0 && write.kind !== 'insert') {
       await conn.updateTable('deals').set({ needs_review: true }).where('id', '=', written.dealId).where('needs_review', '=', false).execute();
     }
-    if (write.kind === 'insert') createdHere.set(c.key, [...(createdHere.get(c.key) ?? []), asExisting(c.deal, written.dealId)]);
+    if (write.kind === 'insert') createdHere.set(c.key, [...(createdHere.get(c.key) ?? []), { ...asExisting(c.deal, written.dealId), held }]);
     result.reviewItems += written.reviewItems;
     result.deals.push({ dealId: written.dealId, action });
   }
@@ -214,17 +222,26 @@ export function prepareQuery(candidates: KeyedCandidate[]): RawBuilder<Prepared>
     ), blocked AS (
       SELECT q.n, d.id, d.round, d.status, d.amount_value, d.amount_currency, d.amount_usd, d.valuation_value, d.valuation_currency,
         d.valuation_usd, d.country, d.region, d.announced_on, d.confidence,
-        coalesce((SELECT array_agg(i.name_key) FROM deal_investors di JOIN investors i ON i.id = di.investor_id WHERE di.deal_id = d.id), '{}') AS investor_keys
+        coalesce((SELECT array_agg(i.name_key) FROM deal_investors di JOIN investors i ON i.id = di.investor_id WHERE di.deal_id = d.id), '{}') AS investor_keys,
+        EXISTS (SELECT 1 FROM review_items r WHERE r.deal_id = d.id AND r.status = 'open' AND r.kind IN ('suspicious', 'implausible')) AS held
       FROM q
       JOIN co ON co.name_key = q.key
       JOIN deals d ON d.company_id = co.id AND d.merged_into IS NULL
         -- coalesce keeps undated deals in the block without an OR that would defeat the index range.
         AND (q.on_date IS NULL OR coalesce(d.announced_on, q.on_date) BETWEEN q.on_date - ${PROGRESSION_WINDOW_DAYS}::int AND q.on_date + ${PROGRESSION_WINDOW_DAYS}::int)
+    ), history AS (
+      -- The company's largest clean deal at any date: a new amount far above it is held for review.
+      -- Held deals do not count, so re-saving a held article holds its deals again (idempotent).
+      SELECT co.name_key AS key, max(d.amount_usd) AS usd
+      FROM co JOIN deals d ON d.company_id = co.id AND d.merged_into IS NULL AND d.rejected_at IS NULL AND d.amount_usd IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM review_items r WHERE r.deal_id = d.id AND r.status = 'open' AND r.kind IN ('suspicious', 'implausible'))
+      GROUP BY co.name_key
     )
     SELECT
       (SELECT json_agg(json_build_object('key', name_key, 'id', id)) FROM co) AS companies,
       (SELECT json_agg(json_build_object('key', name_key, 'id', id)) FROM inv) AS investors,
-      (SELECT json_agg(blocked ORDER BY n, id) FROM blocked) AS blocked`;
+      (SELECT json_agg(blocked ORDER BY n, id) FROM blocked) AS blocked,
+      (SELECT json_agg(json_build_object('key', key, 'usd', usd)) FROM history) AS history`;
 }
 
 function rowMoney(value: number | null, currency: string | null, usd: number | null): Money | null {

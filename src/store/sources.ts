@@ -29,12 +29,11 @@ export async function removeSource(db: Db, idOrUrl: string): Promise<number> {
   return Number(res.numDeletedRows);
 }
 
-/** A successful poll; `warning` (e.g. a listing that yielded no links) stays visible as last_error. */
+/** A successful poll; `cache.warning` (a cut by the item cap, a listing with no links) stays visible as last_error. */
 export async function recordPollSuccess(
   db: Db,
   source: Source,
-  cache: { etag: string | null; lastModified: string | null },
-  warning: string | null = null,
+  cache: { etag: string | null; lastModified: string | null; warning?: string | null },
 ): Promise<void> {
   const now = new Date();
   await db
@@ -46,7 +45,8 @@ export async function recordPollSuccess(
       last_success_at: now,
       next_check_at: new Date(now.getTime() + source.interval_ms),
       error_count: 0,
-      last_error: warning,
+      // A successful poll can still have something to report (the item cap cut it, or it yielded nothing).
+      last_error: cache.warning ?? null,
     })
     .where('id', '=', source.id)
     .execute();

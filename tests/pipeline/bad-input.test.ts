@@ -286,10 +286,14 @@ describe('prompt injection with a model that obeys it', () => {
       .execute();
   }
 
-  it('a fabricated quote sends the injected deal to review; the real deal is accepted', async () => {
+  // The article talks to the model, so even its real deal is held for review (src/deal/review.ts).
+  const held = { kind: 'suspicious', status: 'open', reason: expect.stringMatching(/text addressed to a model .*possible prompt injection/) };
+
+  it('a fabricated quote sends the injected deal to review; the whole article is held', async () => {
     expect(await run('/injection')).toMatchObject({ status: 'extracted', deals: 2 });
     expect(await reviewOf('EvilCorp')).toContainEqual({ kind: 'evidence_failed', status: 'open', reason: expect.stringMatching(/amount quote not in article/) });
-    expect(await reviewOf('Brightloom')).toEqual([]);
+    expect(await reviewOf('EvilCorp')).toContainEqual(held);
+    expect(await reviewOf('Brightloom')).toEqual([held]);
   });
 
   it('quoting the injection sentence itself is not evidence either', async () => {
@@ -297,7 +301,7 @@ describe('prompt injection with a model that obeys it', () => {
     const items = await reviewOf('EvilCorp Holdings');
     expect(items.map((i) => i.kind)).toContain('evidence_failed');
     expect(items.map((i) => i.reason).join('\n')).toMatch(/only in text addressed to the model \(possible prompt injection\)/);
-    expect(await reviewOf('Corvane')).toEqual([]);
+    expect(await reviewOf('Corvane')).toEqual([held]);
   });
 });
 

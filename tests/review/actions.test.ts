@@ -145,7 +145,7 @@ describe('queries and operators', () => {
     const id = await insertItem(t.db, { dealId, articleId: articleIds[0], kind: 'evidence_failed', payload: { evidence: [{ field: 'amount', quote: 'seed funding' }] } });
     const counts = await countOpenItems(t.db);
     expect(counts.evidence_failed).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(counts).sort()).toEqual(['conflict', 'evidence_failed', 'extraction_error', 'low_confidence', 'possible_duplicate']);
+    expect(Object.keys(counts).sort()).toEqual(['conflict', 'evidence_failed', 'extraction_error', 'implausible', 'low_confidence', 'possible_duplicate', 'suspicious']);
     const listed = await listOpenItems(t.db, { kind: 'evidence_failed' });
     expect(listed.every((i) => i.kind === 'evidence_failed')).toBe(true);
     expect(listed.map((i) => i.id)).toContain(id);

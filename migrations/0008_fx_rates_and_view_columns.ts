@@ -57,7 +57,8 @@ LEFT JOIN LATERAL (
   SELECT count(*) AS source_count, min(ds.created_at) AS first_seen_at, max(ds.created_at) AS last_seen_at
   FROM deal_sources ds WHERE ds.deal_id = d.id
 ) src ON true
-WHERE d.merged_into IS NULL AND d.rejected_at IS NULL;
+WHERE d.merged_into IS NULL AND d.rejected_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM review_items r WHERE r.deal_id = d.id AND r.status = 'open' AND r.kind IN ('suspicious','implausible'));
 
 COMMENT ON COLUMN deals_clean.needs_review IS 'True while the deal has an open review item (low confidence, conflict, failed evidence check, ...); the row is live but unconfirmed.';
 COMMENT ON COLUMN deals_clean.fx_rate IS 'USD per 1 unit of amount_currency used for amount_usd.';
@@ -69,5 +70,6 @@ COMMENT ON COLUMN deals_clean.fx_source IS 'Where the rate came from: identity (
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  // Views cannot drop columns in place; the appended ones stay until 0006's down replaces the view.
   await sql.raw(`DROP TABLE IF EXISTS fx_rates;`).execute(db);
 }

@@ -23,7 +23,7 @@ export async function createApp(opts: { config?: Config; log?: Logger } = {}): P
   await loadStoredRates(database.db);
   const fetcher = createFetcher(fetcherOptionsFromConfig(config));
   const extractor = createExtractor(config, { db: database.db, log });
-  log.info({ engine: extractor.engine, model: config.OPENAI_API_KEY ? config.LLM_MODEL : null }, 'extraction engine');
+  log.info({ engine: extractor.engine, model: extractor.engine === 'llm' ? config.LLM_MODEL : null }, 'extraction engine');
   return {
     config,
     log,

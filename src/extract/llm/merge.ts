@@ -36,15 +36,24 @@ function mergeTwo(a: RawDeal, b: RawDeal): RawDeal {
 
 /**
  * Deals from the chunks of one article, in order, with the same deal seen in several chunks merged:
- * same company and a compatible round (equal, or one side vague). Two different specific rounds of
- * one company stay two deals. Scalars keep the first non-null value; investors and evidence are united.
+ * same company and a compatible round (equal, or one side vague). Deals of one chunk are never
+ * merged with each other: the model already returned one entry per deal there, so two entries of a
+ * company in one answer are two deals (a new round and an earlier one, a round and a tender offer).
+ * Two different specific rounds of one company stay two deals. Scalars keep the first non-null value;
+ * investors and evidence are united.
  */
-export function mergeDeals(deals: readonly RawDeal[]): RawDeal[] {
-  const merged: RawDeal[] = [];
-  for (const deal of deals) {
-    const i = merged.findIndex((m) => compatible(m, deal));
-    if (i === -1) merged.push(deal);
-    else merged[i] = mergeTwo(merged[i]!, deal);
-  }
-  return merged;
+export function mergeDeals(chunks: ReadonlyArray<readonly RawDeal[]>): RawDeal[] {
+  const merged: Array<{ deal: RawDeal; chunks: Set<number> }> = [];
+  chunks.forEach((deals, chunk) => {
+    const before = merged.length;
+    for (const deal of deals) {
+      const target = merged.find((m, i) => i < before && !m.chunks.has(chunk) && compatible(m.deal, deal));
+      if (!target) merged.push({ deal, chunks: new Set([chunk]) });
+      else {
+        target.deal = mergeTwo(target.deal, deal);
+        target.chunks.add(chunk);
+      }
+    }
+  });
+  return merged.map((m) => m.deal);
 }

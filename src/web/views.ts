@@ -35,7 +35,7 @@ button{font:inherit;padding:.35rem .9rem;border-radius:4px;border:1px solid #8a9
 .chart figcaption{font-weight:600;font-size:.9rem;margin-bottom:.3rem}.legends{font-size:.8rem;color:#444;display:flex;flex-wrap:wrap;gap:.2rem .8rem}
 .pill.warn{background:#fff0c2}.pill.ok{background:#dcf2e3}.pill.rumored{background:#f3e3f7}.pill.in_talks{background:#e3eefb}
 .changes{margin:0;padding-left:1rem}.changes li{list-style:square}.old{color:#a33;text-decoration:line-through}.new{color:#1f6b3a}
-kbd{border:1px solid #c6ccd8;border-radius:3px;padding:0 .3rem;font-size:.8rem;background:#fafbfc}
+kbd{border:1px solid #c6ccd8;border-radius:3px;padding:0 .3rem;font-size:.8rem;background:#fafbfc}button kbd{background:transparent;color:inherit;border-color:currentColor;opacity:.8}
 `;
 
 function layout(title: string, ctx: PageCtx | null, body: Html, flash?: string): Html {

@@ -4,6 +4,7 @@ import type { ParsedArticle } from './types.js';
 import { extractParagraphs } from './content.js';
 import { detectLanguage } from './language.js';
 import { indexPage } from './page.js';
+import { closeRunawayTitle } from './repair.js';
 import {
   declaredLanguage,
   extractByline,
@@ -54,6 +55,8 @@ function chooseParagraphs(fromDom: string[], ld: JsonLdArticle | null): string[]
 function parse(html: string, url: string): ParsedArticle {
   const load = (source: string) => indexPage(cheerio.load(source, LOAD_OPTIONS).root()[0] as Document);
   let page = load(html);
+  const repaired = closeRunawayTitle(html, page);
+  if (repaired !== null) page = load(repaired);
   // A fragment without <html>/<body>: htmlparser2 does not synthesise them.
   if (!page.html && !page.body) page = load(`<html><body>${html}</body></html>`);
   const root = page.body ?? page.html;

@@ -11,10 +11,12 @@ import type { AnyNode, Element } from 'domhandler';
  *    (bodies split around ads), dropping link lists, the headline and short captions/datelines.
  */
 
+// <head> is not skipped: its own children (title, meta, script, …) are, and a page without
+// </head> and <body> has its whole content inside it.
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'canvas', 'video', 'audio',
   'object', 'embed', 'button', 'select', 'option', 'input', 'textarea', 'label', 'nav', 'footer',
-  'aside', 'header', 'figcaption', 'menu', 'dialog', 'head', 'title', 'meta', 'link', 'picture', 'img',
+  'aside', 'header', 'figcaption', 'menu', 'dialog', 'title', 'meta', 'link', 'picture', 'img',
 ]);
 
 const BLOCK_TAGS = new Set([
@@ -23,13 +25,17 @@ const BLOCK_TAGS = new Set([
   'form', 'fieldset', 'address', 'hr', 'center', 'body', 'html', 'details', 'summary', 'caption',
 ]);
 
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Headings this long are prose marked up as headings (some sites set every paragraph in <h2>). */
+const PROSE_HEADING_CHARS = 100;
+
 /** Tags whose text is itself a paragraph; their score goes to the parent container. */
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dd', 'h1', 'th', 'dt']);
 
 // Matched per class token / id: the word alone, as a prefix ("comment-list") or a suffix
 // ("post-share"), never in the middle ("elementor-widget-container" is a layout wrapper).
 const BOILERPLATE_AFFIX =
-  /^(?:nav|navbar|navigation|menu|footer|sidebar|comments?|disqus|share|sharing|social|related|recommended|recommendations|newsletter|subscribe|subscription|signup|promo|promotions?|advert|advertisement|ad-slot|adslot|sponsored|cookies?|gdpr|consent|breadcrumbs?|pagination|pager|popup|modal|outbrain|taboola|author-bio|toolbar|widget|trending|most-popular|masthead|more-stories|read-more|readmore|further-reading|byline|dateline|timestamp)(?:[-_]|$)|[-_](?:nav|menu|footer|sidebar|comments?|share|sharing|social|related|newsletter|subscribe|promo|advert|advertisement|sponsored|cookies?|consent|breadcrumbs?|pagination|popup|modal|toolbar|widget|trending|byline|dateline|timestamp)$/;
+  /^(?:nav|navbar|navigation|menu|footer|sidebar|comments?|disqus|share|sharing|social|related|recommended|recommendations|newsletter|subscribe|subscription|signup|promo|promotions?|advert|advertisement|ad-slot|adslot|sponsored|cookies?|gdpr|consent|breadcrumbs?|pagination|pager|popup|modal|outbrain|taboola|author|authors|authorbox|about-author|about-the-author|bio|commentlist|toolbar|widget|trending|most-popular|masthead|more-stories|read-more|readmore|further-reading|byline|dateline|timestamp)(?:[-_]|$)|[-_](?:nav|menu|footer|sidebar|comments?|share|sharing|social|related|newsletter|subscribe|promo|advert|advertisement|sponsored|cookies?|consent|breadcrumbs?|pagination|popup|modal|toolbar|widget|trending|byline|dateline|timestamp)$/;
 // Words too generic to match as affixes (bootstrap's "hidden-xs", "ad-column-l").
 const BOILERPLATE_EXACT = /^(?:hidden|ad|ads|meta|tags|popular|caption|credits?|skip|jump|banner|sr-only|visually-hidden|print)$/;
 const POSITIVE = /(?:^|[\s_-])(?:article|body|content|entry|main|post|story|text|blog)(?:$|[\s_-])/i;
@@ -81,19 +87,45 @@ function hasBoilerplateName(names: string): boolean {
   return false;
 }
 
-/** Wrappers named like sidebars sometimes hold the article itself; never drop those. */
-function holdsArticle(el: Element, depth = 0): boolean {
-  if (depth > 12) return false;
-  for (const child of el.children) {
-    if (!isElement(child)) continue;
-    if (child.name === 'article' || child.name === 'main' || child.name === 'h1' || child.attribs['itemprop'] === 'articleBody') return true;
-    if (holdsArticle(child, depth + 1)) return true;
-  }
+// A comment, however it is marked up: WordPress `<article id="comment-12" class="comment">`,
+// schema.org Comment microdata.
+const COMMENT_TOKEN = /^(?:comments?|comment-(?:body|content|item|wrap|wrapper|\d+)|commentlist)$/;
+
+function isComment(el: Element): boolean {
+  const a = el.attribs;
+  if (a['itemprop'] === 'comment' || /schema\.org\/(?:Comment|UserComments)\b/.test(a['itemtype'] ?? '')) return true;
+  const names = attrText(el);
+  if (!names) return false;
+  for (const token of names.toLowerCase().split(/\s+/)) if (COMMENT_TOKEN.test(token)) return true;
   return false;
 }
 
+/**
+ * Wrappers named like sidebars sometimes hold the article itself; never drop those. Several
+ * <article>s (comments, teaser cards) are a list, not the article.
+ */
+function holdsArticle(root: Element): boolean {
+  let articles = 0;
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    for (const child of el.children) {
+      if (!isElement(child)) continue;
+      if (child.name === 'main' || child.name === 'h1' || child.attribs['itemprop'] === 'articleBody') return true;
+      if (child.name === 'article') {
+        if (!isComment(child)) articles++;
+        continue;
+      }
+      if (depth < 12) stack.push([child, depth + 1]);
+    }
+  }
+  return articles === 1;
+}
+
 function isBoilerplate(el: Element): boolean {
-  if (el.name === 'body' || el.name === 'html' || el.name === 'article' || el.name === 'main') return false;
+  if (el.name === 'body' || el.name === 'html') return false;
+  if (el.name === 'article' || el.name === 'main') return isComment(el);
+  if (el.attribs['itemprop'] === 'comment') return true;
   const role = el.attribs['role'];
   if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') return true;
   const names = attrText(el);
@@ -157,10 +189,13 @@ function initialScore(el: Element): number {
   let score = 0;
   switch (el.name) {
     case 'div':
-    case 'article':
-    case 'main':
     case 'section':
       score = 5;
+      break;
+    // Declared article containers win ties against same-sized promo boxes.
+    case 'article':
+    case 'main':
+      score = 8;
       break;
     case 'pre':
     case 'td':
@@ -199,7 +234,7 @@ function scoreContainers(blocks: Block[]): Map<Element, Stats> {
   for (const b of blocks) {
     // Text owned directly by a container counts as a paragraph of that container.
     let el: Element | null = PARAGRAPH_TAGS.has(b.tag) ? parentElement(b.owner) : b.owner;
-    const own = b.chars >= 25 && !b.tag.startsWith('h');
+    const own = b.chars >= 25 && (!HEADINGS.has(b.tag) || (b.tag !== 'h1' && b.chars >= PROSE_HEADING_CHARS));
     const score = own ? 1 + (b.text.match(COMMA_RE)?.length ?? 0) + Math.min(Math.floor(b.chars / 100), 3) : 0;
     const text = own && b.linkChars < b.chars * 0.5 ? score : 0;
     // Stats of the paragraph element itself, for link-density checks when emitting.
@@ -236,11 +271,16 @@ function contains(ancestor: Element, node: Element): boolean {
   return false;
 }
 
+function isDeclaredArticle(el: Element): boolean {
+  return el.name === 'article' || el.name === 'main' || el.attribs['itemprop'] === 'articleBody';
+}
+
 function pickWinner(stats: Map<Element, Stats>): Element | null {
   let best: Element | null = null;
   let bestScore = -Infinity;
   for (const [el, s] of stats) {
-    if (el.name === 'html' || s.paragraphs === 0 || PARAGRAPH_TAGS.has(el.name)) continue;
+    // A table cell holding paragraphs is a layout column (old table-based pages), a container.
+    if (el.name === 'html' || s.paragraphs === 0 || (PARAGRAPH_TAGS.has(el.name) && el.name !== 'td')) continue;
     // Text length breaks ties between equally scored containers.
     const final = s.score * (1 - linkDensity(s)) + s.chars * 1e-6;
     if (final > bestScore) {
@@ -251,8 +291,9 @@ function pickWinner(stats: Map<Element, Stats>): Element | null {
   if (!best) return null;
   // One paragraph per wrapper (card layouts) starves each wrapper of score: if the winner has only
   // a few paragraphs and a close ancestor holds at least twice the substantial text, take that.
+  // A page that marks its article up as such means it, however short (the rest is promos).
   const own = stats.get(best)!;
-  let ancestor = own.paragraphs <= 3 ? parentElement(best) : null;
+  let ancestor = own.paragraphs <= 3 && !isDeclaredArticle(best) ? parentElement(best) : null;
   for (let level = 0; ancestor && level < 3; level++, ancestor = parentElement(ancestor)) {
     const as = stats.get(ancestor);
     if (as && as.text >= own.text * 2 && linkDensity(as) < 0.3) {
@@ -323,6 +364,8 @@ function sameClassCousins(winner: Element, stats: Map<Element, Stats>): Element[
 const FURNITURE =
   /^(?:by\s|photo|image|credit|source:|advertisement|read more|related|share|subscribe|sign up|follow us|click here|updated|published|posted|copyright|©|all rights reserved)/i;
 
+const FURNITURE_START = /^(?:follow|reach|contact|email|listen|download|watch|read|sign|subscribe|join|don'?t miss|see also|more:)/i;
+
 // A dateline such as "March 12, 2024" or "7. Mai 2024, 10:15": a month name next to a year.
 const DATE_LINE =
   /\b(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|avr|juil|août|déc|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mei|okt)[a-zéû]*\.?\b[^]{0,30}\b(?:19|20)\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b/i;
@@ -341,11 +384,40 @@ function isCaption(b: Block): boolean {
   return b.chars < 150 && !PARAGRAPH_TAGS.has(b.tag) && hasImage(b.owner);
 }
 
-function keepBlock(b: Block, stats: Map<Element, Stats>): boolean {
+/**
+ * A roundup paragraph is mostly links yet still a sentence: unlinked words join them
+ * ("<a>X raised a seed round</a> to map heat islands, and <a>published its data</a>").
+ * Link lists and "Related: <a>headline</a>" lines have next to no unlinked text.
+ */
+function isLinkedProse(b: Block): boolean {
+  return b.tag === 'p' && b.linkChars > b.chars * 0.5 && b.linkChars <= b.chars * 0.85 && b.chars - b.linkChars >= 25;
+}
+
+/**
+ * A roundup post is made of linked prose; a news story has at most a stray "Follow us on
+ * <a>…</a>" line of it, which is furniture. Keep linked prose only where it is the norm.
+ */
+/** One sentence or more, not a call to action with addresses ("Follow us at http://…"). */
+function isSentence(text: string): boolean {
+  return /^[\p{Lu}"“‘'(]/u.test(text) && /[.!?]["”’')]?$/.test(text) && !text.includes('http') && !FURNITURE_START.test(text);
+}
+
+function isRoundup(blocks: Block[]): boolean {
+  let prose = 0;
+  let linked = 0;
+  for (const b of blocks) {
+    if (b.tag !== 'p' || b.chars < 25) continue;
+    prose++;
+    if (isLinkedProse(b)) linked++;
+  }
+  return linked >= 2 && linked >= prose * 0.4;
+}
+
+function keepBlock(b: Block, stats: Map<Element, Stats>, roundup: boolean): boolean {
   // The headline is metadata, not body text.
   if (b.tag === 'h1') return false;
   if (b.chars < 50 && DATE_LINE.test(b.text) && b.text.split(' ').length <= 8) return false;
-  if (b.chars > 0 && b.linkChars / b.chars > 0.5) return false;
+  if (b.chars > 0 && b.linkChars / b.chars > 0.5 && !((roundup || isSentence(b.text)) && isLinkedProse(b))) return false;
   // An item of a list that is mostly links belongs to a link list, even if it is itself unlinked.
   const list = b.tag === 'li' ? parentElement(b.owner) : null;
   const listStats = list ? stats.get(list) : undefined;
@@ -354,18 +426,50 @@ function keepBlock(b: Block, stats: Map<Element, Stats>): boolean {
   return !isCaption(b);
 }
 
-/** Paragraphs of the main article text, or [] when nothing article-like is found. */
-export function extractParagraphs(root: Element): string[] {
-  const blocks = collectBlocks(root);
-  if (blocks.length === 0) return [];
+/** Below this many characters an extraction is a stub (or nothing) rather than an article. */
+const TINY_CHARS = 200;
+const READABLE_BLOCK_CHARS = 40;
+
+/**
+ * Last resort when the best container yields (next to) nothing: the page's readable blocks in
+ * order: prose-sized, mostly unlinked, not furniture. Better some boilerplate than no text.
+ */
+function readableBlocks(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.chars < READABLE_BLOCK_CHARS || b.tag === 'h1') continue;
+    if (b.linkChars > b.chars * 0.5) continue;
+    if (b.chars < 80 && FURNITURE.test(b.text)) continue;
+    out.push(b.text);
+  }
+  return out;
+}
+
+function totalChars(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.length;
+  return n;
+}
+
+function winningParagraphs(blocks: Block[]): string[] {
   const stats = scoreContainers(blocks);
   const winner = pickWinner(stats);
   if (!winner) return [];
   const containers = mergedContainers(winner, stats);
+  const inside = blocks.filter((b) => containers.some((c) => contains(c, b.owner)));
+  const roundup = isRoundup(inside);
   const paragraphs: string[] = [];
-  for (const b of blocks) {
-    if (!containers.some((c) => contains(c, b.owner))) continue;
-    if (keepBlock(b, stats)) paragraphs.push(b.text);
-  }
+  for (const b of inside) if (keepBlock(b, stats, roundup)) paragraphs.push(b.text);
   return paragraphs;
+}
+
+/** Paragraphs of the main article text, or [] when the page has no readable text. */
+export function extractParagraphs(root: Element): string[] {
+  const blocks = collectBlocks(root);
+  if (blocks.length === 0) return [];
+  const paragraphs = winningParagraphs(blocks);
+  const chars = totalChars(paragraphs);
+  if (chars >= TINY_CHARS) return paragraphs;
+  const fallback = readableBlocks(blocks);
+  return totalChars(fallback) >= Math.max(chars * 2, 1) ? fallback : paragraphs;
 }

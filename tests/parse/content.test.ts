@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/parse/article.js';
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
+const parse = (name: string) => parseArticle(fixture(name), `https://pages.example/${name}`);
+
+describe('page body detection', () => {
+  it('ignores a <body> written inside <noscript> in the head', () => {
+    const a = parse('noscript-body.html');
+    expect(a.paragraphs).toHaveLength(3);
+    expect(a.paragraphs[0]).toMatch(/^Brightwell Labs, the battery analytics company/);
+    expect(a.text).not.toMatch(/Markets|all rights reserved/);
+  });
+
+  it('recovers a page with an unclosed <title>, no </head> and no <body>', () => {
+    const a = parse('damaged-head.html');
+    expect(a.title).toBe('Quillmoor Farms wins a grant for vertical greenhouses');
+    expect(a.paragraphs.filter((p) => p.startsWith('Quillmoor Farms, a cooperative'))).toHaveLength(1);
+    expect(a.text).toContain('Henrik Dalsgaard');
+    expect(a.text).not.toMatch(/Front page|Privacy|<meta/);
+  });
+
+  it('reads content that sits in <head> because </head> and <body> are missing', () => {
+    const text = 'Aldermoss Robotics has delivered its first sorting arm to a recycling plant, the company said.';
+    const a = parseArticle(`<html><head><title>Aldermoss</title><meta charset="utf-8"><div><p>${text}</p><p>${text}</p></div></html>`, 'https://x.example/');
+    expect(a.paragraphs).toEqual([text, text]);
+  });
+});
+
+describe('comments are not the article', () => {
+  const a = parse('blog-comments.html');
+
+  it('keeps a one-paragraph post even when comments are longer and marked up as <article>', () => {
+    expect(a.paragraphs).toHaveLength(1);
+    expect(a.paragraphs[0]).toMatch(/^After a month of side-by-side runs/);
+  });
+
+  it('drops every comment and the reply form', () => {
+    expect(a.text).not.toMatch(/Interesting numbers|Same experience|side-by-side runs take|Leave a Reply/);
+  });
+});
+
+describe('short or link-heavy posts beat page furniture of the same size', () => {
+  it('keeps a link-heavy roundup and drops the author box', () => {
+    const a = parse('roundup-post.html');
+    expect(a.text).toContain('Corvane raised a seed round');
+    expect(a.text).toContain('how a small port authority rebuilt its scheduling system');
+    expect(a.text).toContain('shared what it learned');
+    expect(a.text).not.toMatch(/Tomas Reyes writes|About the author/);
+  });
+
+  it('prefers a single-paragraph <article> to a promo paragraph of the same size', () => {
+    const a = parse('header-promo.html');
+    expect(a.paragraphs).toHaveLength(1);
+    expect(a.paragraphs[0]).toMatch(/^Pellucid Audio, the maker of hearing-test software/);
+  });
+});
+
+describe('text outside <p>', () => {
+  it('counts long headings as body text when the page marks its paragraphs up as <h2>', () => {
+    const a = parse('heading-body.html');
+    expect(a.paragraphs).toHaveLength(3);
+    expect(a.paragraphs[0]).toMatch(/^Norrvik Shipping, which runs the car ferries/);
+    expect(a.text).not.toMatch(/Coastline News|Harbour forecast|Privacy/);
+  });
+
+  it('short headings stay headings: they neither count as text nor lose their place', () => {
+    const sentence = 'Feldspar Analytics signed its first customer in the shipping industry, a port in the north.';
+    const html = `<html><body><div><h2>Feldspar signs a port</h2><p>${sentence}</p><p>${sentence}</p></div>` +
+      `<header><p>${sentence} ${sentence}</p></header></body></html>`;
+    const a = parseArticle(html, 'https://x.example/');
+    expect(a.paragraphs).toEqual(['Feldspar signs a port', sentence, sentence]);
+  });
+
+  it('takes the content cell of a layout table, with <br> runs, and leaves the menu cell and footer row', () => {
+    const a = parse('table-layout.html');
+    expect(a.text).toContain('repairs to the village hall roof');
+    expect(a.text).toContain('ask questions at the start of the meeting');
+    expect(a.text).not.toMatch(/village of about eight hundred|Minutes|Contact the clerk/);
+  });
+
+  it('falls back to the readable text of the page rather than returning nothing', () => {
+    const a = parse('photo-notes.html');
+    expect(a.paragraphs).toHaveLength(3);
+    expect(a.text).toContain('where six mechanics build frames by hand');
+    expect(a.text).toContain('waiting list is now eleven weeks long');
+  });
+});

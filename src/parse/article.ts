@@ -4,7 +4,7 @@ import type { ParsedArticle } from './types.js';
 import { extractParagraphs } from './content.js';
 import { detectLanguage } from './language.js';
 import { indexPage } from './page.js';
-import { closeRunawayTitle } from './repair.js';
+import { adoptStrayContent, closeRunawayTitle } from './repair.js';
 import {
   declaredLanguage,
   extractByline,
@@ -53,7 +53,12 @@ function chooseParagraphs(fromDom: string[], ld: JsonLdArticle | null): string[]
 }
 
 function parse(html: string, url: string): ParsedArticle {
-  const load = (source: string) => indexPage(cheerio.load(source, LOAD_OPTIONS).root()[0] as Document);
+  const load = (source: string) => {
+    const doc = cheerio.load(source, LOAD_OPTIONS).root()[0] as Document;
+    const index = indexPage(doc);
+    adoptStrayContent(doc, index);
+    return index;
+  };
   let page = load(html);
   const repaired = closeRunawayTitle(html, page);
   if (repaired !== null) page = load(repaired);

@@ -1,3 +1,4 @@
+import type { AnyNode, ChildNode, Document, Element } from 'domhandler';
 import type { PageIndex } from './page.js';
 import { textOf } from './page.js';
 
@@ -21,3 +22,42 @@ export function closeRunawayTitle(html: string, page: PageIndex): string | null 
 
 const TITLE_OPEN = /<title\b[^>]*>/i;
 const TAG_LIKE = /<[a-zA-Z!/]/;
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function detach(node: ChildNode): void {
+  const parent = node.parent;
+  if (parent) parent.children.splice(parent.children.indexOf(node), 1);
+  if (node.prev) node.prev.next = node.next;
+  if (node.next) node.next.prev = node.prev;
+  node.parent = node.prev = node.next = null;
+}
+
+function append(target: Element, node: ChildNode): void {
+  const last = target.children.at(-1) ?? null;
+  if (last) last.next = node;
+  node.prev = last;
+  node.parent = target;
+  target.children.push(node);
+}
+
+/**
+ * An ad snippet or a template that writes `</body></html>` mid-page ends the body for
+ * htmlparser2, and the rest of the page lands after it. Browsers put such content back into
+ * the body; so do we, so that the body is the whole page.
+ */
+export function adoptStrayContent(doc: Document, page: PageIndex): void {
+  const body = page.body;
+  const html = page.html;
+  if (!body || !html || body.parent !== html) return;
+  const strays: ChildNode[] = [];
+  for (let n = body.next; n; n = n.next) strays.push(n);
+  if (html.parent === doc) for (let n = html.next; n; n = n.next) strays.push(n);
+  if (!strays.some((n) => isElement(n) || (n.type === 'text' && n.data.trim() !== ''))) return;
+  for (const n of strays) {
+    detach(n);
+    append(body, n);
+  }
+}

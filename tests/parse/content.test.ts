@@ -22,6 +22,13 @@ describe('page body detection', () => {
     expect(a.text).not.toMatch(/Front page|Privacy|<meta/);
   });
 
+  it('keeps the text that follows a stray </body></html> written mid-page by an ad snippet', () => {
+    const a = parse('stray-body-close.html');
+    expect(a.paragraphs).toHaveLength(3);
+    expect(a.paragraphs[2]).toMatch(/^Greyfen, founded by two former utility engineers/);
+    expect(a.text).not.toMatch(/About the Courier|Valley Courier/);
+  });
+
   it('reads content that sits in <head> because </head> and <body> are missing', () => {
     const text = 'Aldermoss Robotics has delivered its first sorting arm to a recycling plant, the company said.';
     const a = parseArticle(`<html><head><title>Aldermoss</title><meta charset="utf-8"><div><p>${text}</p><p>${text}</p></div></html>`, 'https://x.example/');

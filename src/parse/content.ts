@@ -122,6 +122,15 @@ function holdsArticle(root: Element): boolean {
   return articles === 1;
 }
 
+// Any part of a comments section. Its "comment-body"/"comments-content" parts are named like
+// article text, so this is checked before the positive names; "comments-open" is a state.
+const COMMENT_PART = /^comments?(?:[-_](?!open|closed|enabled|disabled|count|link|number)|$)|^commentlist$|[-_]comments?$/;
+
+function hasCommentName(names: string): boolean {
+  for (const token of names.toLowerCase().split(/\s+/)) if (COMMENT_PART.test(token)) return true;
+  return false;
+}
+
 function isBoilerplate(el: Element): boolean {
   if (el.name === 'body' || el.name === 'html') return false;
   if (el.name === 'article' || el.name === 'main') return isComment(el);
@@ -129,7 +138,8 @@ function isBoilerplate(el: Element): boolean {
   const role = el.attribs['role'];
   if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') return true;
   const names = attrText(el);
-  if (!names || !hasBoilerplateName(names) || POSITIVE.test(names)) return false;
+  if (!names || !hasBoilerplateName(names)) return false;
+  if (POSITIVE.test(names) && !hasCommentName(names)) return false;
   return !holdsArticle(el);
 }
 

@@ -49,6 +49,15 @@ describe('comments are not the article', () => {
   });
 });
 
+describe('comment sections named like article text', () => {
+  it('drops comment bodies even when their class names say "body" or "content"', () => {
+    const a = parse('blog-comment-bodies.html');
+    expect(a.text).toContain('nine thousand meals');
+    expect(a.text).toContain('Thank you to everyone who cleaned it');
+    expect(a.text).not.toMatch(/12 comments|lovely project|corner bakery is the best|list of what you can/);
+  });
+});
+
 describe('short or link-heavy posts beat page furniture of the same size', () => {
   it('keeps a link-heavy roundup and drops the author box', () => {
     const a = parse('roundup-post.html');

@@ -230,6 +230,7 @@ function initialScore(el: Element): number {
 }
 
 const COMMA_RE = /[,，、]/g;
+const LAYOUT_CELL_CHARS = 300;
 
 function scoreContainers(blocks: Block[]): Map<Element, Stats> {
   const stats = new Map<Element, Stats>();
@@ -242,8 +243,10 @@ function scoreContainers(blocks: Block[]): Map<Element, Stats> {
     return s;
   };
   for (const b of blocks) {
-    // Text owned directly by a container counts as a paragraph of that container.
-    let el: Element | null = PARAGRAPH_TAGS.has(b.tag) ? parentElement(b.owner) : b.owner;
+    // Text owned directly by a container counts as a paragraph of that container. A table cell
+    // with a whole article's worth of text (<br> runs in a layout table) is a container itself.
+    const isContainer = !PARAGRAPH_TAGS.has(b.tag) || (b.tag === 'td' && b.chars >= LAYOUT_CELL_CHARS);
+    let el: Element | null = isContainer ? b.owner : parentElement(b.owner);
     const own = b.chars >= 25 && (!HEADINGS.has(b.tag) || (b.tag !== 'h1' && b.chars >= PROSE_HEADING_CHARS));
     const score = own ? 1 + (b.text.match(COMMA_RE)?.length ?? 0) + Math.min(Math.floor(b.chars / 100), 3) : 0;
     const text = own && b.linkChars < b.chars * 0.5 ? score : 0;

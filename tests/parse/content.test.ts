@@ -97,6 +97,13 @@ describe('text outside <p>', () => {
     expect(a.text).not.toMatch(/village of about eight hundred|Minutes|Contact the clerk/);
   });
 
+  it('takes a layout cell whose text is a run of <br> lines over a blurb in the menu cell', () => {
+    const a = parse('table-br-runs.html');
+    expect(a.text).toContain('check your hoses for splits');
+    expect(a.text).toContain('a waiting list of one for full plots');
+    expect(a.text).not.toMatch(/founded in 1952|Contact/);
+  });
+
   it('falls back to the readable text of the page rather than returning nothing', () => {
     const a = parse('photo-notes.html');
     expect(a.paragraphs).toHaveLength(3);

@@ -440,7 +440,7 @@ function keepBlock(b: Block, stats: Map<Element, Stats>, roundup: boolean): bool
 }
 
 /** Below this many characters an extraction is a stub (or nothing) rather than an article. */
-const TINY_CHARS = 200;
+const TINY_CHARS = 80;
 const READABLE_BLOCK_CHARS = 40;
 
 /**

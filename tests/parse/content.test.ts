@@ -74,6 +74,17 @@ describe('short or link-heavy posts beat page furniture of the same size', () =>
   });
 });
 
+describe('a short article stays short', () => {
+  const promo = 'Signal Daily Premium brings every story, every newsletter, and our full archive of industry data to your inbox and phone, with no ads and a reader discount for students.';
+  const body = 'Pellucid Audio, the maker of hearing-test software for pharmacies, named former finance chief Aiko Tanabe as its chief executive, replacing a co-founder.';
+  const html = `<html><body><div class="top"><div class="hero"><p>${promo}</p></div></div>` +
+    `<div class="layout"><article><p>${body}</p></article></div></body></html>`;
+
+  it('a one-paragraph <article> beats a longer promo paragraph, and the fallback leaves it alone', () => {
+    expect(parseArticle(html, 'https://x.example/').paragraphs).toEqual([body]);
+  });
+});
+
 describe('text outside <p>', () => {
   it('counts long headings as body text when the page marks its paragraphs up as <h2>', () => {
     const a = parse('heading-body.html');

@@ -335,16 +335,20 @@ function mergedContainers(winner: Element, stats: Map<Element, Stats>): Element[
   const threshold = Math.max(10, (ws?.score ?? 0) * 0.2);
   const winnerClass = winner.attribs['class'] ?? '';
   const out: Element[] = [];
+  let after = false;
   for (const child of parent.children) {
     if (!isElement(child)) continue;
     if (child === winner) {
       out.push(child);
+      after = true;
       continue;
     }
     const s = stats.get(child);
     if (!s) continue;
     const bonus = winnerClass && child.attribs['class'] === winnerClass ? (ws?.score ?? 0) * 0.2 : 0;
-    if (s.score + bonus >= threshold && linkDensity(s) < 0.25) out.push(child);
+    // A lone paragraph box before the article is its lead; after it, an author bio or a promo.
+    const lone = after && s.paragraphs < 2 && bonus === 0;
+    if (s.score + bonus >= threshold && linkDensity(s) < 0.25 && !lone) out.push(child);
     else if (child.name === 'p' && s.chars > 80 && linkDensity(s) < 0.25) out.push(child);
   }
   return [...out, ...sameClassCousins(winner, stats)];

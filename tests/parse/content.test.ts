@@ -67,6 +67,13 @@ describe('short or link-heavy posts beat page furniture of the same size', () =>
     expect(a.text).not.toMatch(/Tomas Reyes writes|About the author/);
   });
 
+  it('does not append a one-paragraph box that follows the post, whatever its name', () => {
+    const html = fixture('roundup-post.html').replace('class="author-box"', 'class="sidebox"');
+    const a = parseArticle(html, 'https://pages.example/roundup');
+    expect(a.text).toContain('Ostrava Mobility closed its pilot');
+    expect(a.text).not.toMatch(/Tomas Reyes writes|About the author/);
+  });
+
   it('prefers a single-paragraph <article> to a promo paragraph of the same size', () => {
     const a = parse('header-promo.html');
     expect(a.paragraphs).toHaveLength(1);

@@ -147,7 +147,7 @@ const SPACE_RE = /\s+/g;
 const MAX_DEPTH = 500;
 
 /** Collect text blocks in document order; boilerplate subtrees contribute nothing. */
-function collectBlocks(root: Element): Block[] {
+function collectBlocks(root: Element, withNoscript = false): Block[] {
   const blocks: Block[] = [];
   let buf: string[] = [];
   let linkChars = 0;
@@ -172,7 +172,8 @@ function collectBlocks(root: Element): Block[] {
     }
     if (!isElement(node)) return;
     const name = node.name;
-    if (depth > MAX_DEPTH || SKIP_TAGS.has(name) || isHidden(node) || isBoilerplate(node)) return;
+    if (depth > MAX_DEPTH || isHidden(node) || isBoilerplate(node)) return;
+    if (SKIP_TAGS.has(name) && !(withNoscript && name === 'noscript')) return;
     if (name === 'br') {
       buf.push('\n');
       return;
@@ -480,13 +481,19 @@ function winningParagraphs(blocks: Block[]): string[] {
   return paragraphs;
 }
 
-/** Paragraphs of the main article text, or [] when the page has no readable text. */
-export function extractParagraphs(root: Element): string[] {
-  const blocks = collectBlocks(root);
-  if (blocks.length === 0) return [];
+function extractFrom(blocks: Block[]): string[] {
   const paragraphs = winningParagraphs(blocks);
   const chars = totalChars(paragraphs);
   if (chars >= TINY_CHARS) return paragraphs;
   const fallback = readableBlocks(blocks);
   return totalChars(fallback) >= Math.max(chars * 2, 1) ? fallback : paragraphs;
+}
+
+/** Paragraphs of the main article text, or [] when the page has no readable text. */
+export function extractParagraphs(root: Element): string[] {
+  const paragraphs = extractFrom(collectBlocks(root));
+  if (totalChars(paragraphs) >= TINY_CHARS) return paragraphs;
+  // Script-rendered pages may ship their only copy of the text in <noscript>.
+  const withNoscript = extractFrom(collectBlocks(root, true));
+  return totalChars(withNoscript) >= Math.max(totalChars(paragraphs) * 2, 1) ? withNoscript : paragraphs;
 }

@@ -122,6 +122,18 @@ describe('text outside <p>', () => {
     expect(a.text).not.toMatch(/founded in 1952|Contact/);
   });
 
+  it('reads the article from <noscript> when a script-rendered page has no other text', () => {
+    const a = parse('noscript-article.html');
+    expect(a.paragraphs).toHaveLength(2);
+    expect(a.paragraphs[0]).toMatch(/^Vellamo Tide Energy has lowered its second tidal turbine/);
+  });
+
+  it('ignores <noscript> when the page has its own text', () => {
+    const a = parse('noscript-body.html');
+    const withNotice = fixture('noscript-body.html').replace('<footer>', '<noscript><p>Please turn on JavaScript to read the comments on this story.</p></noscript><footer>');
+    expect(parseArticle(withNotice, 'https://pages.example/n').paragraphs).toEqual(a.paragraphs);
+  });
+
   it('falls back to the readable text of the page rather than returning nothing', () => {
     const a = parse('photo-notes.html');
     expect(a.paragraphs).toHaveLength(3);

@@ -35,7 +35,7 @@ const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4'
 // Matched per class token / id: the word alone, as a prefix ("comment-list") or a suffix
 // ("post-share"), never in the middle ("elementor-widget-container" is a layout wrapper).
 const BOILERPLATE_AFFIX =
-  /^(?:nav|navbar|navigation|menu|footer|sidebar|comments?|disqus|share|sharing|social|related|recommended|recommendations|newsletter|subscribe|subscription|signup|promo|promotions?|advert|advertisement|ad-slot|adslot|sponsored|cookies?|gdpr|consent|breadcrumbs?|pagination|pager|popup|modal|outbrain|taboola|author|authors|authorbox|about-author|about-the-author|bio|commentlist|toolbar|widget|trending|most-popular|masthead|more-stories|read-more|readmore|further-reading|byline|dateline|timestamp)(?:[-_]|$)|[-_](?:nav|menu|footer|sidebar|comments?|share|sharing|social|related|newsletter|subscribe|promo|advert|advertisement|sponsored|cookies?|consent|breadcrumbs?|pagination|popup|modal|toolbar|widget|trending|byline|dateline|timestamp)$/;
+  /^(?:nav|navbar|navigation|menu|footer|sidebar|comments?|disqus|share|sharing|social|related|recommended|recommendations|newsletter|subscribe|subscription|signup|promo|promotions?|advert|advertisement|ad-slot|adslot|sponsored|cookies?|gdpr|consent|breadcrumbs?|pagination|pager|popup|modal|outbrain|taboola|author|authors|authorbox|about-author|about-the-author|bio|commentlist|trackbacks?|pingbacks?|toolbar|widget|trending|most-popular|masthead|more-stories|read-more|readmore|further-reading|byline|dateline|timestamp)(?:[-_]|$)|[-_](?:nav|menu|footer|sidebar|comments?|share|sharing|social|related|newsletter|subscribe|promo|advert|advertisement|sponsored|cookies?|consent|breadcrumbs?|pagination|popup|modal|toolbar|widget|trending|byline|dateline|timestamp)$/;
 // Words too generic to match as affixes (bootstrap's "hidden-xs", "ad-column-l").
 const BOILERPLATE_EXACT = /^(?:hidden|ad|ads|meta|tags|popular|caption|credits?|skip|jump|banner|sr-only|visually-hidden|print)$/;
 const POSITIVE = /(?:^|[\s_-])(?:article|body|content|entry|main|post|story|text|blog)(?:$|[\s_-])/i;
@@ -89,7 +89,9 @@ function hasBoilerplateName(names: string): boolean {
 
 // A comment, however it is marked up: WordPress `<article id="comment-12" class="comment">`,
 // schema.org Comment microdata.
-const COMMENT_TOKEN = /^(?:comments?|comment-(?:body|content|item|wrap|wrapper|\d+)|commentlist)$/;
+// Singular "comment" names one comment ("c-comment", "comment-item"); "has-comments" on a post
+// only says it has some.
+const COMMENT_TOKEN = /^(?:comments?|comment[-_](?!open|closed|enabled|disabled|count|link|number|status).+|commentlist|[a-z]+[-_]comment|trackback|pingback)$/;
 
 function isComment(el: Element): boolean {
   const a = el.attribs;

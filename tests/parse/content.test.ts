@@ -44,6 +44,16 @@ describe('comments are not the article', () => {
     expect(a.paragraphs[0]).toMatch(/^After a month of side-by-side runs/);
   });
 
+  it('drops comment <article>s under an unnamed wrapper, but not a post that merely has comments', () => {
+    const post = 'Corrin Analytics shipped its first release to a pilot customer, and the team is now writing the manual.';
+    const comment = 'Congratulations on the release! We have been waiting for this, and the pilot results sound promising, well done.';
+    const page = (postClass: string, commentClass: string): string =>
+      `<html><body><div><article class="${postClass}"><p>${post}</p></article><section>` +
+      `<article class="${commentClass}"><p>${comment}</p><p>${comment}</p></article>`.repeat(2) + '</section></div></body></html>';
+    expect(parseArticle(page('post has-comments', 'c-comment'), 'https://x.example/').paragraphs).toEqual([post]);
+    expect(parseArticle(page('post', 'user-comment'), 'https://x.example/').paragraphs).toEqual([post]);
+  });
+
   it('drops every comment and the reply form', () => {
     expect(a.text).not.toMatch(/Interesting numbers|Same experience|side-by-side runs take|Leave a Reply/);
   });

@@ -149,7 +149,11 @@ const SPACE_RE = /\s+/g;
 const MAX_DEPTH = 500;
 
 /** Collect text blocks in document order; boilerplate subtrees contribute nothing. */
-function collectBlocks(root: Element, withNoscript = false): Block[] {
+/**
+ * `lenient` also reads <noscript> and hidden elements: the last try on a page that yields no
+ * text, which may be script-rendered or hidden until a script reveals it (anti-flicker snippets).
+ */
+function collectBlocks(root: Element, lenient = false): Block[] {
   const blocks: Block[] = [];
   let buf: string[] = [];
   let linkChars = 0;
@@ -174,8 +178,8 @@ function collectBlocks(root: Element, withNoscript = false): Block[] {
     }
     if (!isElement(node)) return;
     const name = node.name;
-    if (depth > MAX_DEPTH || isHidden(node) || isBoilerplate(node)) return;
-    if (SKIP_TAGS.has(name) && !(withNoscript && name === 'noscript')) return;
+    if (depth > MAX_DEPTH || (!lenient && isHidden(node)) || isBoilerplate(node)) return;
+    if (SKIP_TAGS.has(name) && !(lenient && name === 'noscript')) return;
     if (name === 'br') {
       buf.push('\n');
       return;
@@ -495,7 +499,6 @@ function extractFrom(blocks: Block[]): string[] {
 export function extractParagraphs(root: Element): string[] {
   const paragraphs = extractFrom(collectBlocks(root));
   if (totalChars(paragraphs) >= TINY_CHARS) return paragraphs;
-  // Script-rendered pages may ship their only copy of the text in <noscript>.
-  const withNoscript = extractFrom(collectBlocks(root, true));
-  return totalChars(withNoscript) >= Math.max(totalChars(paragraphs) * 2, 1) ? withNoscript : paragraphs;
+  const lenient = extractFrom(collectBlocks(root, true));
+  return totalChars(lenient) >= Math.max(totalChars(paragraphs) * 2, 1) ? lenient : paragraphs;
 }

@@ -138,6 +138,11 @@ describe('text outside <p>', () => {
     expect(a.paragraphs[0]).toMatch(/^Vellamo Tide Energy has lowered its second tidal turbine/);
   });
 
+  it('reads a page that hides its whole content until a script reveals it', () => {
+    const html = fixture('noscript-body.html').replace('<div class="page">', '<div class="page" style="display: none">');
+    expect(parseArticle(html, 'https://pages.example/h').paragraphs).toEqual(parse('noscript-body.html').paragraphs);
+  });
+
   it('ignores <noscript> when the page has its own text', () => {
     const a = parse('noscript-body.html');
     const withNotice = fixture('noscript-body.html').replace('<footer>', '<noscript><p>Please turn on JavaScript to read the comments on this story.</p></noscript><footer>');

@@ -193,7 +193,9 @@ function collectBlocks(root: Element, lenient = false): Block[] {
       owner = outer;
       return;
     }
-    const link = inLink || name === 'a';
+    // Only <a href> is a link: old pages leave named anchors (<a name="top">) open around
+    // the whole page.
+    const link = inLink || (name === 'a' && node.attribs['href'] !== undefined);
     for (const child of node.children) walk(child, link, depth + 1);
   };
 

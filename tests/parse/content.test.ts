@@ -29,6 +29,11 @@ describe('page body detection', () => {
     expect(a.text).not.toMatch(/About the Courier|Valley Courier/);
   });
 
+  it('does not take a page wrapped in an unclosed named anchor (<a name="top">) for a link list', () => {
+    const html = fixture('noscript-body.html').replace('<nav>', '<a name="top"><nav>');
+    expect(parseArticle(html, 'https://pages.example/a').paragraphs).toEqual(parse('noscript-body.html').paragraphs);
+  });
+
   it('reads content that sits in <head> because </head> and <body> are missing', () => {
     const text = 'Aldermoss Robotics has delivered its first sorting arm to a recycling plant, the company said.';
     const a = parseArticle(`<html><head><title>Aldermoss</title><meta charset="utf-8"><div><p>${text}</p><p>${text}</p></div></html>`, 'https://x.example/');

@@ -148,6 +148,25 @@ function isBoilerplate(el: Element): boolean {
 const SPACE_RE = /\s+/g;
 const MAX_DEPTH = 500;
 
+function isArticleItem(node: AnyNode): boolean {
+  if (!isElement(node)) return false;
+  if (node.name === 'article') return true;
+  return node.name === 'li' && node.children.some((c) => isElement(c) && c.name === 'article');
+}
+
+/**
+ * Articles nested in an article and repeated side by side are its comments (the HTML spec's
+ * own markup for comments) or related-story cards: never the article itself.
+ */
+function isListItemArticle(el: Element): boolean {
+  const item = el.parent && isElement(el.parent) && el.parent.name === 'li' ? el.parent : el;
+  const list = item.parent;
+  if (!list) return false;
+  let n = 0;
+  for (const child of list.children) if (isArticleItem(child) && ++n >= 2) return true;
+  return false;
+}
+
 /** Collect text blocks in document order; boilerplate subtrees contribute nothing. */
 /**
  * `lenient` also reads <noscript> and hidden elements: the last try on a page that yields no
@@ -158,6 +177,7 @@ function collectBlocks(root: Element, lenient = false): Block[] {
   let buf: string[] = [];
   let linkChars = 0;
   let owner: Element = root;
+  let articles = 0;
 
   const flush = (): void => {
     if (buf.length > 0) {
@@ -185,10 +205,13 @@ function collectBlocks(root: Element, lenient = false): Block[] {
       return;
     }
     if (BLOCK_TAGS.has(name)) {
+      if (name === 'article' && articles > 0 && isListItemArticle(node)) return;
       flush();
       const outer = owner;
       owner = node;
+      if (name === 'article') articles++;
       for (const child of node.children) walk(child, inLink, depth + 1);
+      if (name === 'article') articles--;
       flush();
       owner = outer;
       return;
@@ -388,7 +411,7 @@ function sameClassCousins(winner: Element, stats: Map<Element, Stats>): Element[
 
 // Short standalone lines that are page furniture, not article text.
 const FURNITURE =
-  /^(?:by\s|photo|image|credit|source:|advertisement|read more|related|share|subscribe|sign up|follow us|click here|updated|published|posted|copyright|©|all rights reserved)/i;
+  /^(?:by\s|photo|image|credit|source:|advertisement|read more|related|share|subscribe|sign up|follow us|click here|updated|published|posted|copyright|©|all rights reserved|comments?\b|\d+\s+(?:comments?|responses?|replies|thoughts)\b|leave a (?:reply|comment))/i;
 
 const FURNITURE_START = /^(?:follow|reach|contact|email|listen|download|watch|read|sign|subscribe|join|don'?t miss|see also|more:)/i;
 

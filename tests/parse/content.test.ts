@@ -59,6 +59,21 @@ describe('comments are not the article', () => {
     expect(parseArticle(page('post', 'user-comment'), 'https://x.example/').paragraphs).toEqual([post]);
   });
 
+  it('drops comments marked up as the HTML spec suggests: repeated <article>s inside the post\'s <article>', () => {
+    const post = 'Corrin Analytics shipped its first release to a pilot customer, and the team is now writing the manual.';
+    const comment = 'Congratulations on the release! We have been waiting for this, and the pilot results sound promising, well done.';
+    const html = `<html><body><article><h1>Corrin ships</h1><p>${post}</p><section><h2>Comments</h2>` +
+      `<article><footer>Posted by a reader</footer><p>${comment}</p><p>${comment}</p><p>${comment}</p></article>`.repeat(2) +
+      '</section></article></body></html>';
+    expect(parseArticle(html, 'https://x.example/').paragraphs).toEqual([post]);
+  });
+
+  it('keeps a single <article> nested in another (a wrapper, not a list)', () => {
+    const post = 'Corrin Analytics shipped its first release to a pilot customer, and the team is now writing the manual.';
+    const html = `<html><body><article class="page"><article class="story"><p>${post}</p><p>${post}</p></article></article></body></html>`;
+    expect(parseArticle(html, 'https://x.example/').paragraphs).toEqual([post, post]);
+  });
+
   it('drops every comment and the reply form', () => {
     expect(a.text).not.toMatch(/Interesting numbers|Same experience|side-by-side runs take|Leave a Reply/);
   });

@@ -1,4 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
+import { hasCommentName, isComment, isListItemArticle } from './comments.js';
+import { attrText, isElement } from './dom.js';
 
 /**
  * Main-content extraction over a domhandler tree (htmlparser2, via cheerio).
@@ -63,16 +65,6 @@ interface Stats {
   linkChars: number;
 }
 
-function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
-}
-
-function attrText(el: Element): string {
-  const cls = el.attribs['class'] ?? '';
-  const id = el.attribs['id'] ?? '';
-  return cls && id ? `${cls} ${id}` : cls || id;
-}
-
 function isHidden(el: Element): boolean {
   const a = el.attribs;
   if (a['hidden'] !== undefined || a['aria-hidden'] === 'true') return true;
@@ -84,21 +76,6 @@ function hasBoilerplateName(names: string): boolean {
   for (const token of names.toLowerCase().split(/\s+/)) {
     if (token && (BOILERPLATE_AFFIX.test(token) || BOILERPLATE_EXACT.test(token))) return true;
   }
-  return false;
-}
-
-// A comment, however it is marked up: WordPress `<article id="comment-12" class="comment">`,
-// schema.org Comment microdata.
-// Singular "comment" names one comment ("c-comment", "comment-item"); "has-comments" on a post
-// only says it has some.
-const COMMENT_TOKEN = /^(?:comments?|comment[-_](?!open|closed|enabled|disabled|count|link|number|status).+|commentlist|[a-z]+[-_]comment|trackback|pingback)$/;
-
-function isComment(el: Element): boolean {
-  const a = el.attribs;
-  if (a['itemprop'] === 'comment' || /schema\.org\/(?:Comment|UserComments)\b/.test(a['itemtype'] ?? '')) return true;
-  const names = attrText(el);
-  if (!names) return false;
-  for (const token of names.toLowerCase().split(/\s+/)) if (COMMENT_TOKEN.test(token)) return true;
   return false;
 }
 
@@ -124,15 +101,6 @@ function holdsArticle(root: Element): boolean {
   return articles === 1;
 }
 
-// Any part of a comments section. Its "comment-body"/"comments-content" parts are named like
-// article text, so this is checked before the positive names; "comments-open" is a state.
-const COMMENT_PART = /^comments?(?:[-_](?!open|closed|enabled|disabled|count|link|number)|$)|^commentlist$|[-_]comments?$/;
-
-function hasCommentName(names: string): boolean {
-  for (const token of names.toLowerCase().split(/\s+/)) if (COMMENT_PART.test(token)) return true;
-  return false;
-}
-
 function isBoilerplate(el: Element): boolean {
   if (el.name === 'body' || el.name === 'html') return false;
   if (el.name === 'article' || el.name === 'main') return isComment(el);
@@ -148,28 +116,8 @@ function isBoilerplate(el: Element): boolean {
 const SPACE_RE = /\s+/g;
 const MAX_DEPTH = 500;
 
-function isArticleItem(node: AnyNode): boolean {
-  if (!isElement(node)) return false;
-  if (node.name === 'article') return true;
-  return node.name === 'li' && node.children.some((c) => isElement(c) && c.name === 'article');
-}
-
 /**
- * Articles nested in an article and repeated side by side are its comments (the HTML spec's
- * own markup for comments) or related-story cards: never the article itself.
- */
-function isListItemArticle(el: Element): boolean {
-  const item = el.parent && isElement(el.parent) && el.parent.name === 'li' ? el.parent : el;
-  const list = item.parent;
-  if (!list) return false;
-  let n = 0;
-  for (const child of list.children) if (isArticleItem(child) && ++n >= 2) return true;
-  return false;
-}
-
-/** Collect text blocks in document order; boilerplate subtrees contribute nothing. */
-/**
- * `lenient` also reads <noscript> and hidden elements: the last try on a page that yields no
+ * Collect text blocks in document order; boilerplate subtrees contribute nothing. `lenient` also reads <noscript> and hidden elements: the last try on a page that yields no
  * text, which may be script-rendered or hidden until a script reveals it (anti-flicker snippets).
  */
 function collectBlocks(root: Element, lenient = false): Block[] {
@@ -442,15 +390,16 @@ function isLinkedProse(b: Block): boolean {
   return b.tag === 'p' && b.linkChars > b.chars * 0.5 && b.linkChars <= b.chars * 0.85 && b.chars - b.linkChars >= 25;
 }
 
-/**
- * A roundup post is made of linked prose; a news story has at most a stray "Follow us on
- * <a>…</a>" line of it, which is furniture. Keep linked prose only where it is the norm.
- */
 /** One sentence or more, not a call to action with addresses ("Follow us at http://…"). */
 function isSentence(text: string): boolean {
   return /^[\p{Lu}"“‘'(]/u.test(text) && /[.!?]["”’')]?$/.test(text) && !text.includes('http') && !FURNITURE_START.test(text);
 }
 
+/**
+ * A roundup post is made of linked prose; a news story has at most a stray "Follow us on
+ * <a>…</a>" line of it, which is furniture. Keep linked prose everywhere only in a roundup;
+ * elsewhere only when it reads as a sentence.
+ */
 function isRoundup(blocks: Block[]): boolean {
   let prose = 0;
   let linked = 0;

@@ -1,4 +1,5 @@
-import type { AnyNode, ChildNode, Document, Element } from 'domhandler';
+import type { ChildNode, Document, Element } from 'domhandler';
+import { isElement } from './dom.js';
 import type { PageIndex } from './page.js';
 import { textOf } from './page.js';
 
@@ -22,10 +23,6 @@ export function closeRunawayTitle(html: string, page: PageIndex): string | null 
 
 const TITLE_OPEN = /<title\b[^>]*>/i;
 const TAG_LIKE = /<[a-zA-Z!/]/;
-
-function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
-}
 
 function detach(node: ChildNode): void {
   const parent = node.parent;

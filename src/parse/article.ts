@@ -4,7 +4,7 @@ import type { ParsedArticle } from './types.js';
 import { extractParagraphs } from './content.js';
 import { detectLanguage } from './language.js';
 import { indexPage } from './page.js';
-import { adoptStrayContent, closeRunawayTitle } from './repair.js';
+import { adoptStrayContent, repairRunawayRawText } from './repair.js';
 import {
   declaredLanguage,
   extractByline,
@@ -60,7 +60,7 @@ function parse(html: string, url: string): ParsedArticle {
     return index;
   };
   let page = load(html);
-  const repaired = closeRunawayTitle(html, page);
+  const repaired = repairRunawayRawText(html, page);
   if (repaired !== null) page = load(repaired);
   // A fragment without <html>/<body>: htmlparser2 does not synthesise them.
   if (!page.html && !page.body) page = load(`<html><body>${html}</body></html>`);

@@ -24,6 +24,45 @@ export function closeRunawayTitle(html: string, page: PageIndex): string | null 
 const TITLE_OPEN = /<title\b[^>]*>/i;
 const TAG_LIKE = /<[a-zA-Z!/]/;
 
+const TEXTAREA_TAG = /<textarea\b[^>]*>|<\/textarea\s*>/gi;
+
+/**
+ * <textarea> is raw text too: one left open (a search box in the header) swallows the page up
+ * to the next `</textarea>` or the end. Close each open textarea that another one re-opens or
+ * the end of the page finds still open, right after its start tag. Closed ones (embed-code
+ * boxes holding literal markup) are left alone.
+ */
+export function closeRunawayTextareas(html: string): string | null {
+  if (html.search(/<textarea\b/i) < 0) return null;
+  const inserts: number[] = [];
+  let openEnd = -1;
+  for (const m of html.matchAll(TEXTAREA_TAG)) {
+    const isOpen = m[0][1] !== '/';
+    if (isOpen) {
+      if (openEnd >= 0) inserts.push(openEnd);
+      openEnd = m.index + m[0].length;
+    } else {
+      openEnd = -1;
+    }
+  }
+  if (openEnd >= 0) inserts.push(openEnd);
+  if (inserts.length === 0) return null;
+  let out = '';
+  let from = 0;
+  for (const at of inserts) {
+    out += `${html.slice(from, at)}</textarea>`;
+    from = at;
+  }
+  return out + html.slice(from);
+}
+
+/** Raw-text elements left open (title, textarea), closed as lenient parsers do; null if none. */
+export function repairRunawayRawText(html: string, page: PageIndex): string | null {
+  const titled = closeRunawayTitle(html, page);
+  const source = titled ?? html;
+  return closeRunawayTextareas(source) ?? titled;
+}
+
 function detach(node: ChildNode): void {
   const parent = node.parent;
   if (parent) parent.children.splice(parent.children.indexOf(node), 1);

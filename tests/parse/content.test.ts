@@ -22,6 +22,17 @@ describe('page body detection', () => {
     expect(a.text).not.toMatch(/Front page|Privacy|<meta/);
   });
 
+  it('closes a <textarea> left open in the header instead of losing the page to it', () => {
+    const html = fixture('noscript-body.html').replace('<nav>', '<form><textarea name="q"></form><nav>');
+    expect(parseArticle(html, 'https://pages.example/t').paragraphs).toEqual(parse('noscript-body.html').paragraphs);
+  });
+
+  it('leaves a closed <textarea> holding literal markup (an embed-code box) as text', () => {
+    const box = '<textarea><iframe src="https://video.example/1"></iframe><p>not a paragraph</p></textarea>';
+    const html = fixture('noscript-body.html').replace('<footer>', `<form>${box}</form><footer>`);
+    expect(parseArticle(html, 'https://pages.example/t').paragraphs).toEqual(parse('noscript-body.html').paragraphs);
+  });
+
   it('keeps the text that follows a stray </body></html> written mid-page by an ad snippet', () => {
     const a = parse('stray-body-close.html');
     expect(a.paragraphs).toHaveLength(3);

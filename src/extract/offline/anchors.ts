@@ -7,8 +7,9 @@
  */
 import type { MoneyMatch } from '../../normalise/money.js';
 import type { Round } from '../../deal/schema.js';
-import { amountsIn, moneyRole, roundNear } from './lexicon.js';
+import { amountsIn, DEAL_NOUN, isDealRole, isWeakVerb, moneyRole, RAISE_VERB, roundNear } from './lexicon.js';
 import { leadingName, trailingName } from './names.js';
+import { isPlaceName } from './places.js';
 
 export interface Anchor {
   /** Company name, or null when the sentence says "the company"/"it" (resolved by the caller). */
@@ -23,31 +24,40 @@ export interface Anchor {
   round: Round;
   /** An investor stated by the construction itself ("Nvidia made … investment in Acme"). */
   investor: { name: string; lead: boolean } | null;
+  /** An earlier deal told as history ("raised $5M last year"), not this article's news. */
+  background?: boolean;
 }
 
-const RAISE_VERB = /\b(?:announced (?:the )?(?:first |final )?(?:close|closing|completion) of|announced|announces|raised|raises|raise|raising|seeks|seeking|pocketed|pockets|scooped up|scoops up|scooped|hauled in|hauls in|raked in|rakes in|took in|takes in|took on|takes on|brought in|attracted|attracts|drew|granted|got|gets|secured|secures|securing|closed|closes|closing|landed|lands|land|bagged|bags|bag|netted|nets|picked up|picks up|pulled in|pulls in|received|receives|won|wins|awarded|obtained|obtains|snagged|snags|grabbed|grabs|eyes|eyeing|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices)\b/g;
-// Verbs that mean a deal only with a deal noun nearby ("signed a loan agreement", "issued a bond").
-const WEAK_VERB = /^(?:took on|takes on|announced|announces|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices|closed|closes|closing|won|wins)$/;
-const DEAL_NOUN = /\b(?:round|placement|funding|financing|investment|bond|facility|loan|note|notes|debentures|tender offer|offering|IPO|seed|Series [A-J]|grant|debt|equity|capital|raise)\b/;
-
-const NOT_CAPITAL = /\b(?:guidance|forecast|outlook|prices?|target|dividend|wages?|salar(?:y|ies)|limit|cap|stake in)\b/i;
+const NOT_CAPITAL = /\b(?:ESOPs?|stock options|options|bonus(?:es)?|guidance|forecast|outlook|prices?|target|dividend|wages?|salar(?:y|ies)|limit|cap|stake in)\b/i;
 // After an object company's name: punctuation or a function word, not a noun ("into AI startups").
 const AFTER_OBJECT = /^(?:\s*[,.;:)]|\s+(?:for|in|to|as|at|which|that|and|the|a|an|on|with|from|through|by|after|before|under|over|amid|following|its|their|said|was|is|has|had|will|would)\b|\s*$)/;
 
 // A description before an object's name: "acquire data management company Cloudbase",
-// "in Israeli security startup Wiz", "awarded Swedish battery maker Voltera".
-const DESCRIPTOR = /^(?:(?:the|a|an)\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:company|startup|start-up|firm|maker|developer|provider|platform|operator|specialist|rival|business|fintech|insurtech|proptech|edtech|healthtech|biotech|unicorn|lender|retailer|manufacturer|producer|supplier)\s+(?=[\p{Lu}\d])/u;
+// "in Israeli security startup Wiz", "the assets of US chipmaker TSI", "in online publisher X":
+// articles, lowercase words, demonyms and places, up to the first capitalised word.
+const LEAD_IN = /^(?:(?:the|a|an)\s+)?(?:(?:assets|business|unit|units|division|operations|stake|shares|parts?|control|rest|remainder|owner|operator|maker|parent)\s+of\s+(?:the\s+)?)?/;
 
 /** The company name opening `text` (after any description), if it stands as a name (not an adjective before a noun). */
 function objectName(text: string): string | null {
-  const located = text.replace(/^(?:(?:the|a|an)\s+)?[\p{L}.'’-]+-based\s+/u, ''); // "acquired Toronto-based Vantage"
-  const described = DESCRIPTOR.exec(located);
-  const rest = described ? located.slice(described[0].length) : located;
+  let rest = text.replace(LEAD_IN, '');
+  // Skip up to six description words: lowercase, "-based"/"-backed" words, demonyms/places, acronyms before a lowercase word.
+  for (let k = 0; k < 6; k++) {
+    const w = /^(\S+)\s+/.exec(rest);
+    if (!w) break;
+    const word = w[1]!;
+    const next = rest.slice(w[0].length);
+    const lower = /^[\p{Ll}][\p{Ll}\p{N}'’&-]*$/u.test(word) && !/^[a-z]+[\p{Lu}]/u.test(word);
+    const described = /-(?:based|backed|headquartered|focused|owned|founded)$/i.test(word);
+    const adjective = (isPlaceName(word.replace(/['’]s$/, '')) || /^[A-Z]{2,4}$/.test(word)) && /^[\p{Ll}]/u.test(next);
+    if (!lower && !described && !adjective) break;
+    if (lower && /^(?:for|in|into|to|at|by|with|from|and|or|which|that|who|after|on|as|across|over|under|its|their|his|her|our|this|these|those|is|was|are|were|has|have|had|will|would)$/.test(word)) return null;
+    rest = next;
+  }
   const name = leadingName(rest, false);
   return name && AFTER_OBJECT.test(rest.slice(rest.indexOf(name) + name.length)) ? name : null;
 }
 
-const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|successfully|today|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
+const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|successfully|today|previously|earlier|already|initially|first|once|quietly|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
 const PRONOUN = /(?:\b(?:the|this|that) (?:company|startup|start-up|firm|business|group|platform|maker|developer|operator|lender|provider|fintech)|\b(?:it|they))$/i;
 const CLAUSE_START = /(?:,\s+(?:while|and|but|as|whereas|after|when)\s+|;\s+|:\s+|\b(?:after|while|when|because|whereas)\s+)/g;
 
@@ -104,7 +114,7 @@ function lastClauseStart(text: string): number {
 function dealMoneyAfter(sentence: string, money: MoneyMatch[], from: number, within: number): MoneyMatch | null {
   for (const m of money) {
     if (m.index < from || m.index - from > within) continue;
-    if (moneyRole(sentence, m) === 'deal') return m;
+    if (isDealRole(moneyRole(sentence, m))) return m;
   }
   return null;
 }
@@ -115,7 +125,7 @@ function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const end = v.index + v[0].length;
     const m = dealMoneyAfter(sentence, money, end, 90);
     if (!m) continue;
-    if (WEAK_VERB.test(v[0].toLowerCase()) && !DEAL_NOUN.test(sentence.slice(v.index, m.end + 40))) continue;
+    if (isWeakVerb(v[0]) && !DEAL_NOUN.test(sentence.slice(v.index, m.end + 40))) continue;
     // "raised its revenue guidance to $2 billion", "raised prices by $5": not a raise of capital.
     if (NOT_CAPITAL.test(sentence.slice(end, m.index))) continue;
     // "The EIC awarded Voltera a €2.5m grant": the recipient is the object, the giver is not a company.
@@ -139,7 +149,7 @@ function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   return out;
 }
 
-const OBJECT_NOUN = /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round)(?:\s+of\s+([^,;]{1,40}?))?\s+(?:in|into|to)\s+(?=[\p{Lu}])/gu;
+const OBJECT_NOUN = /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round|funding|financing)(?:\s+of\s+([^,;]{1,40}?))?\s+(?:in|into|to|of)\s+(?=[\p{L}])/gu;
 
 // "Sequoia has invested $50M in Acme": the amount sits between the verb and the company.
 const INVESTED_IN = /\b(?:invested|invests|investing|put|puts|poured|pours|injected|injects|committed|commits)\s+$/;
@@ -148,8 +158,8 @@ function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
   for (const m of money) {
     const verb = INVESTED_IN.exec(sentence.slice(Math.max(0, m.index - 40), m.index).replace(/(?:about|around|roughly|nearly|some|an additional|another)\s+$/, ''));
-    const into = /^\s+(?:in|into)\s+(?=[\p{Lu}])/u.exec(sentence.slice(m.end));
-    if (!verb || !into || moneyRole(sentence, m) !== 'deal') continue;
+    const into = /^\s+(?:in|into)\s+(?=[\p{L}])/u.exec(sentence.slice(m.end));
+    if (!verb || !into || !isDealRole(moneyRole(sentence, m))) continue;
     const at = m.end + into[0].length;
     const name = objectName(sentence.slice(at));
     if (!name) continue;
@@ -170,7 +180,7 @@ function possessiveAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
   for (const m of money) {
     const owner = /([^\s,;:]+(?:\s+[^\s,;:]+){0,4})['’]s?\s+$/u.exec(sentence.slice(Math.max(0, m.index - 60), m.index));
-    if (!owner || !POSSESSIVE_ROUND.test(sentence.slice(m.end)) || moneyRole(sentence, m) !== 'deal') continue;
+    if (!owner || !POSSESSIVE_ROUND.test(sentence.slice(m.end)) || !isDealRole(moneyRole(sentence, m))) continue;
     const name = trailingName(owner[1]!);
     if (!name) continue;
     out.push({
@@ -187,7 +197,7 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const end = n.index + n[0].length;
     const name = objectName(sentence.slice(end));
     if (!name) continue;
-    const m = money.find((x) => x.index >= n.index - 50 && x.end <= end && moneyRole(sentence, x) === 'deal');
+    const m = money.find((x) => x.index >= n.index - 50 && x.end <= end && isDealRole(moneyRole(sentence, x)));
     if (!m) continue;
     const noun = n[2]!.toLowerCase();
     const round: Round = ['grant', 'contribution', 'award', 'subsidy'].includes(noun)
@@ -239,6 +249,7 @@ export function findAnchors(sentence: string): Anchor[] {
   return [...funding, ...objects, ...acquisitions].filter((a) => {
     if (a.money && seen.has(a.money.index)) return false;
     seen.add(a.money?.index);
+    if (a.money && moneyRole(sentence, a.money) === 'past') a.background = true;
     return true;
   });
 }

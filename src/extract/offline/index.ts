@@ -26,6 +26,7 @@ interface Draft {
   investors: Investor[];
   country: string | null;
   evidence: RawDeal['evidence'];
+  background: boolean;
 }
 
 interface Located { anchor: Anchor; sentence: number; company: string }
@@ -150,7 +151,8 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
   return {
     company: l.company,
     round: l.anchor.round,
-    status: statusOf(anchorText),
+    // History happened: an earlier round is not hedged by the news around it.
+    status: l.anchor.background ? 'announced' : statusOf(anchorText),
     amountText: l.anchor.money?.text ?? null,
     amountValue: l.anchor.money?.value ?? null,
     amountCurrency: l.anchor.money?.currency ?? null,
@@ -158,6 +160,7 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     investors: mergeInvestors(investors, [l.company]),
     country,
     evidence,
+    background: l.anchor.background ?? false,
   };
 }
 
@@ -187,6 +190,8 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
       same.amountCurrency = d.amountCurrency;
     }
     same.valuationText ??= d.valuationText;
+    // Told once as news, it is news.
+    same.background &&= d.background;
     same.country ??= d.country;
     same.investors = mergeInvestors([...same.investors, ...d.investors], [same.company]);
     same.evidence.push(...d.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.quote === e.quote)));
@@ -224,9 +229,10 @@ export function extractOffline(article: ArticleInput): RawExtraction {
       amountText: d.amountText,
       valuationText: d.valuationText,
       investors: d.investors,
-      announcedOn: d.status === 'announced' ? day : null,
+      announcedOn: d.status === 'announced' && !d.background ? day : null,
       evidence: d.evidence,
       confidence: confidenceOf(d),
+      ...(d.background ? { background: true } : {}),
     })),
   };
 }

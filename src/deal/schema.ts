@@ -90,4 +90,4 @@ export const RawDeal = z.object({
 export type RawDeal = z.infer<typeof RawDeal> & { background?: boolean };
 
 export const RawExtraction = z.object({ deals: z.array(RawDeal) });
-export type RawExtraction = z.infer<typeof RawExtraction>;
+export type RawExtraction = { deals: RawDeal[] };

@@ -119,7 +119,7 @@ function dealMoneyAfter(sentence: string, money: MoneyMatch[], from: number, wit
   return null;
 }
 
-function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | null): Anchor[] {
   const out: Anchor[] = [];
   for (const v of sentence.matchAll(RAISE_VERB)) {
     const end = v.index + v[0].length;
@@ -133,7 +133,10 @@ function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const awards = /^(?:awarded|granted|awards|grants)$/i.test(v[0]);
     const toRecipient = awards ? /^\s+to\s+/.exec(sentence.slice(m.end)) : null;
     const recipient = !awards ? null : toRecipient ? objectName(sentence.slice(m.end + toRecipient[0].length)) : objectName(sentence.slice(end).trimStart());
-    const subject = recipient ? { name: recipient, at: sentence.indexOf(recipient, end) } : subjectBefore(sentence, v.index);
+    // In a list item "Acme – the Zurich-based startup building … received €2m", an unreadable
+    // subject is the item's topic when the item opens with it.
+    const subject = recipient ? { name: recipient, at: sentence.indexOf(recipient, end) }
+      : subjectBefore(sentence, v.index) ?? (topic && sentence.startsWith(topic) ? { name: topic, at: 0 } : undefined);
     if (!subject) continue;
     out.push({
       company: subject.name,
@@ -236,14 +239,14 @@ function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 }
 
 /** All deal anchors in one sentence (several in "X raised …, while Y picked up …"). */
-export function findAnchors(sentence: string): Anchor[] {
+export function findAnchors(sentence: string, topic: string | null = null): Anchor[] {
   const money = amountsIn(sentence);
   const acquisitions = acquisitionAnchors(sentence, money);
   const objects = objectAnchors(sentence, money);
   // An amount belongs to one construction: object and acquisition readings beat subject ones
   // ("Calderwood has led a $400M investment in Vantora" is Vantora's deal, not Calderwood's).
   const used = new Set([...acquisitions, ...objects].map((a) => a.money?.index));
-  const funding = fundingAnchors(sentence, money).filter((a) => !used.has(a.money?.index) && !acquisitions.length);
+  const funding = fundingAnchors(sentence, money, topic).filter((a) => !used.has(a.money?.index) && !acquisitions.length);
   // Two verbs can reach one amount ("…, which runs X, landed $7M"): one deal per amount.
   const seen = new Set<number | undefined>();
   return [...funding, ...objects, ...acquisitions].filter((a) => {

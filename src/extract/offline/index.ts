@@ -8,10 +8,13 @@ import { companyKey } from '../../normalise/company.js';
 import type { ArticleInput, Extractor } from '../types.js';
 import { findAnchors, type Anchor } from './anchors.js';
 import { investorsIn, mergeInvestors, type Investor } from './investors.js';
-import { amountsIn, moneyRole, statusOf } from './lexicon.js';
+import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
 import { leadingName } from './names.js';
 import { findPlaces } from './places.js';
-import { toSentences, type Sentence } from './text.js';
+import { tableRows, toUnits, type TableRow, type Unit } from './structure.js';
+import { leadingName as nameAt } from './names.js';
+
+type Sentence = Unit;
 
 export const OFFLINE_PROMPT_VERSION = 'offline-v1';
 
@@ -48,7 +51,9 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
   const lastProse = sentences.findLastIndex((s) => !s.headline);
   sentences.forEach((s, i) => {
     if (s.headline && i > lastProse) return;
-    for (const anchor of findAnchors(s.text)) {
+    // A list item starts a new topic: its "the startup" is the item's company.
+    if (s.topic && (i === 0 || sentences[i - 1]!.block !== s.block)) last = s.topic;
+    for (const anchor of findAnchors(s.text, s.topic)) {
       const company = anchor.company ?? last ?? leadingName(s.text, false) ?? fallback;
       if (!company) continue;
       if (anchor.company === null) {
@@ -164,6 +169,33 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
   };
 }
 
+// A fund's own raise ("India Fund I", "First close") is not a deal in a company.
+const FUND_ROW = /\bfund\b|\bfirst close\b|\bfinal close\b/i;
+
+/** A deal table's row as a draft: each cell is its own evidence quote. */
+function tableDraft(row: TableRow): Draft | null {
+  const company = nameAt(row.company, false);
+  if (!company || FUND_ROW.test(row.company) || FUND_ROW.test(row.round ?? '')) return null;
+  const money = row.amount ? amountsIn(row.amount)[0] ?? null : null;
+  const evidence: RawDeal['evidence'] = [
+    { field: 'company', quote: row.company },
+    { field: 'status', quote: row.company },
+  ];
+  if (money) evidence.push({ field: 'amount', quote: row.amount! });
+  const round = row.round ? roundNear(row.round, 0) : null;
+  if (round) evidence.push({ field: 'round', quote: row.round! });
+  const investors = (row.investors ?? '').replace(/\([^()]*\)/g, ' ').split(/;|,|\s+and\s+|\s+&\s+/)
+    .map((x) => nameAt(x.replace(/^.*-(?:backed|powered|led|owned|based)\s+/i, ''), true, false))
+    .filter((x): x is string => x !== null)
+    .map((name) => ({ name, lead: false }));
+  if (investors.length) evidence.push({ field: 'investors', quote: row.investors! });
+  return {
+    company, round: round ?? 'series_unknown', status: 'announced',
+    amountText: money?.text ?? null, amountValue: money?.value ?? null, amountCurrency: money?.currency ?? null,
+    valuationText: null, investors, country: null, evidence, background: false,
+  };
+}
+
 const VAGUE_ROUNDS: ReadonlySet<Round> = new Set(['series_unknown', 'undisclosed']);
 
 function sameDeal(a: Draft, b: Draft): boolean {
@@ -213,12 +245,13 @@ function confidenceOf(d: Draft): number {
 
 /** Deals stated in an article, by rules; `deals: []` when it reports none. */
 export function extractOffline(article: ArticleInput): RawExtraction {
-  const sentences = toSentences(article.text);
+  const sentences = toUnits(article.text);
   const located = locateAnchors(sentences, article.title);
   // Full sentences first: a heading's wording only fills gaps in the deal its body describes.
   const drafts = located.map((l, k) => ({ l, d: draftOf(located, k, sentences, article.title) }))
     .sort((a, b) => Number(sentences[a.l.sentence]!.headline) - Number(sentences[b.l.sentence]!.headline))
     .map((x) => x.d);
+  drafts.push(...tableRows(article.text).flatMap((r) => tableDraft(r) ?? []));
   const day = /^\d{4}-\d{2}-\d{2}/.exec(article.publishedAt ?? '')?.[0] ?? null;
   return {
     deals: mergeDrafts(drafts).map((d) => ({

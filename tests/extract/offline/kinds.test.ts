@@ -1,0 +1,70 @@
+/**
+ * The kinds of wording that broke the offline engine on real news, each with sentences of our
+ * own about fictional companies.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractOffline } from '../../../src/extract/offline/index.js';
+import { datelineLength, tableRows, toUnits } from '../../../src/extract/offline/structure.js';
+
+const run = (text: string, title: string | null = null) =>
+  extractOffline({ url: 'https://example.test/a', title, text, publishedAt: '2026-03-02' }).deals;
+const brief = (text: string, title: string | null = null) =>
+  run(text, title).map((d) => ({ company: d.company, round: d.round, amount: d.amountText }));
+
+describe('document structure', () => {
+  it('strips datelines and wire credits before the first sentence', () => {
+    for (const [text, name] of [
+      ['OSLO, Mar 2 (Newswire) - Fjordel raised $12 million in a Series A.', 'Fjordel'],
+      ['LYON, Feb 10 — Brume Robotique has raised €8 million in seed funding.', 'Brume Robotique'],
+      ['SPOKANE, Wash., March 2, 2026 /PRWire/ -- Tallgrass Metrics secured $5 million in a seed round.', 'Tallgrass Metrics'],
+      ['(Wirefeed) -- Chip designer Quorl Semis raised $40 million in a Series B.', 'Quorl Semis'],
+      ['May 07 (Dispatch) - Lantern Bay raised $3 million in seed funding.', 'Lantern Bay'],
+      ['NEW HAVEN (Ledger.com) -- Ostrava Labs raised $9 million in a Series A.', 'Ostrava Labs'],
+    ] as const) {
+      expect(brief(text).map((d) => d.company), text).toEqual([name]);
+    }
+    expect(datelineLength('UK-based Pellmint raised £2m.')).toBe(0);
+  });
+
+  it('drops press-release boilerplate after "About …" and media contacts', () => {
+    const text = 'Harrowgate Foods raised $7 million in a Series A led by Ember Capital.\n\nAbout Ember Capital\n\nEmber Capital has raised $300 million for startups. Ember Capital secured $40 million from pension funds in 2024.';
+    expect(brief(text)).toEqual([{ company: 'Harrowgate Foods', round: 'series_a', amount: '$7 million' }]);
+  });
+
+  it('reads list items "Name – description" as units with their own topic', () => {
+    const text = [
+      'Three startups from the valley won grants this week:',
+      'Cindral Systems – is building heat pumps for ships. The startup received €1.8 million in grant funding.',
+      'Ortolan – the Basel-based startup making lab robots received a €2.1 million grant for two years.',
+    ].join('\n\n');
+    expect(brief(text)).toEqual([
+      { company: 'Cindral Systems', round: 'grant', amount: '€1.8 million' },
+      { company: 'Ortolan', round: 'grant', amount: '€2.1 million' },
+    ]);
+    expect(toUnits(text).map((u) => u.topic)).toEqual([null, 'Cindral Systems', 'Cindral Systems', 'Ortolan']);
+  });
+
+  it('reads a deal table laid out one cell per line, skipping a fund row', () => {
+    const text = [
+      'Company', 'Amount', 'Round', 'Lead investor(s)', 'Sector',
+      'Mistral Valley Fund', '$90 Mn', 'First Close', 'Anchor LPs', 'Fund',
+      'Pebblepath', '₹6 Cr', 'Seed', 'Orchard Angels; Quill Ventures', 'Edtech',
+      'Pebblepath, an edtech startup, has raised ₹6 crore in a round led by Orchard Angels.',
+    ].join('\n');
+    expect(tableRows(text)).toHaveLength(2);
+    const deals = run(text);
+    expect(deals.map((d) => [d.company, d.round, d.amountText])).toEqual([['Pebblepath', 'seed', '₹6 crore']]);
+    expect(deals[0]!.investors).toEqual([{ name: 'Orchard Angels', lead: true }, { name: 'Quill Ventures', lead: false }]);
+  });
+});
+
+describe('described objects', () => {
+  it('skips descriptions of any kind before an object company', () => {
+    expect(brief('Norvane will acquire the assets of Danish chipmaker Skarv Semi for $300 million.'))
+      .toEqual([{ company: 'Skarv Semi', round: 'acquisition', amount: '$300 million' }]);
+    expect(brief('Pinecrest Capital co-led a $15 million Series B+ round in online recipe publisher Hungry Owl.'))
+      .toEqual([{ company: 'Hungry Owl', round: 'series_b', amount: '$15 million' }]);
+    expect(brief('Three funds have put $9 million in vending machine operator Boxlet in Porto.'))
+      .toEqual([{ company: 'Boxlet', round: 'series_unknown', amount: '$9 million' }]);
+  });
+});

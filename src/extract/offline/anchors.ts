@@ -7,7 +7,7 @@
  */
 import type { MoneyMatch } from '../../normalise/money.js';
 import type { Round } from '../../deal/schema.js';
-import { amountsIn, DEAL_NOUN, isDealRole, isWeakVerb, moneyRole, RAISE_VERB, roundNear } from './lexicon.js';
+import { amountsIn, COMPANY_HEAD, DEAL_NOUN, isDealRole, isWeakVerb, moneyRole, RAISE_VERB, roundNear } from './lexicon.js';
 import { leadingName, trailingName } from './names.js';
 import { isPlaceName } from './places.js';
 
@@ -57,8 +57,12 @@ function objectName(text: string): string | null {
   return name && AFTER_OBJECT.test(rest.slice(rest.indexOf(name) + name.length)) ? name : null;
 }
 
-const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|successfully|today|previously|earlier|already|initially|first|once|quietly|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
-const PRONOUN = /(?:\b(?:the|this|that) (?:company|startup|start-up|firm|business|group|platform|maker|developer|operator|lender|provider|fintech)|\b(?:it|they))$/i;
+const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|successfully|today|previously|earlier|already|initially|first|once|quietly|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|discussing|considering|exploring|weighing|hoping|trying|working|preparing|wants|intends|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
+// "the company", "The San Francisco, California-based company", "the internet bank", "It": the
+// name is in an earlier sentence.
+const PRONOUN = new RegExp(String.raw`(?:\b(?:the|this|that)\s+(?:[\p{L}\d,.'’-]+\s+){0,4}?(?:${COMPANY_HEAD})|\b(?:it|they))$`, 'iu');
+// "Acme said last month that it had secured …": the subject of the reporting verb.
+const SAID_THAT = /\b(?:said|says|announced|announces|confirmed|confirms|revealed|disclosed|told\s+\S+)\b(?:\s+[^\s,;]+){0,4}?\s+that\s+(?:it|the company|the startup|the firm)\s+(?:(?:has|had|have|would|will|is|was|also|now|recently|just)\s+)*$/;
 const CLAUSE_START = /(?:,\s+(?:while|and|but|as|whereas|after|when)\s+|;\s+|:\s+|\b(?:after|while|when|because|whereas)\s+)/g;
 
 const VERB_PHRASE = /^\s*(?:is|are|was|were|has|have|had|said|says|will|would|could|plans|also|now|recently|today)\b[\s\p{Ll}'’-]*$/u;
@@ -74,6 +78,8 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
   // "Acme is in talks with investors including Temasek to raise": the counterparty is not the subject.
   const talks = TALKS_WITH.exec(raw);
   if (talks) return subjectBefore(sentence, talks.index);
+  const said = SAID_THAT.exec(raw);
+  if (said) return subjectBefore(sentence, said.index);
   const head = raw.replace(AUX_TAIL, '');
   if (/,\s*$/.test(raw.slice(0, head.length + 2)) || /,$/.test(head)) {
     // "Acme, a … startup that …, has raised": the subject is the chunk before the appositive.

@@ -12,6 +12,8 @@ const NOT_NAMES = new Set([
   'ceo', 'cfo', 'founder', 'co-founder', 'chief', 'executive', 'government', 'funding', 'round',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'update', 'breaking',
   'exclusive', 'report', 'sources', 'people', 'deal', 'deals', 'series', 'seed', 'here', 'there',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord', 'Lady', 'President', 'Senator', 'Minister']);
 // Words that may precede an investor's name in a list: "existing investor X", "angel investor Y".
@@ -36,7 +38,8 @@ function isNameToken(raw: string): boolean {
  * A place followed by a single word is kept: that is how many names look ("Kyoto Robotics", "Boston Dynamics").
  */
 function trimName(tokens: string[], dropPlaces = true): string[] {
-  let out = tokens.map(stripPunct).filter(Boolean);
+  // Inner tokens keep an abbreviation's dot ("Pvt. Ltd"): the name must stay a substring of the text.
+  let out = tokens.map((t, i) => (i < tokens.length - 1 && /^[\p{Lu}][\p{L}]*\.$/u.test(t) ? t : stripPunct(t))).filter(Boolean);
   while (out.length > 1 && (NOT_NAMES.has(out[0]!.toLowerCase()) || CONNECTORS.has(out[0]!))) out = out.slice(1);
   for (let k = dropPlaces ? Math.min(4, out.length - 2) : 0; k >= 1; k--) {
     if (isPlaceName(out.slice(0, k).join(' '))) { out = out.slice(k); break; }
@@ -85,9 +88,11 @@ export function leadingName(text: string, skipDescriptors = true, dropPlaces = t
     if (isNameToken(t)) run.push(t);
     else if (CONNECTORS.has(t) && run.length > 0 && next !== undefined && isNameToken(next)) run.push(t);
     else break;
-    if (/[,.;:)]$/.test(t) && !/^(Inc|Co|Corp|Ltd|Jr|Sr|St)\.$/.test(t)) break;
+    if (/[,.;:)]$/.test(t) && !/^(Inc|Co|Corp|Ltd|Jr|Sr|St|Pvt|Pte|Pty|Bhd|Sdn|Bros|Intl)\.$/.test(t)) break;
   }
   const name = trimName(run, dropPlaces).join(' ');
+  // "Launched in June, …", "Founded by …": a sentence-initial participle, not a name.
+  if (run.length === 1 && /^\p{Lu}\p{Ll}{3,}ed$/u.test(name) && /^\p{Ll}/u.test(tokens[i] ?? '')) return null;
   return validName(name) ? name : null;
 }
 

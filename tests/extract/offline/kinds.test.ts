@@ -68,3 +68,30 @@ describe('described objects', () => {
       .toEqual([{ company: 'Boxlet', round: 'series_unknown', amount: '$9 million' }]);
   });
 });
+
+describe('name boundaries', () => {
+  it('keeps legal forms with dots inside the name', () => {
+    expect(brief('Quetzal Rides Pvt. Ltd, an electric rickshaw platform, has raised Rs 40 crore in a Series A round.')[0])
+      .toMatchObject({ company: 'Quetzal Rides Pvt. Ltd', amount: 'Rs 40 crore' });
+  });
+
+  it('does not take months or sentence-initial participles for companies', () => {
+    expect(brief('Payment app Sorbet said last October that it had secured 5 billion yen from investors.').map((d) => d.company)).toEqual(['Sorbet']);
+    const text = 'Founded in 2019, the programme backs hardware makers.\n\nGrindle Works – builds pumps. The startup received €1.1 million in grant funding.';
+    expect(brief(text).map((d) => d.company)).toEqual(['Grindle Works']);
+  });
+});
+
+describe('back-references', () => {
+  it('resolves descriptive noun phrases to the company named earlier', () => {
+    expect(brief('Talvik Bank Ltd shares rose on Friday, after the online bank raised $300 million in an IPO.')[0])
+      .toMatchObject({ company: 'Talvik Bank Ltd', round: 'ipo', amount: '$300 million' });
+    expect(brief('Orrin Health declined to comment. The Denver, Colorado-based company raised $12 million in a Series A last week.')[0])
+      .toMatchObject({ company: 'Orrin Health', round: 'series_a' });
+  });
+
+  it('reads "is discussing to raise" with the possessive owner dropped', () => {
+    expect(run("Jane Doe's Vexil AI is discussing to raise $2 billion, a newswire reported, citing a person familiar with the matter.")[0])
+      .toMatchObject({ company: 'Vexil AI', status: 'rumored', amountText: '$2 billion' });
+  });
+});

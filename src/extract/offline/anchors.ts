@@ -39,7 +39,9 @@ const LEAD_IN = /^(?:(?:the|a|an)\s+)?(?:(?:assets|business|unit|units|division|
 
 /** The company name opening `text` (after any description), if it stands as a name (not an adjective before a noun). */
 function objectName(text: string): string | null {
-  let rest = text.replace(LEAD_IN, '');
+  let rest = text.replace(LEAD_IN, '')
+    // "WM Motor's rival Nio": the possessive names another company.
+    .replace(/^(?:[\p{Lu}][\p{L}\d&.-]*\s+){0,3}[\p{Lu}][\p{L}\d&.-]*(?:['’]s|s['’])\s+(?=\p{Ll})/u, '');
   // Skip up to six description words: lowercase, "-based"/"-backed" words, demonyms/places, acronyms before a lowercase word.
   for (let k = 0; k < 6; k++) {
     const w = /^(\S+)\s+/.exec(rest);
@@ -182,6 +184,9 @@ function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   return out;
 }
 
+// "X co-led an angel round into Acme": a money-less round is a deal only with its leader named.
+const LED_ROUND = /\b(?:led|co-led|leads|leading|co-leading)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:round|investment)\s+(?:in|into)\s*$/;
+
 // "Acme's $20 million Series B was led by X": the possessive names the company.
 const POSSESSIVE_ROUND = /^\s+(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|pre-seed|raise|funding|financing|IPO)\b/;
 
@@ -206,16 +211,19 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const end = n.index + n[0].length;
     const name = objectName(sentence.slice(end));
     if (!name) continue;
-    const m = money.find((x) => x.index >= n.index - 50 && x.end <= end && isDealRole(moneyRole(sentence, x)));
-    if (!m) continue;
+    const found = money.find((x) => x.index >= n.index - 50 && x.end <= end && isDealRole(moneyRole(sentence, x)));
+    // "Biren co-led an angel round into YunSilicon": no amount, but a named round and its leader.
+    const m = found ?? null;
+    if (!m && !(LED_ROUND.test(sentence.slice(Math.max(0, n.index - 60), end)))) continue;
     const noun = n[2]!.toLowerCase();
+    const pivot = m?.index ?? n.index;
     const round: Round = ['grant', 'contribution', 'award', 'subsidy'].includes(noun)
       ? 'grant'
-      : roundNear(sentence.slice(Math.max(0, m.index - 30), end), 30) ?? 'series_unknown';
-    const before = sentence.slice(0, Math.max(0, m.index - 1));
-    const verb = /\b(has |have )?(led|co-led|leads|made|makes|awarded|awards|announced|provided|invested|committed|took|takes)\b[^,]*$/.exec(before);
+      : roundNear(sentence.slice(Math.max(0, pivot - 30), end), 30) ?? 'series_unknown';
+    const before = sentence.slice(0, Math.max(0, pivot - 1));
+    const verb = /\b(has |have |is |are |was |were )?(led|co-led|leads|leading|co-leading|made|makes|awarded|awards|announced|provided|invested|committed|took|takes)\b[^,]*$/.exec(before);
     const backer = verb ? subjectBefore(sentence, verb.index) : undefined;
-    const investor = backer?.name && round !== 'grant' ? { name: backer.name, lead: /led|leads/.test(verb![2]!) } : null;
+    const investor = backer?.name && round !== 'grant' ? { name: backer.name, lead: /lead|led/.test(verb![2]!) } : null;
     out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: m, round, investor });
   }
   return out;
@@ -240,19 +248,87 @@ function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const name = objectName(sentence.slice(end));
     if (!name) continue;
     out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: priceAfter(end), round: 'acquisition', investor: null });
+    // "to acquire Dutch scheme iDeal and Payconiq, the payments app": two targets.
+    const nameEnd = sentence.indexOf(name, end) + name.length;
+    const and = /^\s+and\s+/.exec(sentence.slice(nameEnd));
+    const second = and ? objectName(sentence.slice(nameEnd + and[0].length)) : null;
+    if (second) {
+      const at = nameEnd + and![0].length;
+      out.push({ company: second, companyAt: at, describedUntil: Math.min(sentence.length, at + 160), isObject: true, money: null, round: 'acquisition', investor: null });
+    }
   }
   return out;
+}
+
+// "SoftBank and Didi have funded Grab … in a $2.5 billion deal": investors first, company object.
+const HAVE_FUNDED = /(?<!\b(?:which|who|that)\s+)\b(?:has|have|had)\s+(?:jointly\s+|also\s+)?(?:funded|backed|financed)\s+/g;
+
+function fundedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const f of sentence.matchAll(HAVE_FUNDED)) {
+    const end = f.index + f[0].length;
+    const name = objectName(sentence.slice(end));
+    const m = money.find((x) => x.index > end && isDealRole(moneyRole(sentence, x)));
+    if (!name || !m) continue;
+    out.push({
+      company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: m,
+      round: roundNear(sentence, m.index) ?? 'series_unknown', investor: null,
+    });
+  }
+  return out;
+}
+
+// "The Rs 1,250-crore initial share sale had …", "its $300 million IPO": an offering named by its
+// size; the company is the possessive owner or the article's company.
+const OFFERING_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:initial public offering|IPO|initial share sale|share sale|public offering|rights issue|bond sale|bond issue|listing)\b/;
+// "emerged from beta with a $1 million seed round from …": a round the subject got.
+const WITH_ROUND = /\bwith\s+(?:a|an)\s+$/;
+const ROUND_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:round|seed round|funding|financing|investment|Series [A-J])\b/;
+
+function offeringAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const m of money) {
+    const after = sentence.slice(m.end);
+    const before = sentence.slice(Math.max(0, m.index - 12), m.index);
+    const offering = OFFERING_AFTER.test(after) && /\b(?:the|its|their|this|a|an)\s+$/i.test(before);
+    const withRound = WITH_ROUND.test(before) && ROUND_AFTER.test(after);
+    if ((!offering && !withRound) || !isDealRole(moneyRole(sentence, m))) continue;
+    // The company: the subject opening the sentence, else resolved by the caller.
+    const opening = sentenceSubject(sentence.slice(0, m.index));
+    if (opening === undefined) continue;
+    out.push({
+      company: opening?.name ?? null, companyAt: opening?.at ?? m.index, describedUntil: m.index, isObject: false, money: m,
+      round: roundNear(sentence, m.index) ?? 'series_unknown', investor: null,
+    });
+  }
+  return out;
+}
+
+const LEADING_ADVERBIAL = /^(?:(?:Today|Now|Meanwhile|Separately|Earlier|Also|Last week|This week|On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|In (?:a|an) \w+),?\s+)/;
+
+/** The subject opening a clause: a name, a back-reference (name null), or undefined if neither. */
+function sentenceSubject(text: string): Subject | null | undefined {
+  const rest = text.replace(LEADING_ADVERBIAL, '');
+  const skipped = text.length - rest.length;
+  if (/^(?:the|this|its|their)\s/i.test(rest)) {
+    const np = /^(?:the|this|its|their)\s+(?:[\p{L}\d,.'’-]+\s+){0,4}?/iu.exec(rest);
+    return np ? { name: null, at: skipped } : undefined;
+  }
+  if (/^(?:it|they)\s/i.test(rest)) return { name: null, at: skipped };
+  const name = leadingName(rest, false);
+  return name && /^\s+\p{Ll}/u.test(rest.slice(rest.indexOf(name) + name.length)) ? { name, at: skipped + rest.indexOf(name) } : undefined;
 }
 
 /** All deal anchors in one sentence (several in "X raised …, while Y picked up …"). */
 export function findAnchors(sentence: string, topic: string | null = null): Anchor[] {
   const money = amountsIn(sentence);
   const acquisitions = acquisitionAnchors(sentence, money);
-  const objects = objectAnchors(sentence, money);
+  const objects = [...objectAnchors(sentence, money), ...fundedAnchors(sentence, money)];
   // An amount belongs to one construction: object and acquisition readings beat subject ones
   // ("Calderwood has led a $400M investment in Vantora" is Vantora's deal, not Calderwood's).
   const used = new Set([...acquisitions, ...objects].map((a) => a.money?.index));
-  const funding = fundingAnchors(sentence, money, topic).filter((a) => !used.has(a.money?.index) && !acquisitions.length);
+  const funding = [...fundingAnchors(sentence, money, topic), ...offeringAnchors(sentence, money)]
+    .filter((a) => !used.has(a.money?.index) && !acquisitions.length);
   // Two verbs can reach one amount ("…, which runs X, landed $7M"): one deal per amount.
   const seen = new Set<number | undefined>();
   return [...funding, ...objects, ...acquisitions].filter((a) => {

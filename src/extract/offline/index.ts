@@ -9,8 +9,8 @@ import type { ArticleInput, Extractor } from '../types.js';
 import { findAnchors, type Anchor } from './anchors.js';
 import { investorsIn, mergeInvestors, type Investor } from './investors.js';
 import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
-import { leadingName } from './names.js';
-import { findPlaces } from './places.js';
+import { leadingName, validName } from './names.js';
+import { findPlaces, isPlaceName } from './places.js';
 import { tableRows, toUnits, type TableRow, type Unit } from './structure.js';
 import { leadingName as nameAt } from './names.js';
 
@@ -54,7 +54,9 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
     // A list item starts a new topic: its "the startup" is the item's company.
     if (s.topic && (i === 0 || sentences[i - 1]!.block !== s.block)) last = s.topic;
     for (const anchor of findAnchors(s.text, s.topic)) {
-      const company = anchor.company ?? last ?? leadingName(s.text, false) ?? fallback;
+      const opening = leadingName(s.text, false);
+      const openingOk = opening !== null && s.text.indexOf(opening) < anchor.companyAt && !CURRENCY_WORD.test(opening);
+      const company = anchor.company ?? last ?? (openingOk ? opening : null) ?? fallback;
       if (!company) continue;
       if (anchor.company === null) {
         const at = s.text.indexOf(company);
@@ -64,13 +66,38 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
       last = company;
     }
   });
-  // "Cadence" after "Cadence Pay": a short form takes the full name used elsewhere.
+  // "Cadence" after "Cadence Pay": a short form takes the full name used elsewhere, among the
+  // deal names or written out in the text ("Jain Resource" → "Jain Resource Recycling").
   const names = [...new Set(located.map((l) => l.company))];
+  // Prose only: title-case headings run names into other words ("Acme Acquisition Closes").
+  const prose = sentences.filter((s) => !s.headline).map((s) => s.text).join('\n');
   for (const l of located) {
-    const full = names.find((n) => n.length > l.company.length && n.startsWith(l.company + ' '));
+    const full = names.find((n) => n.length > l.company.length && coreOf(n).startsWith(coreOf(l.company) + ' '))
+      ?? longerForm(l.company, prose);
     if (full) l.company = full;
   }
   return located;
+}
+
+const CURRENCY_WORD = /^(?:Rs|INR|USD|US|EUR|GBP|JPY|CNY|RMB|HK|S|A|NZ|C|R|KRW|SAR|AED|Sh|KSh|NIS)\b/;
+
+/** A name without a leading place: "Beijing Jinying" → "Jinying". */
+function coreOf(name: string): string {
+  const tokens = name.split(' ');
+  return tokens.length > 1 && isPlaceName(tokens[0]!) ? tokens.slice(1).join(' ') : name;
+}
+
+/** The longest capitalised extension of `name` written in the text (up to two more words). */
+function longerForm(name: string, text: string): string | null {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let best: string | null = null;
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${esc}((?:\\s+[\\p{Lu}][\\p{L}&-]+){1,2})`, 'gu'))) {
+    const extra = m[1]!.trim().split(/\s+/);
+    if (extra.some((w) => !validName(w) || isPlaceName(w) || /^(?:Series|CEO|IPO|Shares?|Group)$/.test(w))) continue;
+    const full = `${name} ${extra.join(' ')}`;
+    if (!best || full.length > best.length) best = full;
+  }
+  return best;
 }
 
 const BASED = /^(?:,\s*[\p{L}.]+)?-based|^['’]s\b/u;
@@ -89,10 +116,15 @@ function countryIn(text: string, from: number, until: number, exclude?: [number,
 function countryFor(l: Located, sentences: Sentence[], context: number[], title: string | null): string | null {
   const s = sentences[l.sentence]!.text;
   const at = l.anchor.companyAt;
+  // The name itself ("Beijing Jinying", "Dutch scheme iDeal") is excluded, its description is not.
+  const nameAt = Math.max(at, s.indexOf(l.company, at));
   // A possessive place right before an object still counts ("takeover of Manchester's Acme").
-  const from = l.anchor.isObject ? Math.max(0, at - 20) : Math.max(0, at - 60);
-  const until = Math.max(at + l.company.length, l.anchor.describedUntil);
-  const own = countryIn(s, from, until, [at, at + l.company.length]);
+  // A subject's description runs back to its clause start, never into another clause's company.
+  const clause = [...s.slice(0, at).matchAll(/,\s+(?:while|whereas|and|but)\s+|;\s+/g)].pop();
+  const clauseStart = clause ? clause.index + clause[0].length : 0;
+  const from = l.anchor.isObject ? Math.max(0, at - 20) : Math.max(clauseStart, at - 100);
+  const until = Math.max(nameAt + l.company.length, l.anchor.describedUntil);
+  const own = countryIn(s, from, until, [nameAt, nameAt + l.company.length]);
   if (own) return own;
   for (const i of context) {
     const t = sentences[i]!.text;
@@ -117,6 +149,32 @@ function contextOf(located: Located[], k: number, sentences: Sentence[]): number
   return out;
 }
 
+const SEGMENT_BREAK = /,\s+(?:while|whereas|and|but)\s+|;\s+/g;
+
+/** The part of a sentence holding several deals that belongs to anchor `k`: its clause. */
+function segmentOf(located: Located[], k: number, text: string): [number, number] {
+  const start = (l: Located): number => Math.min(l.anchor.companyAt, l.anchor.money?.index ?? Infinity);
+  const here = located[k]!;
+  const mates = located.filter((o) => o.sentence === here.sentence).sort((a, b) => start(a) - start(b));
+  const at = mates.indexOf(here);
+  const boundary = (a: Located, b: Located): number => {
+    const lo = a.anchor.money?.end ?? start(a);
+    const hi = start(b);
+    const breaks = [...text.slice(0, Math.max(lo, hi)).matchAll(SEGMENT_BREAK)].filter((m) => m.index >= lo);
+    return breaks.length ? breaks[breaks.length - 1]!.index : Math.max(lo, hi);
+  };
+  return [at > 0 ? boundary(mates[at - 1]!, here) : 0, at < mates.length - 1 ? boundary(here, mates[at + 1]!) : text.length];
+}
+
+/**
+ * Status from the deal's own clause. History happened: an earlier round is announced unless it
+ * was only talked about then ("was also in talks to raise $25M").
+ */
+function statusFor(l: Located, clause: string): Status {
+  const status = statusOf(clause);
+  return l.anchor.background && status === 'rumored' ? 'announced' : status;
+}
+
 function draftOf(located: Located[], k: number, sentences: Sentence[], title: string | null): Draft {
   const l = located[k]!;
   const anchorText = sentences[l.sentence]!.text;
@@ -131,10 +189,11 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
 
   const investors: Investor[] = l.anchor.investor ? [l.anchor.investor] : [];
   let valuationText: string | null = null;
+  const [segFrom, segTo] = shared ? segmentOf(located, k, anchorText) : [0, anchorText.length];
   for (const i of context) {
-    const text = sentences[i]!.text;
-    // In "A raised …, while B picked up …" only the words after A's amount describe A's round.
-    const from = shared && i === l.sentence ? l.anchor.money?.index ?? 0 : 0;
+    // In "A raised …, while B picked up …" only A's clause, from A's amount on, describes A's round.
+    const text = i === l.sentence ? anchorText.slice(0, segTo) : sentences[i]!.text;
+    const from = shared && i === l.sentence ? Math.max(segFrom, l.anchor.money?.index ?? 0) : 0;
     const found = investorsIn(text.slice(from), {
       from: i === l.sentence,
       after: i === l.sentence ? (l.anchor.money?.end ?? 0) - from : 0,
@@ -156,8 +215,7 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
   return {
     company: l.company,
     round: l.anchor.round,
-    // History happened: an earlier round is not hedged by the news around it.
-    status: l.anchor.background ? 'announced' : statusOf(anchorText),
+    status: statusFor(l, anchorText.slice(segFrom, segTo)),
     amountText: l.anchor.money?.text ?? null,
     amountValue: l.anchor.money?.value ?? null,
     amountCurrency: l.anchor.money?.currency ?? null,

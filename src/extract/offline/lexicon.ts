@@ -93,7 +93,7 @@ const PAST_BEFORE = /\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|a
 const PAST_AFTER = /^[^,;.]*?\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:a|one|two|three|four|five|\d+) (?:years?|months?) ago|in (?:19|20)\d\d)\b|^\s*in\s+an?\s+(?:19|20)\d\d\b/i;
 const NAMED_ROUND_AFTER = /^\s*(?:in|through|via|as)\s+(?:a|an|its|the|their)\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|IPO|offering)\b/i;
 // Money that is not financing: "a $10 million contract", "a $9 billion order".
-const NOT_FINANCING_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|orders?|purchase orders?|settlement|fine|penalty|budget|damages|compensation|in (?:damages|compensation|fines|revenue|sales|severance)|(?:in )?revenue|loss|profit|sales)\b/i;
+const NOT_FINANCING_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|orders?|purchase orders?|settlement|fine|penalty|budget|damages|compensation|in (?:damages|compensation|fines|revenue|sales|severance)|(?:in )?revenue|loss|profit|sales|from anchor investors)\b/i;
 const FUND_BEFORE = /\bfund\s+(?:at|of|worth|totall?ing)\s+\S*\s*$|\bfund\b[^,.;]{0,12}$/;
 const FUND_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:fund|funds|vehicle)\b/;
 

@@ -63,6 +63,8 @@ export function trailingName(chunk: string): string | null {
   let i = tokens.length;
   while (i > 0) {
     const t = tokens[i - 1]!;
+    // "In May, Quillon": a comma before the run ends it.
+    if (i < tokens.length && /[,;:]$/.test(t)) break;
     if (isNameToken(t) || (CONNECTORS.has(t) && i < tokens.length && i > 1 && isNameToken(tokens[i - 2]!))) i--;
     else break;
   }

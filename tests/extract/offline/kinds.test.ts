@@ -95,3 +95,37 @@ describe('back-references', () => {
       .toMatchObject({ company: 'Vexil AI', status: 'rumored', amountText: '$2 billion' });
   });
 });
+
+describe('deal constructions', () => {
+  it('keeps status and investors inside each clause of a two-deal sentence', () => {
+    const deals = run('Grovewell is reportedly leading a $90 million round in Pemberly Motors, while Ostwind raised $20 million in a round led by Halyard Capital, a trade site reported.');
+    expect(deals.map((d) => [d.company, d.status, d.investors.map((i) => i.name)])).toEqual([
+      ['Ostwind', 'announced', ['Halyard Capital']],
+      ['Pemberly Motors', 'rumored', ['Grovewell']],
+    ]);
+  });
+
+  it('reads a rival named through a possessive, and two acquisition targets', () => {
+    expect(brief("Tarnhelm, which recently led a $700 million round in Orbis Motors' rival Veloz, declined to comment.").map((d) => d.company)).toEqual(['Veloz']);
+    expect(run('The Northern Payments Alliance is to acquire Danish payment scheme Kroner Pay and Swishly, the wallet app run by several banks.')
+      .map((d) => [d.company, d.round, d.country])).toEqual([['Kroner Pay', 'acquisition', 'DK'], ['Swishly', 'acquisition', null]]);
+  });
+
+  it('reads investors who "have funded" a company, offerings named by size, and rounds "with a $X seed round"', () => {
+    expect(brief('Fenwick Partners and Orla Capital have funded Trellis, a Lagos payments startup, as part of a Series C deal of $60 million.'))
+      .toEqual([{ company: 'Trellis', round: 'series_c', amount: '$60 million' }]);
+    expect(brief('Shares of Kavach Metals Refining rose on debut. The Rs 800-crore initial share sale was subscribed 20 times.'))
+      .toEqual([{ company: 'Kavach Metals Refining', round: 'ipo', amount: 'Rs 800-crore' }]);
+    expect(brief('Hopwise makes maps for hikers. Today the company came out of beta with a $2 million seed round from Alder Ventures.'))
+      .toEqual([{ company: 'Hopwise', round: 'seed', amount: '$2 million' }]);
+  });
+
+  it('does not count an IPO anchor book as a deal of its own', () => {
+    expect(brief('Kavach Metals Refining raised Rs 300 crore from anchor investors ahead of its IPO.')).toEqual([]);
+  });
+
+  it('reads a money-less round led by a named investor', () => {
+    expect(run('In May, Quillon co-led an angel investment round into Shenzhen-based Mossgrid, a chip startup.').map((d) => [d.company, d.round, d.country, d.investors]))
+      .toEqual([['Mossgrid', 'angel', 'CN', [{ name: 'Quillon', lead: true }]]]);
+  });
+});

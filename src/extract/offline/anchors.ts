@@ -28,7 +28,7 @@ export interface Anchor {
   background?: boolean;
 }
 
-const NOT_CAPITAL = /\b(?:ESOPs?|stock options|options|bonus(?:es)?|guidance|forecast|outlook|prices?|target|dividend|wages?|salar(?:y|ies)|limit|cap|stake in)\b/i;
+const NOT_CAPITAL = /\b(?:ESOPs?(?![^.]{0,60}buyback)|stock options|options|bonus(?:es)?|guidance|forecast|outlook|prices?|target|dividend|wages?|salar(?:y|ies)|limit|cap|stake in)\b/i;
 // After an object company's name: punctuation or a function word, not a noun ("into AI startups").
 const AFTER_OBJECT = /^(?:\s*[,.;:)]|\s+(?:for|in|to|as|at|which|that|and|the|a|an|on|with|from|through|by|after|before|under|over|amid|following|its|their|said|was|is|has|had|will|would)\b|\s*$)/;
 
@@ -59,7 +59,7 @@ function objectName(text: string): string | null {
   return name && AFTER_OBJECT.test(rest.slice(rest.indexOf(name) + name.length)) ? name : null;
 }
 
-const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|successfully|today|previously|earlier|already|initially|first|once|quietly|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|discussing|considering|exploring|weighing|hoping|trying|working|preparing|wants|intends|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
+const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|will|would|could|may|might|shall|successfully|today|previously|earlier|already|initially|first|once|quietly|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|discussing|considering|exploring|weighing|hoping|trying|working|preparing|wants|intends|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
 // "the company", "The San Francisco, California-based company", "the internet bank", "It": the
 // name is in an earlier sentence.
 const PRONOUN = new RegExp(String.raw`(?:\b(?:the|this|that)\s+(?:[\p{L}\d,.'’-]+\s+){0,4}?(?:${COMPANY_HEAD})|\b(?:it|they))$`, 'iu');
@@ -83,12 +83,16 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
   const said = SAID_THAT.exec(raw);
   if (said) return subjectBefore(sentence, said.index);
   const head = raw.replace(AUX_TAIL, '');
+  // "It has raised …" opening the sentence: a pronoun (AUX_TAIL ate it with the auxiliaries).
+  if (!head.trim() && /^\s*(?:it|they)\b/i.test(raw)) return { name: null, at: verbAt };
   if (/,\s*$/.test(raw.slice(0, head.length + 2)) || /,$/.test(head)) {
     // "Acme, a … startup that …, has raised": the subject is the chunk before the appositive.
     const start = lastClauseStart(head.slice(0, head.indexOf(',')));
     const chunks = head.slice(start).split(',');
-    for (const chunk of chunks.slice(0, 2)) {
-      const name = trailingName(chunk);
+    for (const [k, chunk] of chunks.slice(0, 2).entries()) {
+      // "Mexican challenger bank, albo, has raised": a lower-case brand set off after its kind.
+      const brand = k === 1 && HEAD_END.test(chunks[0]!) && /^\s*\p{Ll}[\p{L}\d]+\s*$/u.test(chunk) ? chunk.trim() : null;
+      const name = trailingName(chunk) ?? brand;
       if (name) return { name, at: raw.indexOf(name, start) };
     }
     return undefined;
@@ -101,7 +105,7 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
     const main = leadingName(head, false);
     return main && /^\s+\p{Ll}/u.test(head.slice(head.indexOf(main) + main.length)) ? { name: main, at: head.indexOf(main) } : undefined;
   }
-  const name = trailingName(tail);
+  const name = trailingName(tail) ?? lowercaseBrand(tail);
   if (name) return { name, at: head.lastIndexOf(name) };
   // "Acme is in early discussions with investors to raise": a name opening the clause, then
   // only a lowercase verb phrase up to the verb.
@@ -111,6 +115,16 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
     return { name: opening, at: start + head.slice(start).indexOf(opening) };
   }
   return undefined;
+}
+
+const HEAD_END = new RegExp(String.raw`\b(?:${COMPANY_HEAD})\s*$`, 'i');
+const NOT_BRANDS = /^(?:the|a|an|it|has|have|had|is|was|and|or|which|who|that|also|now|today|its|this)$/;
+
+/** "challenger albo": a lower-case word right after a company kind noun is its brand. */
+function lowercaseBrand(tail: string): string | null {
+  if (tail.split(/\s+/).length > 5 || !/^\p{Lu}/u.test(tail)) return null;
+  const m = new RegExp(String.raw`\b(?:${COMPANY_HEAD})\s+(\p{Ll}[\p{L}\d]{2,})$`, 'iu').exec(tail);
+  return m && !NOT_BRANDS.test(m[1]!) ? m[1]! : null;
 }
 
 function lastClauseStart(text: string): number {
@@ -306,6 +320,15 @@ function offeringAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 
 const LEADING_ADVERBIAL = /^(?:(?:Today|Now|Meanwhile|Separately|Earlier|Also|Last week|This week|On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|In (?:a|an) \w+),?\s+)/;
 
+/** The company a sentence opens with, after its description: "Paris-based biotech Woodoo is …" → "Woodoo". */
+export function openingSubject(sentence: string): string | null {
+  const rest = sentence.replace(LEADING_ADVERBIAL, '');
+  const name = leadingName(rest, false) && /^\p{Lu}/u.test(rest) && !/^\S+\s+\p{Ll}/u.test(rest) ? leadingName(rest, false) : objectName(rest);
+  if (!name) return null;
+  const after = rest.slice(rest.indexOf(name) + name.length);
+  return /^(?:,|\s+(?:is|was|has|had|will|makes|builds|develops|uses|helps|offers|provides|runs|operates|said|says)\b)/.test(after) ? name : null;
+}
+
 /** The subject opening a clause: a name, a back-reference (name null), or undefined if neither. */
 function sentenceSubject(text: string): Subject | null | undefined {
   const rest = text.replace(LEADING_ADVERBIAL, '');
@@ -319,10 +342,48 @@ function sentenceSubject(text: string): Subject | null | undefined {
   return name && /^\s+\p{Ll}/u.test(rest.slice(rest.indexOf(name) + name.length)) ? { name, at: skipped + rest.indexOf(name) } : undefined;
 }
 
+// "Fisker will go public through a merger with a SPAC", "Nikola, which went public last month".
+const GO_PUBLIC = /\b(?:go|goes|going|went|gone)\s+public\b/g;
+// "THL plans to take medical products company Agiliti private".
+const TAKE_PRIVATE = /\b(?:take|takes|taking|took)\s+(?=.{2,80}?\s+private\b)/g;
+// "Actelion received a revised takeover bid from J&J".
+const TAKEOVER_BID = /\b(?:received|receives|got|gets|rejected|rejects|weighs|weighing|considering)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:takeover|buyout|acquisition)\s+(?:bid|offer|approach|proposal)s?\b/g;
+
+function corporateAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const g of sentence.matchAll(GO_PUBLIC)) {
+    const subject = subjectBefore(sentence, g.index);
+    if (!subject) continue;
+    const m = money.find((x) => x.index > g.index && isDealRole(moneyRole(sentence, x)) && /\b(?:raise|raising|proceeds)\b/.test(sentence.slice(g.index, x.index))) ?? null;
+    out.push({
+      company: subject.name, companyAt: subject.at, describedUntil: g.index, isObject: false, money: m, round: 'ipo', investor: null,
+      background: /\bwent\s+public\b/.test(g[0]) && /\b(?:last|ago|in (?:19|20)\d\d)\b/.test(sentence.slice(g.index, g.index + 40)),
+    });
+  }
+  for (const t of sentence.matchAll(TAKE_PRIVATE)) {
+    const end = t.index + t[0].length;
+    // The object stands before "private", which ends it like a preposition would.
+    const name = objectName(sentence.slice(end).replace(/\s+private\b/, ',       '));
+    if (!name || !/^\s+private\b/.test(sentence.slice(sentence.indexOf(name, end) + name.length))) continue;
+    const backer = subjectBefore(sentence, t.index);
+    out.push({
+      company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: null,
+      round: 'private_equity', investor: backer?.name ? { name: backer.name, lead: false } : null,
+    });
+  }
+  for (const b of sentence.matchAll(TAKEOVER_BID)) {
+    const subject = subjectBefore(sentence, b.index);
+    if (!subject) continue;
+    const m = money.find((x) => x.index > b.index && FOR_MONEY.test(sentence.slice(Math.max(0, x.index - 30), x.index)) && moneyRole(sentence, x) !== 'per_share') ?? null;
+    out.push({ company: subject.name, companyAt: subject.at, describedUntil: b.index, isObject: false, money: m && m.value >= 1e6 ? m : null, round: 'acquisition', investor: null });
+  }
+  return out;
+}
+
 /** All deal anchors in one sentence (several in "X raised …, while Y picked up …"). */
 export function findAnchors(sentence: string, topic: string | null = null): Anchor[] {
   const money = amountsIn(sentence);
-  const acquisitions = acquisitionAnchors(sentence, money);
+  const acquisitions = [...acquisitionAnchors(sentence, money), ...corporateAnchors(sentence, money)];
   const objects = [...objectAnchors(sentence, money), ...fundedAnchors(sentence, money)];
   // An amount belongs to one construction: object and acquisition readings beat subject ones
   // ("Calderwood has led a $400M investment in Vantora" is Vantora's deal, not Calderwood's).

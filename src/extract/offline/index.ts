@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { RawDeal, RawExtraction, Round, Status } from '../../deal/schema.js';
 import { companyKey } from '../../normalise/company.js';
 import type { ArticleInput, Extractor } from '../types.js';
-import { findAnchors, type Anchor } from './anchors.js';
+import { findAnchors, openingSubject, type Anchor } from './anchors.js';
 import { investorsIn, mergeInvestors, type Investor } from './investors.js';
 import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
 import { leadingName, validName } from './names.js';
@@ -41,6 +41,7 @@ const CONTEXT_SENTENCES = 4;
 function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
   const located: Located[] = [];
   let last: string | null = null;
+  let lastBlock = -2;
   // "The startup raised …" before any company is named: the headline's deal company, else the
   // name opening the article.
   const firstBody = sentences.find((s) => !s.headline);
@@ -52,11 +53,14 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
   sentences.forEach((s, i) => {
     if (s.headline && i > lastProse) return;
     // A list item starts a new topic: its "the startup" is the item's company.
-    if (s.topic && (i === 0 || sentences[i - 1]!.block !== s.block)) last = s.topic;
+    if (s.topic && (i === 0 || sentences[i - 1]!.block !== s.block)) { last = s.topic; lastBlock = s.block; }
+    // "Paris-based Acme is … . It has raised …": within a paragraph, its own subject beats a
+    // company from an earlier paragraph.
+    const prev = i > 0 && sentences[i - 1]!.block === s.block && lastBlock !== s.block ? openingSubject(sentences[i - 1]!.text) : null;
     for (const anchor of findAnchors(s.text, s.topic)) {
       const opening = leadingName(s.text, false);
       const openingOk = opening !== null && s.text.indexOf(opening) < anchor.companyAt && !CURRENCY_WORD.test(opening);
-      const company = anchor.company ?? last ?? (openingOk ? opening : null) ?? fallback;
+      const company = anchor.company ?? prev ?? last ?? (openingOk ? opening : null) ?? fallback;
       if (!company) continue;
       if (anchor.company === null) {
         const at = s.text.indexOf(company);
@@ -64,6 +68,7 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
       }
       located.push({ anchor, sentence: i, company });
       last = company;
+      lastBlock = s.block;
     }
   });
   // "Cadence" after "Cadence Pay": a short form takes the full name used elsewhere, among the
@@ -303,7 +308,10 @@ function confidenceOf(d: Draft): number {
 
 /** Deals stated in an article, by rules; `deals: []` when it reports none. */
 export function extractOffline(article: ArticleInput): RawExtraction {
-  const sentences = toUnits(article.text);
+  // The headline is a unit too ("Acme raises $5M seed"): it fills gaps in the body's deal.
+  const titleUnit: Sentence[] = article.title && article.title.length < 200 && !article.text.includes(article.title)
+    ? [{ text: article.title, block: -1, headline: true, topic: null }] : [];
+  const sentences = [...titleUnit, ...toUnits(article.text)];
   const located = locateAnchors(sentences, article.title);
   // Full sentences first: a heading's wording only fills gaps in the deal its body describes.
   const drafts = located.map((l, k) => ({ l, d: draftOf(located, k, sentences, article.title) }))

@@ -24,7 +24,7 @@ const STRONG_VERBS = [
 const WEAK_VERBS = [
   'announced', 'announces', 'took on', 'takes on', 'issued', 'issues', 'placed', 'places', 'signed', 'signs',
   'completed', 'completes', 'launched', 'launches', 'running', 'runs', 'priced', 'prices', 'closed', 'closes',
-  'closing', 'won', 'wins', 'sold', 'sells', 'selling',
+  'closing', 'won', 'wins', 'sold', 'sells', 'selling', 'announcing', 'receive', 'take', 'takes', 'get',
 ] as const;
 const CLOSE_OF = String.raw`announced\s+(?:the\s+)?(?:first\s+|final\s+)?(?:close|closing|completion)\s+of`;
 
@@ -38,7 +38,7 @@ const DEAL_NOUNS = [
   'debentures', 'tender offer', 'offering', 'IPO', 'seed', 'grant', 'debt', 'equity', 'capital', 'raise',
   'share sale', 'stock sale', 'listing',
 ] as const;
-export const DEAL_NOUN = new RegExp(String.raw`\b(?:${alt(DEAL_NOUNS)}|Series [A-J])\b`);
+export const DEAL_NOUN = new RegExp(String.raw`\b(?:${alt(DEAL_NOUNS)}|Series [A-J]|ESOP[^.]{0,60}?buyback)\b`);
 
 /**
  * Head nouns that name a company by its kind: "the startup", "the internet bank", "the San
@@ -81,7 +81,7 @@ export type MoneyRole =
 
 const Q = String.raw`(?:about|around|roughly|approximately|nearly|almost|some|more than|over|up to|just over|just under|close to|an estimated|a reported|at or above|at least)?\s*`;
 const VALUATION_BEFORE = new RegExp(
-  String.raw`(?:valued?\s+(?:\w+\s+){0,5}?at|valuing\s+(?:\w+\s+){0,5}?at|values?\s+(?:\w+\s+){0,5}?at|valuations?\s+(?:of|to|at)|value\s+(?:of|to)|market\s+(?:capitali[sz]ation|cap|value)\s+of|(?<!\b(?:deal|deals|transaction|shares|stock|options|ESOPs?|contracts?|orders?|assets|bonds?|notes|grants?|products?|goods)\s)worth)\s+${Q}$`,
+  String.raw`(?:valued?\s+(?:\w+\s+){0,5}?at|valuing\s+(?:\w+\s+){0,5}?at|values?\s+(?:\w+\s+){0,5}?at|valuations?\s+(?:of|to|at)|value\s+(?:of|to)|market\s+(?:capitali[sz]ation|cap|value)\s+of|(?<!\b(?:deal|deals|transaction|shares|stock|options|ESOPs?|contracts?|orders?|assets|bonds?|notes|grants?|products?|goods|programmes?|programs?|plans?|buybacks?)\s)worth)\s+${Q}$`,
   'i',
 );
 const VALUATION_AFTER = /^\s*(?:post-money\s+|pre-money\s+)?valuation\b/i;
@@ -123,6 +123,8 @@ export function moneyRole(sentence: string, m: MoneyMatch): MoneyRole {
   if (TOTAL_AFTER.test(after)) return 'total';
   // "previously obtained $2m in a 2019 seed round": a named earlier round, not a running total.
   if (NAMED_ROUND_AFTER.test(after) && (TOTAL_BEFORE.test(before.slice(-40)) || pastBefore(sentence.slice(0, m.index)) || PAST_AFTER.test(after))) return 'past';
+  // "raised a total of ¥6.8bn from A, B and others": one raise, named with its investors.
+  if (/\ba total of\s+$/i.test(before) && /^[^.;]{0,30}?\bfrom\s+(?:the\s+)?[\p{Lu}\p{Ll}]/u.test(after) && /\b(?:raised|secured|received)\s+a total of\s+$/i.test(before)) return 'deal';
   if (TOTAL_BEFORE.test(before.slice(-40))) return 'total';
   if (pastBefore(sentence.slice(0, m.index)) || PAST_AFTER.test(after)) return 'past';
   return 'deal';
@@ -143,7 +145,7 @@ const ROUND_CUES: RoundCue[] = [
   },
   { re: /\bpre-[Ss]eries[\s-][A-J]\b/, round: 'series_unknown' },
   {
-    re: /\b(?:initial public offering|IPO|(?:public|stock market|share) listing|listing|stock market debut|market debut|goes public|go public|going public|initial (?:share|stock) (?:sale|offering)|public offering|flotation|blank[- ]check|SPAC|special purpose acquisition)\b/,
+    re: /\b(?:initial public offering|IPO|(?:public|stock market|share) listing|listing|stock market debut|market debut|goes public|go public|going public|initial (?:share|stock) (?:sale|offering)|public offering|flotation|blank[- ]check|SPAC|special purpose acquisition|over-allotment|prospectus|issue price|price band|greenshoe|to be listed)\b/,
     round: 'ipo',
   },
   { re: /(?<!non-)\b(?:convertible (?:note|loan|bond|debt)s?|SAFE notes?|SAFEs?)\b/, round: 'convertible_note' },
@@ -151,7 +153,7 @@ const ROUND_CUES: RoundCue[] = [
   { re: /\b(?:grant|grants|subsidy|subsidies|non-repayable contribution|contribution)\b/i, round: 'grant' },
   { re: /\bstrategic (?:investment|round|stake|financing)\b/i, round: 'strategic' },
   { re: /\b(?:growth investment|growth equity|private equity|buyout|take-private|take private|taking (?:it|the company) private|minority (?:investment|stake)|majority stake)\b/i, round: 'private_equity' },
-  { re: /\b(?:tender offer|secondary (?:sale|share sale|shares|transaction|round|offering)|employee share sale|share buyback|ESOP buyback)\b/i, round: 'secondary' },
+  { re: /\b(?:tender offer|secondary (?:sale|share sale|shares|transaction|round|offering)|employee share sale|ESOP[^.]{0,60}?buyback)\b/i, round: 'secondary' },
 ];
 
 /** The round named in `text` nearest to `at` (the amount's offset), or null. */

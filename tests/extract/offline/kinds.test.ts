@@ -129,3 +129,36 @@ describe('deal constructions', () => {
       .toEqual([['Mossgrid', 'angel', 'CN', [{ name: 'Quillon', lead: true }]]]);
   });
 });
+
+describe('deal kinds and lower-case brands', () => {
+  it('reads going public, take-privates and takeover bids', () => {
+    expect(run('Electric-boat maker Vessa will go public through a merger with a blank check company at a $1.2 billion valuation, the companies said.')
+      .map((d) => [d.company, d.round, d.valuationText])).toEqual([['Vessa', 'ipo', '$1.2 billion']]);
+    expect(run('Harwick Partners plans to take lab equipment company Tessaly private at a $900 million valuation.')
+      .map((d) => [d.company, d.round, d.investors.map((i) => i.name)])).toEqual([['Tessaly', 'private_equity', ['Harwick Partners']]]);
+    expect(brief('Orvane received a revised takeover bid from Lumon Corp for 120 francs a share.'))
+      .toEqual([{ company: 'Orvane', round: 'acquisition', amount: null }]);
+  });
+
+  it('reads an employee share buyback as a secondary, and an IPO told by its prospectus', () => {
+    expect(brief('Quickpay, the Pune-based fintech, on Thursday announced its second ESOP (employee stock option plan) buyback programme worth $8 million.'))
+      .toEqual([{ company: 'Quickpay', round: 'secondary', amount: '$8 million' }]);
+    expect(brief('Vaporo plans to raise HK$2.1 billion before the over-allotment option.')[0]).toMatchObject({ company: 'Vaporo', round: 'ipo' });
+    expect(brief('Lakeline Retail announced a $400 million share buyback.')).toEqual([]);
+  });
+
+  it('reads lower-case brands after their kind', () => {
+    expect(brief('Chilean challenger bank, plata, has raised $30 million in a Series A round.')[0]).toMatchObject({ company: 'plata', round: 'series_a' });
+    expect(brief('Peruvian neobank yapo raises $12m in seed funding.')[0]).toMatchObject({ company: 'yapo', round: 'seed' });
+  });
+
+  it('resolves "It" to the subject of the paragraph, and reads the headline as a unit', () => {
+    const text = 'Leeds-based Corvel has raised £4 million in a seed round.\n\nLisbon-based biotech Algaria is turning seaweed into plastics. It has raised $9 million to build a plant.';
+    expect(brief(text).map((d) => d.company)).toEqual(['Corvel', 'Algaria']);
+    expect(brief('Analysts expect more deals this year.', 'Kettlebird raises $3M seed round from Ashgrove')).toEqual([{ company: 'Kettlebird', round: 'seed', amount: '$3M' }]);
+  });
+
+  it('reads "raised a total of X from A and B" as one raise', () => {
+    expect(brief('Kumo Bio said it has raised a total of 2 billion yen from Sakura Ventures and others.')).toEqual([{ company: 'Kumo Bio', round: 'series_unknown', amount: '2 billion yen' }]);
+  });
+});

@@ -7,6 +7,7 @@ import type { RawDeal, RawExtraction, Round, Status } from '../../deal/schema.js
 import { companyKey } from '../../normalise/company.js';
 import type { ArticleInput, Extractor } from '../types.js';
 import { findAnchors, openingSubject, type Anchor } from './anchors.js';
+import { confidenceFrom, type DealFeatures } from './confidence.js';
 import { investorsIn, mergeInvestors, type Investor } from './investors.js';
 import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
 import { leadingName, validName } from './names.js';
@@ -30,9 +31,14 @@ interface Draft {
   country: string | null;
   evidence: RawDeal['evidence'];
   background: boolean;
+  /** Features for the confidence model. */
+  resolved: boolean;
+  mentions: number;
+  headingOnly: boolean;
+  corporate: boolean;
 }
 
-interface Located { anchor: Anchor; sentence: number; company: string }
+interface Located { anchor: Anchor; sentence: number; company: string; resolved: boolean }
 
 /** How many following sentences may still describe a deal ("The round was led by …"). */
 const CONTEXT_SENTENCES = 4;
@@ -66,7 +72,7 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
         const at = s.text.indexOf(company);
         if (at >= 0) anchor.companyAt = at;
       }
-      located.push({ anchor, sentence: i, company });
+      located.push({ anchor, sentence: i, company, resolved: anchor.company === null || s.block < 0 });
       last = company;
       lastBlock = s.block;
     }
@@ -229,6 +235,10 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     country,
     evidence,
     background: l.anchor.background ?? false,
+    resolved: l.resolved,
+    mentions: 1,
+    headingOnly: sentences[l.sentence]!.headline,
+    corporate: l.anchor.round === 'acquisition' || l.anchor.round === 'ipo' || l.anchor.round === 'private_equity',
   };
 }
 
@@ -256,6 +266,7 @@ function tableDraft(row: TableRow): Draft | null {
     company, round: round ?? 'series_unknown', status: 'announced',
     amountText: money?.text ?? null, amountValue: money?.value ?? null, amountCurrency: money?.currency ?? null,
     valuationText: null, investors, country: null, evidence, background: false,
+    resolved: false, mentions: 1, headingOnly: true, corporate: false,
   };
 }
 
@@ -287,6 +298,9 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     same.valuationText ??= d.valuationText;
     // Told once as news, it is news.
     same.background &&= d.background;
+    same.mentions++;
+    same.resolved &&= d.resolved;
+    same.headingOnly &&= d.headingOnly;
     same.country ??= d.country;
     same.investors = mergeInvestors([...same.investors, ...d.investors], [same.company]);
     same.evidence.push(...d.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.quote === e.quote)));
@@ -296,18 +310,31 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
   return out;
 }
 
-function confidenceOf(d: Draft): number {
-  let c = 0.45;
-  if (d.amountText) c += 0.2;
-  if (!VAGUE_ROUNDS.has(d.round)) c += 0.1;
-  if (d.investors.length) c += 0.1;
-  if (d.country) c += 0.05;
-  if (d.status === 'rumored') c -= 0.1;
-  return Math.round(Math.min(0.95, c) * 100) / 100;
+/** The confidence model's view of a draft. */
+export function featuresOf(d: Draft): DealFeatures {
+  return {
+    amount: d.amountText ? 1 : 0,
+    namedRound: VAGUE_ROUNDS.has(d.round) ? 0 : 1,
+    investors: d.investors.length ? 1 : 0,
+    country: d.country ? 1 : 0,
+    rumored: d.status === 'rumored' ? 1 : 0,
+    inTalks: d.status === 'in_talks' ? 1 : 0,
+    background: d.background ? 1 : 0,
+    resolved: d.resolved ? 1 : 0,
+    mentions: (Math.min(3, d.mentions) - 1) / 2,
+    headingOnly: d.headingOnly ? 1 : 0,
+    oddName: /^\p{Ll}/u.test(d.company) || /^[A-Z]{2,5}$/.test(d.company) ? 1 : 0,
+    corporate: d.corporate ? 1 : 0,
+  };
 }
 
 /** Deals stated in an article, by rules; `deals: []` when it reports none. */
 export function extractOffline(article: ArticleInput): RawExtraction {
+  return { deals: extractWithFeatures(article).map((x) => x.deal) };
+}
+
+/** The deals with the features their confidence was computed from (for fitting the model). */
+export function extractWithFeatures(article: ArticleInput): Array<{ deal: RawDeal; features: DealFeatures }> {
   // The headline is a unit too ("Acme raises $5M seed"): it fills gaps in the body's deal.
   const titleUnit: Sentence[] = article.title && article.title.length < 200 && !article.text.includes(article.title)
     ? [{ text: article.title, block: -1, headline: true, topic: null }] : [];
@@ -319,21 +346,25 @@ export function extractOffline(article: ArticleInput): RawExtraction {
     .map((x) => x.d);
   drafts.push(...tableRows(article.text).flatMap((r) => tableDraft(r) ?? []));
   const day = /^\d{4}-\d{2}-\d{2}/.exec(article.publishedAt ?? '')?.[0] ?? null;
-  return {
-    deals: mergeDrafts(drafts).map((d) => ({
-      company: d.company,
-      country: d.country,
-      round: d.round,
-      status: d.status,
-      amountText: d.amountText,
-      valuationText: d.valuationText,
-      investors: d.investors,
-      announcedOn: d.status === 'announced' && !d.background ? day : null,
-      evidence: d.evidence,
-      confidence: confidenceOf(d),
-      ...(d.background ? { background: true } : {}),
-    })),
-  };
+  return mergeDrafts(drafts).map((d) => {
+    const features = featuresOf(d);
+    return {
+      features,
+      deal: {
+        company: d.company,
+        country: d.country,
+        round: d.round,
+        status: d.status,
+        amountText: d.amountText,
+        valuationText: d.valuationText,
+        investors: d.investors,
+        announcedOn: d.status === 'announced' && !d.background ? day : null,
+        evidence: d.evidence,
+        confidence: confidenceFrom(features),
+        ...(d.background ? { background: true } : {}),
+      },
+    };
+  });
 }
 
 const DEAL_WORDS = /\b(?:rais(?:e|es|ed|ing)|secur(?:es|ed|ing)|clos(?:es|ed|ing)|lands?|landed|bag(?:s|ged)|nets|netted|fund(?:ing|ed)|financing|round|invest\w*|backed|acqui\w+|takeover|buy(?:s|ing|out)?|bought|merger|IPO|public offering|listing|grant|award(?:ed)?|loan|facility|bonds?|debentures?|notes?|valuation|valued|stake|tender)\b/i;

@@ -162,3 +162,27 @@ describe('deal kinds and lower-case brands', () => {
     expect(brief('Kumo Bio said it has raised a total of 2 billion yen from Sakura Ventures and others.')).toEqual([{ company: 'Kumo Bio', round: 'series_unknown', amount: '2 billion yen' }]);
   });
 });
+
+describe('confidence', () => {
+  it('is a probability from the fitted model: fuller evidence scores higher', async () => {
+    const { score, FEATURES } = await import('../../../src/extract/offline/confidence.js');
+    const none = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Parameters<typeof score>[0];
+    const full = { ...none, amount: 1, namedRound: 1, investors: 1, country: 1 };
+    expect(score(none)).toBeGreaterThan(0);
+    expect(score(full)).toBeLessThan(1);
+    expect(score(full)).toBeGreaterThan(score(none));
+    expect(score({ ...full, inTalks: 1 })).toBeLessThan(score(full));
+  });
+
+  it('fits weights that separate right from wrong deals', async () => {
+    const { fit } = await import('../../../src/extract/offline/fit-confidence.js');
+    const { score, FEATURES } = await import('../../../src/extract/offline/confidence.js');
+    const base = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Parameters<typeof score>[0];
+    const good = { ...base, amount: 1, namedRound: 1 };
+    const bad = { ...base, resolved: 1, headingOnly: 1 };
+    const data = [...Array(30)].map(() => ({ x: good, y: 1 })).concat([...Array(10)].map(() => ({ x: bad, y: 0 })), [{ x: bad, y: 1 }]);
+    const w = fit(data, 0.001, 2000, 1);
+    expect(score(good, w)).toBeGreaterThan(0.9);
+    expect(score(bad, w)).toBeLessThan(0.3);
+  });
+});

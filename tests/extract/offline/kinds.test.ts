@@ -166,7 +166,7 @@ describe('deal kinds and lower-case brands', () => {
 describe('confidence', () => {
   it('is a probability from the fitted model: fuller evidence scores higher', async () => {
     const { score, FEATURES } = await import('../../../src/extract/offline/confidence.js');
-    const none = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Parameters<typeof score>[0];
+    const none = Object.fromEntries(FEATURES.map((f) => [f, 0])) as unknown as Parameters<typeof score>[0];
     const full = { ...none, amount: 1, namedRound: 1, investors: 1, country: 1 };
     expect(score(none)).toBeGreaterThan(0);
     expect(score(full)).toBeLessThan(1);
@@ -177,7 +177,7 @@ describe('confidence', () => {
   it('fits weights that separate right from wrong deals', async () => {
     const { fit } = await import('../../../src/extract/offline/fit-confidence.js');
     const { score, FEATURES } = await import('../../../src/extract/offline/confidence.js');
-    const base = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Parameters<typeof score>[0];
+    const base = Object.fromEntries(FEATURES.map((f) => [f, 0])) as unknown as Parameters<typeof score>[0];
     const good = { ...base, amount: 1, namedRound: 1 };
     const bad = { ...base, resolved: 1, headingOnly: 1 };
     const data = [...Array(30)].map(() => ({ x: good, y: 1 })).concat([...Array(10)].map(() => ({ x: bad, y: 0 })), [{ x: bad, y: 1 }]);

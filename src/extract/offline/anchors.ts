@@ -64,14 +64,14 @@ const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|a
 // name is in an earlier sentence.
 const PRONOUN = new RegExp(String.raw`(?:\b(?:the|this|that)\s+(?:[\p{L}\d,.'’-]+\s+){0,4}?(?:${COMPANY_HEAD})|\b(?:it|they))$`, 'iu');
 // "Acme said last month that it had secured …": the subject of the reporting verb.
-const SAID_THAT = /\b(?:said|says|announced|announces|confirmed|confirms|revealed|disclosed|told\s+\S+)\b(?:\s+[^\s,;]+){0,4}?\s+that\s+(?:it|the company|the startup|the firm)\s+(?:(?:has|had|have|would|will|is|was|also|now|recently|just)\s+)*$/;
+const SAID_THAT = /\b(?:said|says|announced|announces|confirmed|confirms|revealed|disclosed|told\s+\S+)\b(?:\s+[^\s,;]+){0,4}?\s+(?:that\s+)?(?:it|the company|the startup|the firm)\s+(?:(?:has|had|have|would|will|is|was|also|now|recently|just)\s+)*$/;
 const CLAUSE_START = /(?:,\s+(?:while|and|but|as|whereas|after|when)\s+|;\s+|:\s+|\b(?:after|while|when|because|whereas)\s+)/g;
 
 const VERB_PHRASE = /^\s*(?:is|are|was|were|has|have|had|said|says|will|would|could|plans|also|now|recently|today)\b[\s\p{Ll}'’-]*$/u;
 
 interface Subject { name: string | null; at: number }
 
-const TALKS_WITH = /\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|reportedly\s+)?in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)\s+with\b[^,;]*$/;
+const TALKS_WITH = /\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|reportedly\s+|(?:believed|said|understood|thought|reported)\s+to\s+be\s+)?in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)\s+with\b[^,;]*$/;
 
 /** The grammatical subject before a verb at `verbAt`: a name, a pronoun (name null), or none. */
 export function subjectBefore(sentence: string, verbAt: number): Subject | undefined {

@@ -102,9 +102,12 @@ function coreOf(name: string): string {
 function longerForm(name: string, text: string): string | null {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let best: string | null = null;
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${esc}((?:\\s+[\\p{Lu}][\\p{L}&-]+){1,2})`, 'gu'))) {
-    const extra = m[1]!.trim().split(/\s+/);
-    if (extra.some((w) => !validName(w) || isPlaceName(w) || /^(?:Series|CEO|IPO|Shares?|Group)$/.test(w))) continue;
+  // Not after "the": "the Fisker Ocean" is a product of Fisker.
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}]|\\b[Tt]he\\s)${esc}((?:\\s+[\\p{Lu}][\\p{L}&-]+){1,2})`, 'gu'))) {
+    const words = m[1]!.trim().split(/\s+/);
+    const bad = words.findIndex((w) => !validName(w) || isPlaceName(w) || /^(?:Series|CEO|IPO|Shares?|Group)$/.test(w));
+    const extra = bad < 0 ? words : words.slice(0, bad);
+    if (!extra.length) continue;
     const full = `${name} ${extra.join(' ')}`;
     if (!best || full.length > best.length) best = full;
   }

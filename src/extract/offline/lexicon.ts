@@ -81,7 +81,7 @@ export type MoneyRole =
 
 const Q = String.raw`(?:about|around|roughly|approximately|nearly|almost|some|more than|over|up to|just over|just under|close to|an estimated|a reported|at or above|at least)?\s*`;
 const VALUATION_BEFORE = new RegExp(
-  String.raw`(?:valued?\s+(?:\w+\s+){0,5}?at|valuing\s+(?:\w+\s+){0,5}?at|values?\s+(?:\w+\s+){0,5}?at|valuations?\s+(?:of|to|at)|value\s+(?:of|to)|market\s+(?:capitali[sz]ation|cap|value)\s+of|(?<!\b(?:deal|deals|transaction|shares|stock|options|ESOPs?|contracts?|orders?|assets|bonds?|notes|grants?|products?|goods|programmes?|programs?|plans?|buybacks?)\s)worth)\s+${Q}$`,
+  String.raw`(?:valued?\s+(?:[\w'’-]+\s+){0,5}?at|valuing\s+(?:[\w'’-]+\s+){0,5}?at|values?\s+(?:[\w'’-]+\s+){0,5}?at|valuations?\s+(?:of|to|at)|value\s+(?:of|to)|market\s+(?:capitali[sz]ation|cap|value)\s+of|(?<!\b(?:deal|deals|transaction|shares|stock|options|ESOPs?|contracts?|orders?|assets|bonds?|notes|grants?|products?|goods|programmes?|programs?|plans?|buybacks?)\s)worth)\s+${Q}$`,
   'i',
 );
 const VALUATION_AFTER = /^\s*(?:post-money\s+|pre-money\s+)?valuation\b/i;
@@ -176,7 +176,7 @@ const RUMOUR_CUES = [
   'reportedly', 'rumored', 'rumoured', 'according to a report', 'according to reports', 'according to media reports',
   'according to press reports', 'citing people', 'citing sources', 'citing unnamed', 'citing a person', 'citing two people',
   'people familiar', 'person familiar', 'people close', 'people with knowledge', 'person with knowledge',
-  'people aware', 'sources say', 'sources said', 'sources told', 'sources familiar', 'is said to', 'are said to',
+  'people aware', 'is believed to', 'are believed to', 'sources say', 'sources said', 'sources told', 'sources familiar', 'is said to', 'are said to',
   'was said to', 'said to be', 'is understood to', 'according to people', 'according to sources', 'according to insiders',
   'according to a person', 'according to two people', 'according to three people',
 ] as const;

@@ -186,3 +186,20 @@ describe('confidence', () => {
     expect(score(bad, w)).toBeLessThan(0.3);
   });
 });
+
+describe('talks, reported speech and valuations', () => {
+  it('reads "is believed to be in discussions with X to raise" as a rumour about the subject', () => {
+    expect(run('Wallet company Paymo is believed to be in discussions with Japanese group Kiritsu to raise over USD 500 million.').map((d) => [d.company, d.status]))
+      .toEqual([['Paymo', 'rumored']]);
+  });
+
+  it('reads "said it has raised" and a valuation of a described company', () => {
+    expect(brief('Norita Bio Inc., based in Sendai, said it has raised 3 billion yen from Hanami Capital.')[0]).toMatchObject({ company: 'Norita Bio Inc' });
+    const [d] = run('Tollway is raising $200 million. The deal will value the Orbit-backed Tollway at over $2 billion.');
+    expect(d?.valuationText).toBe('$2 billion');
+  });
+
+  it('does not extend a name with a product written after "the"', () => {
+    expect(brief('Velora will go public on Nasdaq after raising $300 million. Proceeds fund the Velora Arrow sedan.').map((d) => d.company)).toEqual(['Velora']);
+  });
+});

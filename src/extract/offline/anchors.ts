@@ -177,13 +177,13 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
 const OBJECT_NOUN = /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round|funding|financing)(?:\s+of\s+([^,;]{1,40}?))?\s+(?:in|into|to|of)\s+(?=[\p{L}])/gu;
 
 // "Sequoia has invested $50M in Acme": the amount sits between the verb and the company.
-const INVESTED_IN = /\b(?:invested|invests|investing|put|puts|poured|pours|injected|injects|committed|commits)\s+$/;
+const INVESTED_IN = /\b(?:invested|invests|investing|put|puts|poured|pours|injected|injects|committed|commits|earmarked|earmarking|earmarks|spent|spending|spends)\s+$/;
 
 function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
   for (const m of money) {
     const verb = INVESTED_IN.exec(sentence.slice(Math.max(0, m.index - 40), m.index).replace(/(?:about|around|roughly|nearly|some|an additional|another)\s+$/, ''));
-    const into = /^\s+(?:in|into)\s+(?=[\p{L}])/u.exec(sentence.slice(m.end));
+    const into = /^\s+(?:in|into|on)\s+(?=[\p{L}])/u.exec(sentence.slice(m.end));
     if (!verb || !into || !isDealRole(moneyRole(sentence, m))) continue;
     const at = m.end + into[0].length;
     const name = objectName(sentence.slice(at));

@@ -116,6 +116,11 @@ const LIST_END = new RegExp(
 
 /** Names in a list such as "A, B and existing investor C, who …". */
 export function nameList(text: string): string[] {
+  // Parentheticals ("Harry Briggs (who is also a VC)") and descriptions before a name ("London
+  // VC X", "venture firms X", "Toyota Motor arm X") are not part of the list.
+  text = text.replace(/\s*\([^()]*\)/g, '')
+    .replace(/(?:^|(?<=,\s*|\band\s+))(?:[\p{Lu}][\p{L}.]*\s+){0,2}?(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?)\s+(?=\p{Lu})/gu, '')
+    .replace(/(?:[\p{Lu}][\p{L}.]*\s+){1,3}(?:arm|unit|subsidiary|affiliate)\s+(?=\p{Lu})/gu, '');
   const cut = LIST_END.exec(text);
   const list = cut ? text.slice(0, cut.index) : text;
   const names: string[] = [];

@@ -203,3 +203,18 @@ describe('talks, reported speech and valuations', () => {
     expect(brief('Velora will go public on Nasdaq after raising $300 million. Proceeds fund the Velora Arrow sedan.').map((d) => d.company)).toEqual(['Velora']);
   });
 });
+
+describe('investors', () => {
+  it('reads inverted leads, "comes from", parentheticals and descriptions before investor names', () => {
+    const [d] = run('Brindle, a map app, has raised a £600,000 seed round. Leading the round is Leeds VC Copperfield Capital, with participation from Marlow (the media group) and angel investors including Ada Venn (founder of Kite). Part of the investment also comes from the Northern Growth Fund.');
+    expect(d?.investors).toEqual([
+      { name: 'Copperfield Capital', lead: true }, { name: 'Marlow', lead: false }, { name: 'Ada Venn', lead: false }, { name: 'Northern Growth Fund', lead: false },
+    ]);
+    const [e] = run('Tidepool raised $5 million in a round led by Hanover Motor arm Hanover Finance.');
+    expect(e?.investors).toEqual([{ name: 'Hanover Finance', lead: true }]);
+  });
+
+  it('reads a corporation earmarking money on a startup', () => {
+    expect(brief('The telecom operator Kestrel is earmarking 3 billion won on Moonlit Studios, a webtoon maker.').map((d) => d.company)).toEqual(['Moonlit Studios']);
+  });
+});

@@ -141,12 +141,19 @@ function dealMoneyAfter(sentence: string, money: MoneyMatch[], from: number, wit
   return null;
 }
 
+const BARE_RAISE = /^\s+(?:(?:more|fresh|new|additional|further|a|an|its|the)\s+){0,3}(?:funds|funding|money|capital|round|financing)\b(?!\s+(?:for|to)\s+(?:a|the)\s)/i;
+
 function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | null): Anchor[] {
   const out: Anchor[] = [];
   for (const v of sentence.matchAll(RAISE_VERB)) {
     const end = v.index + v[0].length;
-    const m = dealMoneyAfter(sentence, money, end, 90);
-    if (!m) continue;
+    const found = dealMoneyAfter(sentence, money, end, 90);
+    // "Airwallex is raising more funds", "is in early discussions to raise a fresh round": a raise
+    // named without an amount, only with raise verbs and a money noun right after.
+    const bare = !found && !money.some((x) => isDealRole(moneyRole(sentence, x))) &&
+      /^rais/i.test(v[0]) && BARE_RAISE.test(sentence.slice(end, end + 40));
+    if (!found && !bare) continue;
+    const m = found ?? { index: end, end, text: '', value: 0, currency: '', range: false };
     if (isWeakVerb(v[0]) && !DEAL_NOUN.test(sentence.slice(v.index, m.end + 40))) continue;
     // "raised its revenue guidance to $2 billion", "raised prices by $5": not a raise of capital.
     if (NOT_CAPITAL.test(sentence.slice(end, m.index))) continue;
@@ -165,7 +172,7 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
       companyAt: subject.at,
       describedUntil: v.index,
       isObject: false,
-      money: m,
+      money: found,
       // "has been awarded/granted €2m" is public money unless the sentence names a round.
       round: roundNear(sentence.slice(v.index), m.index - v.index) ?? (/^(?:awarded|granted)$/i.test(v[0]) ? 'grant' : 'series_unknown'),
       investor: null,

@@ -82,15 +82,20 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
   const names = [...new Set(located.map((l) => l.company))];
   // Prose only: title-case headings run names into other words ("Acme Acquisition Closes").
   const prose = sentences.filter((s) => !s.headline).map((s) => s.text).join('\n');
+  const allText = sentences.map((s) => s.text).join('\n');
   for (const l of located) {
+    // A full name found only in passing must recur to replace the short form the article uses.
+    const written = longerForm(l.company, prose);
     const full = names.find((n) => n.length > l.company.length && coreOf(n).startsWith(coreOf(l.company) + ' '))
-      ?? longerForm(l.company, prose);
+      ?? (written && countOf(written, allText) >= 2 ? written : null);
     if (full) l.company = full;
   }
   return located;
 }
 
 const CURRENCY_WORD = /^(?:Rs|INR|USD|US|EUR|GBP|JPY|CNY|RMB|HK|S|A|NZ|C|R|KRW|SAR|AED|Sh|KSh|NIS)\b/;
+
+const countOf = (needle: string, hay: string): number => hay.split(needle).length - 1;
 
 /** A name without a leading place: "Beijing Jinying" → "Jinying". */
 function coreOf(name: string): string {

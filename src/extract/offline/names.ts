@@ -29,7 +29,7 @@ const stripPunct = (t: string): string => t.replace(/^[("“‘']+|[)"”’'.,;
 
 function isNameToken(raw: string): boolean {
   const t = stripPunct(raw);
-  if (!t || /-based$/i.test(t) || /['’]s?$/u.test(t)) return false;
+  if (!t || /-(?:based|backed|owned|led|funded|founded|headquartered)$/i.test(t) || /['’]s?$/u.test(t)) return false;
   return /^[\p{Lu}\d][\p{L}\p{N}'’.&\-+]*$/u.test(t) || /^[a-z]+[\p{Lu}][\p{L}\p{N}]*$/u.test(t);
 }
 

@@ -218,3 +218,12 @@ describe('investors', () => {
     expect(brief('The telecom operator Kestrel is earmarking 3 billion won on Moonlit Studios, a webtoon maker.').map((d) => d.company)).toEqual(['Moonlit Studios']);
   });
 });
+
+describe('raises without an amount', () => {
+  it('reads "is raising more funds" as talks, and drops "X-backed" before a name', () => {
+    expect(run('Australian fintech Paloma is raising more funds from investors, its co-founder confirmed.').map((d) => [d.company, d.status, d.amountText]))
+      .toEqual([['Paloma', 'in_talks', null]]);
+    expect(brief('Film star-backed Zephyr Cabs raises funding from Alpine Angels.').map((d) => d.company)).toEqual(['Zephyr Cabs']);
+    expect(brief('The startup raised concerns about the rules.')).toEqual([]);
+  });
+});

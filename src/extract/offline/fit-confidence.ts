@@ -20,7 +20,7 @@ import { extractWithFeatures } from './index.js';
 
 interface Sample { x: DealFeatures; y: number }
 
-async function samples(spec: string): Promise<Sample[]> {
+export async function samples(spec: string): Promise<Sample[]> {
   const [dir, max] = spec.split(':');
   const out: Sample[] = [];
   for (const c of await loadCorpus(path.resolve(dir!))) {
@@ -57,7 +57,7 @@ export function fit(data: Sample[], l2 = 0.05, steps = 4000, rate = 0.5): Weight
   return w;
 }
 
-function report(data: Sample[], w: Weights, threshold = 0.6): string {
+export function report(data: Sample[], w: Weights, threshold = 0.6): string {
   const above = data.filter((d) => score(d.x, w) >= threshold);
   const right = above.filter((d) => d.y === 1).length;
   return `${data.length} deals (${data.filter((d) => d.y).length} right); above ${threshold}: ${above.length} ` +

@@ -30,7 +30,7 @@ export interface Anchor {
 
 const NOT_CAPITAL = /\b(?:ESOPs?(?![^.]{0,60}buyback)|stock options|options|bonus(?:es)?|guidance|forecast|outlook|prices?|target|dividend|wages?|salar(?:y|ies)|limit|cap|stake in)\b/i;
 // After an object company's name: punctuation or a function word, not a noun ("into AI startups").
-const AFTER_OBJECT = /^(?:\s*[,.;:)]|\s+(?:for|in|to|as|at|which|that|and|the|a|an|on|with|from|through|by|after|before|under|over|amid|following|its|their|said|was|is|has|had|will|would)\b|\s*$)/;
+const AFTER_OBJECT = /^(?:\s*[,.;:)]|\s+(?:for|in|to|as|at|which|that|and|the|a|an|on|with|from|through|by|after|before|under|over|amid|following|its|their|said|was|is|has|had|will|would|last|this|earlier|recently|yesterday|today)\b|\s*$)/;
 
 // A description before an object's name: "acquire data management company Cloudbase",
 // "in Israeli security startup Wiz", "the assets of US chipmaker TSI", "in online publisher X":
@@ -252,7 +252,7 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 
 const ACQUIRE_ACTIVE = /\b(?:snapped up|snaps up|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
 const ACQUIRE_PASSIVE = /\b(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by\b/g;
-const FOR_MONEY = /\b(?:for|in a|in an|(?:deal|transaction|takeover|acquisition)\s+(?:worth|valued\s+at))\s+(?:about|around|roughly|approximately|nearly|some|more than|an estimated|a reported)?\s*$/i;
+const FOR_MONEY = /\b(?:for|in a|in an|shelling out|paying|paid|(?:deal|transaction|takeover|acquisition)\s+(?:worth|valued\s+at))\s+(?:about|around|roughly|approximately|nearly|some|more than|over|close to|up to|an estimated|a reported)?\s*$/i;
 
 function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
@@ -403,6 +403,8 @@ export function findAnchors(sentence: string, topic: string | null = null): Anch
     if (a.money && seen.has(a.money.index)) return false;
     seen.add(a.money?.index);
     if (a.money && moneyRole(sentence, a.money) === 'past') a.background = true;
+    // "bought Instagram last year for …": history even when the price has no time cue of its own.
+    if (a.round === 'acquisition' && a.isObject && /^[^,.;]{0,40}?\b(?:last (?:year|month)|(?:a|one|two|three|\d+) (?:years?|months?) ago|in (?:19|20)\d\d)\b/.test(sentence.slice(a.companyAt))) a.background = true;
     return true;
   });
 }

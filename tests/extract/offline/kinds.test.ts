@@ -230,3 +230,10 @@ describe('raises without an amount', () => {
     expect(brief('The startup raised concerns about the rules.')).toEqual([]);
   });
 });
+
+describe('past acquisitions', () => {
+  it('reads "bought X last year, shelling out £Y" as a background acquisition', () => {
+    expect(run('Hexagram bought Pixelry last year for a similar amount, reportedly shelling out £400 million for the photo app.')
+      .map((d) => [d.company, d.round, d.amountText, d.background, d.status])).toEqual([['Pixelry', 'acquisition', '£400 million', true, 'announced']]);
+  });
+});

@@ -52,7 +52,7 @@ function objectName(text: string): string | null {
     const described = /-(?:based|backed|headquartered|focused|owned|founded)$/i.test(word);
     const adjective = (isPlaceName(word.replace(/['’]s$/, '')) || /^[A-Z]{2,4}$/.test(word)) && /^[\p{Ll}]/u.test(next);
     if (!lower && !described && !adjective) break;
-    if (lower && /^(?:for|in|into|to|at|by|with|from|and|or|which|that|who|after|on|as|across|over|under|its|their|his|her|our|this|these|those|is|was|are|were|has|have|had|will|would)$/.test(word)) return null;
+    if (lower && /^(?:for|in|into|to|at|by|with|from|which|that|who|after|on|as|across|over|under|its|their|his|her|our|this|these|those|is|was|are|were|has|have|had|will|would)$/.test(word)) return null;
     rest = next;
   }
   const name = leadingName(rest, false);
@@ -181,7 +181,7 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
   return out;
 }
 
-const OBJECT_NOUN = /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round|funding|financing)(?:\s+of\s+([^,;]{1,40}?))?\s+(?:in|into|to|of)\s+(?=[\p{L}])/gu;
+const OBJECT_NOUN = /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round|funding|financing)(?:\s+of\s+([^,;]{1,40}?))??\s+(?:in|into|to|of)\s+(?=[\p{L}])/gu;
 
 // "Sequoia has invested $50M in Acme": the amount sits between the verb and the company.
 const INVESTED_IN = /\b(?:invested|invests|investing|put|puts|poured|pours|injected|injects|committed|commits|earmarked|earmarking|earmarks|spent|spending|spends)\s+$/;
@@ -206,7 +206,7 @@ function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 }
 
 // "X co-led an angel round into Acme": a money-less round is a deal only with its leader named.
-const LED_ROUND = /\b(?:led|co-led|leads|leading|co-leading)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:round|investment)\s+(?:in|into)\s*$/;
+const LED_ROUND = /\b(?:(?:led|co-led|leads|leading|co-leading)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:round|investment)|invested\s+(?:[\w-]+\s+){0,2}?in\s+(?:a|an|the|its)\s+(?:Series [A-J]|seed|angel|pre-seed)\s+(?:round|funding|financing))\s+(?:in|into|of)\s*$/;
 
 // "Acme's $20 million Series B was led by X": the possessive names the company.
 const POSSESSIVE_ROUND = /^\s+(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|pre-seed|raise|funding|financing|IPO)\b/;
@@ -334,6 +334,15 @@ export function openingSubject(sentence: string): string | null {
   if (!name) return null;
   const after = rest.slice(rest.indexOf(name) + name.length);
   return /^(?:,|\s+(?:is|was|has|had|will|makes|builds|develops|uses|helps|offers|provides|runs|operates|said|says)\b)/.test(after) ? name : null;
+}
+
+// Title-case headlines capitalise their verbs: "Moped Raises Capital from US Investors".
+const TITLE_VERB = /\b(?:Raises|Raised|Secures|Lands|Bags|Nets|Gets|Closes|Snags|Scores|Receives|Pulls In|Picks Up)\b/;
+
+/** The company a title-case headline is about, when its verb is a raise verb. */
+export function titleSubject(title: string): string | null {
+  const v = TITLE_VERB.exec(title);
+  return v ? subjectBefore(title, v.index)?.name ?? null : null;
 }
 
 /** The subject opening a clause: a name, a back-reference (name null), or undefined if neither. */

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { RawDeal, RawExtraction, Round, Status } from '../../deal/schema.js';
 import { companyKey } from '../../normalise/company.js';
 import type { ArticleInput, Extractor } from '../types.js';
-import { findAnchors, openingSubject, type Anchor } from './anchors.js';
+import { findAnchors, openingSubject, titleSubject, type Anchor } from './anchors.js';
 import { confidenceFrom, type DealFeatures } from './confidence.js';
 import { investorsIn, mergeInvestors, type Investor } from './investors.js';
 import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
@@ -51,8 +51,8 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
   // "The startup raised …" before any company is named: the headline's deal company, else the
   // name opening the article.
   const firstBody = sentences.find((s) => !s.headline);
-  const fallback = (title ? findAnchors(title).find((a) => a.company)?.company : null) ??
-    (firstBody ? leadingName(firstBody.text, false) : null);
+  const fallback = (title ? findAnchors(title).find((a) => a.company)?.company ?? titleSubject(title) : null) ??
+    (firstBody && !PLACE_OPENING(firstBody.text) ? leadingName(firstBody.text, false) : null);
   // Headings and bullets count (digests without full stops), except trailing lists after the
   // last full sentence: related links, newsletter promos, footers.
   const lastProse = sentences.findLastIndex((s) => !s.headline);
@@ -94,6 +94,12 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
 }
 
 const CURRENCY_WORD = /^(?:Rs|INR|USD|US|EUR|GBP|JPY|CNY|RMB|HK|S|A|NZ|C|R|KRW|SAR|AED|Sh|KSh|NIS)\b/;
+
+/** "South Africa's outlook …": an article opening on a place names no company. */
+const PLACE_OPENING = (text: string): boolean => {
+  const m = /^((?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*)['’]s?\s/u.exec(text);
+  return m !== null && isPlaceName(m[1]!);
+};
 
 const countOf = (needle: string, hay: string): number => hay.split(needle).length - 1;
 

@@ -237,3 +237,19 @@ describe('past acquisitions', () => {
       .map((d) => [d.company, d.round, d.amountText, d.background, d.status])).toEqual([['Pixelry', 'acquisition', '£400 million', true, 'announced']]);
   });
 });
+
+describe('title-case headlines and money-less rounds', () => {
+  it('takes the company of a title-case headline for "the company" in the body', () => {
+    expect(brief('Oslo has many startups. Today the company left beta with a $2 million seed round from Fjell Ventures.', 'Made in Oslo, Tindra Raises Capital from US Investors'))
+      .toEqual([{ company: 'Tindra', round: 'seed', amount: '$2 million' }]);
+  });
+
+  it('reads "invested … in a Series C funding of <described> X" without an amount', () => {
+    expect(run('Marrow Capital has invested multi-millions in a Series C funding of Polish freight and delivery firm Kolejka in Gdansk.')
+      .map((d) => [d.company, d.round, d.investors])).toEqual([['Kolejka', 'series_c', [{ name: 'Marrow Capital', lead: false }]]]);
+  });
+
+  it('does not take a place opening the article for the company', () => {
+    expect(brief('South Korea’s outlook is mixed. The startup raised $4 million in a seed round.')).toEqual([]);
+  });
+});

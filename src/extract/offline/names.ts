@@ -29,7 +29,7 @@ const stripPunct = (t: string): string => t.replace(/^[("“‘']+|[)"”’'.,;
 
 function isNameToken(raw: string): boolean {
   const t = stripPunct(raw);
-  if (!t || /-(?:based|backed|owned|led|funded|founded|headquartered)$/i.test(t) || /['’]s?$/u.test(t)) return false;
+  if (!t || /-(?:based|backed|owned|led|funded|founded|headquartered|driven|powered|enabled|focused|native|first)$/i.test(t) || /['’]s?$/u.test(t)) return false;
   return /^[\p{Lu}\d][\p{L}\p{N}'’.&\-+]*$/u.test(t) || /^[a-z]+[\p{Lu}][\p{L}\p{N}]*$/u.test(t);
 }
 
@@ -110,7 +110,7 @@ function isDescriptor(t: string): boolean {
 const LIST_END = new RegExp(
   String.raw`,\s+(?:a|an|the|which|who|whose|with|alongside|along|at|as|according|bringing|while|to|in|for|said|says|and (?:is|will|said|plans|has))\b` +
     String.raw`|[;:()]|\.(?=\s|$)|\s[-–—]\s` +
-    String.raw`|\s(?:with|at|to|in|for|from|as|on|after|which|who|that|said|says|according|also|is|was|will|would|has|have|had|were|are|bringing|valuing|giving|taking|joining|joined|participating|participated|took|followed|put|co-invested|invested)\b`,
+    String.raw`|\s(?:with|at|to|in|for|from|as|on|after|which|who|that|said|says|reported|reports|wrote|noted|according|also|is|was|will|would|has|have|had|were|are|bringing|valuing|giving|taking|joining|joined|participating|participated|took|followed|put|co-invested|invested)\b`,
   'u',
 );
 
@@ -120,9 +120,13 @@ export function nameList(text: string): string[] {
   // VC X", "venture firms X", "Toyota Motor arm X") are not part of the list.
   text = text.replace(/\s*\([^()]*\)/g, '')
     .replace(/(?:^|(?<=,\s*|\band\s+))(?:[\p{Lu}][\p{L}.]*\s+){0,2}?(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?)\s+(?=\p{Lu})/gu, '')
-    .replace(/(?:[\p{Lu}][\p{L}.]*\s+){1,3}(?:arm|unit|subsidiary|affiliate)\s+(?=\p{Lu})/gu, '');
+    .replace(/(?:[\p{Lu}][\p{L}.]*\s+){1,3}(?:arm|unit|subsidiary|affiliate)\s+(?=\p{Lu})/gu, '')
+    // "Online apparel company Jolly Apparel": a described company, the description dropped.
+    .replace(/(?:^|(?<=,\s*|\band\s+))(?:\p{Lu}[\p{Ll}-]*\s+)?(?:[\p{Ll}-]+\s+){0,4}(?:company|firm|group|maker|platform|giant|conglomerate|bank|lender|operator|startup|fund)\s+(?=\p{Lu})/gu, '');
   const cut = LIST_END.exec(text);
-  const list = cut ? text.slice(0, cut.index) : text;
+  let list = cut ? text.slice(0, cut.index) : text;
+  // "A and B, Startup Wire reported": the name before a reporting verb is the outlet.
+  if (cut && /^\s(?:said|says|reported|reports|wrote|noted)\b/.test(cut[0])) list = list.replace(/,\s*[^,]*$/, '');
   const names: string[] = [];
   for (const item of list.split(/,\s*|\s+and\s+|\s+as well as\s+/)) {
     // Investor lists name firms, whose names often start with a place ("Korea Investment Partners").

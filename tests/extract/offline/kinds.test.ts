@@ -253,3 +253,14 @@ describe('title-case headlines and money-less rounds', () => {
     expect(brief('South Korea’s outlook is mixed. The startup raised $4 million in a seed round.')).toEqual([]);
   });
 });
+
+describe('investor names in roundups', () => {
+  it('drops descriptions, "-driven" words and the reporting outlet from investor lists', () => {
+    const [d] = run('Ferngrove has raised $9 million in a Series A led by Tallis Capital. Online furniture company Oakbridge Homes joined in.');
+    expect(d?.investors).toEqual([{ name: 'Tallis Capital', lead: true }, { name: 'Oakbridge Homes', lead: false }]);
+    const [e] = run('Quibble, a Lyon-based startup with AI-driven tools, has raised $3 million in seed funding.');
+    expect(e?.investors).toEqual([]);
+    const [f] = run('Rivulet has raised $2 million. The company raised this capital from Heron Angels and Dune Ventures, Startup Wire reported.');
+    expect(f?.investors.map((i) => i.name)).toEqual(['Heron Angels', 'Dune Ventures']);
+  });
+});

@@ -56,6 +56,12 @@ export const Deal = z.object({
   announcedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   evidence: z.array(Evidence),
   confidence: z.number().min(0).max(1),
+  /**
+   * True when the article mentions the deal as history (an earlier round told as background),
+   * not as its news: storage links it to the deal it already has rather than dating it today.
+   * Absent means news.
+   */
+  background: z.boolean().optional(),
 });
 export type Deal = z.infer<typeof Deal>;
 
@@ -79,7 +85,11 @@ export const RawDeal = z.object({
   evidence: z.array(z.object({ field: z.enum(DEAL_FIELDS), quote: z.string() })),
   confidence: z.number(),
 });
-export type RawDeal = z.infer<typeof RawDeal>;
+/**
+ * Optional extras an engine may add; kept out of the zod object above because strict structured
+ * outputs require every property (see Deal.background).
+ */
+export type RawDeal = z.infer<typeof RawDeal> & { background?: boolean };
 
 export const RawExtraction = z.object({ deals: z.array(RawDeal) });
-export type RawExtraction = z.infer<typeof RawExtraction>;
+export type RawExtraction = { deals: RawDeal[] };

@@ -98,6 +98,7 @@ export function normaliseDeal(input: RawDeal, ctx: NormaliseContext): DealCandid
     announcedOn: dealDate,
     evidence,
     confidence,
+    ...(raw.background === true ? { background: true } : {}),
   };
   const checked = Deal.safeParse(deal);
   if (!checked.success) flag('extraction_error', `deal failed validation: ${checked.error.message}`);

@@ -7,8 +7,9 @@
  */
 import type { MoneyMatch } from '../../normalise/money.js';
 import type { Round } from '../../deal/schema.js';
-import { amountsIn, moneyRole, roundNear } from './lexicon.js';
+import { amountsIn, COMPANY_HEAD, DEAL_NOUN, isDealRole, isWeakVerb, moneyRole, RAISE_VERB, roundNear } from './lexicon.js';
 import { leadingName, trailingName } from './names.js';
+import { isPlaceName } from './places.js';
 
 export interface Anchor {
   /** Company name, or null when the sentence says "the company"/"it" (resolved by the caller). */
@@ -23,39 +24,54 @@ export interface Anchor {
   round: Round;
   /** An investor stated by the construction itself ("Nvidia made … investment in Acme"). */
   investor: { name: string; lead: boolean } | null;
+  /** An earlier deal told as history ("raised $5M last year"), not this article's news. */
+  background?: boolean;
 }
 
-const RAISE_VERB = /\b(?:announced (?:the )?(?:first |final )?(?:close|closing|completion) of|announced|announces|raised|raises|raise|raising|seeks|seeking|pocketed|pockets|scooped up|scoops up|scooped|hauled in|hauls in|raked in|rakes in|took in|takes in|took on|takes on|brought in|attracted|attracts|drew|granted|got|gets|secured|secures|securing|closed|closes|closing|landed|lands|land|bagged|bags|bag|netted|nets|picked up|picks up|pulled in|pulls in|received|receives|won|wins|awarded|obtained|obtains|snagged|snags|grabbed|grabs|eyes|eyeing|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices)\b/g;
-// Verbs that mean a deal only with a deal noun nearby ("signed a loan agreement", "issued a bond").
-const WEAK_VERB = /^(?:took on|takes on|announced|announces|issued|issues|placed|places|signed|signs|completed|completes|launched|launches|running|runs|priced|prices|closed|closes|closing|won|wins)$/;
-const DEAL_NOUN = /\b(?:round|placement|funding|financing|investment|bond|facility|loan|note|notes|debentures|tender offer|offering|IPO|seed|Series [A-J]|grant|debt|equity|capital|raise)\b/;
-
-const NOT_CAPITAL = /\b(?:guidance|forecast|outlook|prices?|target|dividend|wages?|salar(?:y|ies)|limit|cap|stake in)\b/i;
+const NOT_CAPITAL = /\b(?:ESOPs?(?![^.]{0,60}buyback)|stock options|options|bonus(?:es)?|guidance|forecast|outlook|prices?|target|dividend|wages?|salar(?:y|ies)|limit|cap|stake in)\b/i;
 // After an object company's name: punctuation or a function word, not a noun ("into AI startups").
-const AFTER_OBJECT = /^(?:\s*[,.;:)]|\s+(?:for|in|to|as|at|which|that|and|the|a|an|on|with|from|through|by|after|before|under|over|amid|following|its|their|said|was|is|has|had|will|would)\b|\s*$)/;
+const AFTER_OBJECT = /^(?:\s*[,.;:)]|\s+(?:for|in|to|as|at|which|that|and|the|a|an|on|with|from|through|by|after|before|under|over|amid|following|its|their|said|was|is|has|had|will|would|last|this|earlier|recently|yesterday|today)\b|\s*$)/;
 
 // A description before an object's name: "acquire data management company Cloudbase",
-// "in Israeli security startup Wiz", "awarded Swedish battery maker Voltera".
-const DESCRIPTOR = /^(?:(?:the|a|an)\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:company|startup|start-up|firm|maker|developer|provider|platform|operator|specialist|rival|business|fintech|insurtech|proptech|edtech|healthtech|biotech|unicorn|lender|retailer|manufacturer|producer|supplier)\s+(?=[\p{Lu}\d])/u;
+// "in Israeli security startup Wiz", "the assets of US chipmaker TSI", "in online publisher X":
+// articles, lowercase words, demonyms and places, up to the first capitalised word.
+const LEAD_IN = /^(?:(?:the|a|an)\s+)?(?:(?:assets|business|unit|units|division|operations|stake|shares|parts?|control|rest|remainder|owner|operator|maker|parent)\s+of\s+(?:the\s+)?)?/;
 
 /** The company name opening `text` (after any description), if it stands as a name (not an adjective before a noun). */
 function objectName(text: string): string | null {
-  const located = text.replace(/^(?:(?:the|a|an)\s+)?[\p{L}.'’-]+-based\s+/u, ''); // "acquired Toronto-based Vantage"
-  const described = DESCRIPTOR.exec(located);
-  const rest = described ? located.slice(described[0].length) : located;
+  let rest = text.replace(LEAD_IN, '')
+    // "WM Motor's rival Nio": the possessive names another company.
+    .replace(/^(?:[\p{Lu}][\p{L}\d&.-]*\s+){0,3}[\p{Lu}][\p{L}\d&.-]*(?:['’]s|s['’])\s+(?=\p{Ll})/u, '');
+  // Skip up to six description words: lowercase, "-based"/"-backed" words, demonyms/places, acronyms before a lowercase word.
+  for (let k = 0; k < 6; k++) {
+    const w = /^(\S+)\s+/.exec(rest);
+    if (!w) break;
+    const word = w[1]!;
+    const next = rest.slice(w[0].length);
+    const lower = /^[\p{Ll}][\p{Ll}\p{N}'’&-]*$/u.test(word) && !/^[a-z]+[\p{Lu}]/u.test(word);
+    const described = /-(?:based|backed|headquartered|focused|owned|founded)$/i.test(word);
+    const adjective = (isPlaceName(word.replace(/['’]s$/, '')) || /^[A-Z]{2,4}$/.test(word)) && /^[\p{Ll}]/u.test(next);
+    if (!lower && !described && !adjective) break;
+    if (lower && /^(?:for|in|into|to|at|by|with|from|which|that|who|after|on|as|across|over|under|its|their|his|her|our|this|these|those|is|was|are|were|has|have|had|will|would)$/.test(word)) return null;
+    rest = next;
+  }
   const name = leadingName(rest, false);
   return name && AFTER_OBJECT.test(rest.slice(rest.indexOf(name) + name.length)) ? name : null;
 }
 
-const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|successfully|today|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
-const PRONOUN = /(?:\b(?:the|this|that) (?:company|startup|start-up|firm|business|group|platform|maker|developer|operator|lender|provider|fintech)|\b(?:it|they))$/i;
+const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|will|would|could|may|might|shall|successfully|today|previously|earlier|already|initially|first|once|quietly|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|discussing|considering|exploring|weighing|hoping|trying|working|preparing|wants|intends|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
+// "the company", "The San Francisco, California-based company", "the internet bank", "It": the
+// name is in an earlier sentence.
+const PRONOUN = new RegExp(String.raw`(?:\b(?:the|this|that)\s+(?:[\p{L}\d,.'’-]+\s+){0,4}?(?:${COMPANY_HEAD})|\b(?:it|they))$`, 'iu');
+// "Acme said last month that it had secured …": the subject of the reporting verb.
+const SAID_THAT = /\b(?:said|says|announced|announces|confirmed|confirms|revealed|disclosed|told\s+\S+)\b(?:\s+[^\s,;]+){0,4}?\s+(?:that\s+)?(?:it|the company|the startup|the firm)\s+(?:(?:has|had|have|would|will|is|was|also|now|recently|just)\s+)*$/;
 const CLAUSE_START = /(?:,\s+(?:while|and|but|as|whereas|after|when)\s+|;\s+|:\s+|\b(?:after|while|when|because|whereas)\s+)/g;
 
 const VERB_PHRASE = /^\s*(?:is|are|was|were|has|have|had|said|says|will|would|could|plans|also|now|recently|today)\b[\s\p{Ll}'’-]*$/u;
 
 interface Subject { name: string | null; at: number }
 
-const TALKS_WITH = /\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|reportedly\s+)?in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)\s+with\b[^,;]*$/;
+const TALKS_WITH = /\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|reportedly\s+|(?:believed|said|understood|thought|reported)\s+to\s+be\s+)?in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)\s+with\b[^,;]*$/;
 
 /** The grammatical subject before a verb at `verbAt`: a name, a pronoun (name null), or none. */
 export function subjectBefore(sentence: string, verbAt: number): Subject | undefined {
@@ -64,13 +80,19 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
   // "Acme is in talks with investors including Temasek to raise": the counterparty is not the subject.
   const talks = TALKS_WITH.exec(raw);
   if (talks) return subjectBefore(sentence, talks.index);
+  const said = SAID_THAT.exec(raw);
+  if (said) return subjectBefore(sentence, said.index);
   const head = raw.replace(AUX_TAIL, '');
+  // "It has raised …" opening the sentence: a pronoun (AUX_TAIL ate it with the auxiliaries).
+  if (!head.trim() && /^\s*(?:it|they)\b/i.test(raw)) return { name: null, at: verbAt };
   if (/,\s*$/.test(raw.slice(0, head.length + 2)) || /,$/.test(head)) {
     // "Acme, a … startup that …, has raised": the subject is the chunk before the appositive.
     const start = lastClauseStart(head.slice(0, head.indexOf(',')));
     const chunks = head.slice(start).split(',');
-    for (const chunk of chunks.slice(0, 2)) {
-      const name = trailingName(chunk);
+    for (const [k, chunk] of chunks.slice(0, 2).entries()) {
+      // "Mexican challenger bank, albo, has raised": a lower-case brand set off after its kind.
+      const brand = k === 1 && HEAD_END.test(chunks[0]!) && /^\s*\p{Ll}[\p{L}\d]+\s*$/u.test(chunk) ? chunk.trim() : null;
+      const name = trailingName(chunk) ?? brand;
       if (name) return { name, at: raw.indexOf(name, start) };
     }
     return undefined;
@@ -83,7 +105,7 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
     const main = leadingName(head, false);
     return main && /^\s+\p{Ll}/u.test(head.slice(head.indexOf(main) + main.length)) ? { name: main, at: head.indexOf(main) } : undefined;
   }
-  const name = trailingName(tail);
+  const name = trailingName(tail) ?? lowercaseBrand(tail);
   if (name) return { name, at: head.lastIndexOf(name) };
   // "Acme is in early discussions with investors to raise": a name opening the clause, then
   // only a lowercase verb phrase up to the verb.
@@ -95,6 +117,16 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
   return undefined;
 }
 
+const HEAD_END = new RegExp(String.raw`\b(?:${COMPANY_HEAD})\s*$`, 'i');
+const NOT_BRANDS = /^(?:the|a|an|it|has|have|had|is|was|and|or|which|who|that|also|now|today|its|this)$/;
+
+/** "challenger albo": a lower-case word right after a company kind noun is its brand. */
+function lowercaseBrand(tail: string): string | null {
+  if (tail.split(/\s+/).length > 5 || !/^\p{Lu}/u.test(tail)) return null;
+  const m = new RegExp(String.raw`\b(?:${COMPANY_HEAD})\s+(\p{Ll}[\p{L}\d]{2,})$`, 'iu').exec(tail);
+  return m && !NOT_BRANDS.test(m[1]!) ? m[1]! : null;
+}
+
 function lastClauseStart(text: string): number {
   let start = 0;
   for (const m of text.matchAll(CLAUSE_START)) start = m.index + m[0].length;
@@ -104,18 +136,25 @@ function lastClauseStart(text: string): number {
 function dealMoneyAfter(sentence: string, money: MoneyMatch[], from: number, within: number): MoneyMatch | null {
   for (const m of money) {
     if (m.index < from || m.index - from > within) continue;
-    if (moneyRole(sentence, m) === 'deal') return m;
+    if (isDealRole(moneyRole(sentence, m))) return m;
   }
   return null;
 }
 
-function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+const BARE_RAISE = /^\s+(?:(?:more|fresh|new|additional|further|a|an|its|the)\s+){0,3}(?:funds|funding|money|capital|round|financing)\b(?!\s+(?:for|to)\s+(?:a|the)\s)/i;
+
+function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | null): Anchor[] {
   const out: Anchor[] = [];
   for (const v of sentence.matchAll(RAISE_VERB)) {
     const end = v.index + v[0].length;
-    const m = dealMoneyAfter(sentence, money, end, 90);
-    if (!m) continue;
-    if (WEAK_VERB.test(v[0].toLowerCase()) && !DEAL_NOUN.test(sentence.slice(v.index, m.end + 40))) continue;
+    const found = dealMoneyAfter(sentence, money, end, 90);
+    // "Airwallex is raising more funds", "is in early discussions to raise a fresh round": a raise
+    // named without an amount, only with raise verbs and a money noun right after.
+    const bare = !found && !money.some((x) => isDealRole(moneyRole(sentence, x))) &&
+      /^rais/i.test(v[0]) && BARE_RAISE.test(sentence.slice(end, end + 40));
+    if (!found && !bare) continue;
+    const m = found ?? { index: end, end, text: '', value: 0, currency: '', range: false };
+    if (isWeakVerb(v[0]) && !DEAL_NOUN.test(sentence.slice(v.index, m.end + 40))) continue;
     // "raised its revenue guidance to $2 billion", "raised prices by $5": not a raise of capital.
     if (NOT_CAPITAL.test(sentence.slice(end, m.index))) continue;
     // "The EIC awarded Voltera a €2.5m grant": the recipient is the object, the giver is not a company.
@@ -123,14 +162,17 @@ function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const awards = /^(?:awarded|granted|awards|grants)$/i.test(v[0]);
     const toRecipient = awards ? /^\s+to\s+/.exec(sentence.slice(m.end)) : null;
     const recipient = !awards ? null : toRecipient ? objectName(sentence.slice(m.end + toRecipient[0].length)) : objectName(sentence.slice(end).trimStart());
-    const subject = recipient ? { name: recipient, at: sentence.indexOf(recipient, end) } : subjectBefore(sentence, v.index);
+    // In a list item "Acme – the Zurich-based startup building … received €2m", an unreadable
+    // subject is the item's topic when the item opens with it.
+    const subject = recipient ? { name: recipient, at: sentence.indexOf(recipient, end) }
+      : subjectBefore(sentence, v.index) ?? (topic && sentence.startsWith(topic) ? { name: topic, at: 0 } : undefined);
     if (!subject) continue;
     out.push({
       company: subject.name,
       companyAt: subject.at,
       describedUntil: v.index,
       isObject: false,
-      money: m,
+      money: found,
       // "has been awarded/granted €2m" is public money unless the sentence names a round.
       round: roundNear(sentence.slice(v.index), m.index - v.index) ?? (/^(?:awarded|granted)$/i.test(v[0]) ? 'grant' : 'series_unknown'),
       investor: null,
@@ -139,17 +181,17 @@ function fundingAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   return out;
 }
 
-const OBJECT_NOUN = /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round)(?:\s+of\s+([^,;]{1,40}?))?\s+(?:in|into|to)\s+(?=[\p{Lu}])/gu;
+const OBJECT_NOUN = /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round|funding|financing)(?:\s+of\s+([^,;]{1,40}?))??\s+(?:in|into|to|of)\s+(?=[\p{L}])/gu;
 
 // "Sequoia has invested $50M in Acme": the amount sits between the verb and the company.
-const INVESTED_IN = /\b(?:invested|invests|investing|put|puts|poured|pours|injected|injects|committed|commits)\s+$/;
+const INVESTED_IN = /\b(?:invested|invests|investing|put|puts|poured|pours|injected|injects|committed|commits|earmarked|earmarking|earmarks|spent|spending|spends)\s+$/;
 
 function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
   for (const m of money) {
     const verb = INVESTED_IN.exec(sentence.slice(Math.max(0, m.index - 40), m.index).replace(/(?:about|around|roughly|nearly|some|an additional|another)\s+$/, ''));
-    const into = /^\s+(?:in|into)\s+(?=[\p{Lu}])/u.exec(sentence.slice(m.end));
-    if (!verb || !into || moneyRole(sentence, m) !== 'deal') continue;
+    const into = /^\s+(?:in|into|on)\s+(?=[\p{L}])/u.exec(sentence.slice(m.end));
+    if (!verb || !into || !isDealRole(moneyRole(sentence, m))) continue;
     const at = m.end + into[0].length;
     const name = objectName(sentence.slice(at));
     if (!name) continue;
@@ -163,6 +205,9 @@ function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   return out;
 }
 
+// "X co-led an angel round into Acme": a money-less round is a deal only with its leader named.
+const LED_ROUND = /\b(?:(?:led|co-led|leads|leading|co-leading)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:round|investment)|invested\s+(?:[\w-]+\s+){0,2}?in\s+(?:a|an|the|its)\s+(?:Series [A-J]|seed|angel|pre-seed)\s+(?:round|funding|financing))\s+(?:in|into|of)\s*$/;
+
 // "Acme's $20 million Series B was led by X": the possessive names the company.
 const POSSESSIVE_ROUND = /^\s+(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|pre-seed|raise|funding|financing|IPO)\b/;
 
@@ -170,7 +215,7 @@ function possessiveAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
   for (const m of money) {
     const owner = /([^\s,;:]+(?:\s+[^\s,;:]+){0,4})['’]s?\s+$/u.exec(sentence.slice(Math.max(0, m.index - 60), m.index));
-    if (!owner || !POSSESSIVE_ROUND.test(sentence.slice(m.end)) || moneyRole(sentence, m) !== 'deal') continue;
+    if (!owner || !POSSESSIVE_ROUND.test(sentence.slice(m.end)) || !isDealRole(moneyRole(sentence, m))) continue;
     const name = trailingName(owner[1]!);
     if (!name) continue;
     out.push({
@@ -187,16 +232,19 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const end = n.index + n[0].length;
     const name = objectName(sentence.slice(end));
     if (!name) continue;
-    const m = money.find((x) => x.index >= n.index - 50 && x.end <= end && moneyRole(sentence, x) === 'deal');
-    if (!m) continue;
+    const found = money.find((x) => x.index >= n.index - 50 && x.end <= end && isDealRole(moneyRole(sentence, x)));
+    // "Biren co-led an angel round into YunSilicon": no amount, but a named round and its leader.
+    const m = found ?? null;
+    if (!m && !(LED_ROUND.test(sentence.slice(Math.max(0, n.index - 60), end)))) continue;
     const noun = n[2]!.toLowerCase();
+    const pivot = m?.index ?? n.index;
     const round: Round = ['grant', 'contribution', 'award', 'subsidy'].includes(noun)
       ? 'grant'
-      : roundNear(sentence.slice(Math.max(0, m.index - 30), end), 30) ?? 'series_unknown';
-    const before = sentence.slice(0, Math.max(0, m.index - 1));
-    const verb = /\b(has |have )?(led|co-led|leads|made|makes|awarded|awards|announced|provided|invested|committed|took|takes)\b[^,]*$/.exec(before);
+      : roundNear(sentence.slice(Math.max(0, pivot - 30), end), 30) ?? 'series_unknown';
+    const before = sentence.slice(0, Math.max(0, pivot - 1));
+    const verb = /\b(has |have |is |are |was |were )?(led|co-led|leads|leading|co-leading|made|makes|awarded|awards|announced|provided|invested|committed|took|takes)\b[^,]*$/.exec(before);
     const backer = verb ? subjectBefore(sentence, verb.index) : undefined;
-    const investor = backer?.name && round !== 'grant' ? { name: backer.name, lead: /led|leads/.test(verb![2]!) } : null;
+    const investor = backer?.name && round !== 'grant' ? { name: backer.name, lead: /lead|led/.test(verb![2]!) } : null;
     out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: m, round, investor });
   }
   return out;
@@ -204,7 +252,7 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 
 const ACQUIRE_ACTIVE = /\b(?:snapped up|snaps up|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
 const ACQUIRE_PASSIVE = /\b(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by\b/g;
-const FOR_MONEY = /\b(?:for|in a|in an|(?:deal|transaction|takeover|acquisition)\s+(?:worth|valued\s+at))\s+(?:about|around|roughly|approximately|nearly|some|more than|an estimated|a reported)?\s*$/i;
+const FOR_MONEY = /\b(?:for|in a|in an|shelling out|paying|paid|(?:deal|transaction|takeover|acquisition)\s+(?:worth|valued\s+at))\s+(?:about|around|roughly|approximately|nearly|some|more than|over|close to|up to|an estimated|a reported)?\s*$/i;
 
 function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
@@ -221,24 +269,151 @@ function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const name = objectName(sentence.slice(end));
     if (!name) continue;
     out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: priceAfter(end), round: 'acquisition', investor: null });
+    // "to acquire Dutch scheme iDeal and Payconiq, the payments app": two targets.
+    const nameEnd = sentence.indexOf(name, end) + name.length;
+    const and = /^\s+and\s+/.exec(sentence.slice(nameEnd));
+    const second = and ? objectName(sentence.slice(nameEnd + and[0].length)) : null;
+    if (second) {
+      const at = nameEnd + and![0].length;
+      out.push({ company: second, companyAt: at, describedUntil: Math.min(sentence.length, at + 160), isObject: true, money: null, round: 'acquisition', investor: null });
+    }
+  }
+  return out;
+}
+
+// "SoftBank and Didi have funded Grab … in a $2.5 billion deal": investors first, company object.
+const HAVE_FUNDED = /(?<!\b(?:which|who|that)\s+)\b(?:has|have|had)\s+(?:jointly\s+|also\s+)?(?:funded|backed|financed)\s+/g;
+
+function fundedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const f of sentence.matchAll(HAVE_FUNDED)) {
+    const end = f.index + f[0].length;
+    const name = objectName(sentence.slice(end));
+    const m = money.find((x) => x.index > end && isDealRole(moneyRole(sentence, x)));
+    if (!name || !m) continue;
+    out.push({
+      company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: m,
+      round: roundNear(sentence, m.index) ?? 'series_unknown', investor: null,
+    });
+  }
+  return out;
+}
+
+// "The Rs 1,250-crore initial share sale had …", "its $300 million IPO": an offering named by its
+// size; the company is the possessive owner or the article's company.
+const OFFERING_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:initial public offering|IPO|initial share sale|share sale|public offering|rights issue|bond sale|bond issue|listing)\b/;
+// "emerged from beta with a $1 million seed round from …": a round the subject got.
+const WITH_ROUND = /\bwith\s+(?:a|an)\s+$/;
+const ROUND_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:round|seed round|funding|financing|investment|Series [A-J])\b/;
+
+function offeringAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const m of money) {
+    const after = sentence.slice(m.end);
+    const before = sentence.slice(Math.max(0, m.index - 12), m.index);
+    const offering = OFFERING_AFTER.test(after) && /\b(?:the|its|their|this|a|an)\s+$/i.test(before);
+    const withRound = WITH_ROUND.test(before) && ROUND_AFTER.test(after);
+    if ((!offering && !withRound) || !isDealRole(moneyRole(sentence, m))) continue;
+    // The company: the subject opening the sentence, else resolved by the caller.
+    const opening = sentenceSubject(sentence.slice(0, m.index));
+    if (opening === undefined) continue;
+    out.push({
+      company: opening?.name ?? null, companyAt: opening?.at ?? m.index, describedUntil: m.index, isObject: false, money: m,
+      round: roundNear(sentence, m.index) ?? 'series_unknown', investor: null,
+    });
+  }
+  return out;
+}
+
+const LEADING_ADVERBIAL = /^(?:(?:Today|Now|Meanwhile|Separately|Earlier|Also|Last week|This week|On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|In (?:a|an) \w+),?\s+)/;
+
+/** The company a sentence opens with, after its description: "Paris-based biotech Woodoo is …" → "Woodoo". */
+export function openingSubject(sentence: string): string | null {
+  const rest = sentence.replace(LEADING_ADVERBIAL, '');
+  const name = leadingName(rest, false) && /^\p{Lu}/u.test(rest) && !/^\S+\s+\p{Ll}/u.test(rest) ? leadingName(rest, false) : objectName(rest);
+  if (!name) return null;
+  const after = rest.slice(rest.indexOf(name) + name.length);
+  return /^(?:,|\s+(?:is|was|has|had|will|makes|builds|develops|uses|helps|offers|provides|runs|operates|said|says)\b)/.test(after) ? name : null;
+}
+
+// Title-case headlines capitalise their verbs: "Moped Raises Capital from US Investors".
+const TITLE_VERB = /\b(?:Raises|Raised|Secures|Lands|Bags|Nets|Gets|Closes|Snags|Scores|Receives|Pulls In|Picks Up)\b/;
+
+/** The company a title-case headline is about, when its verb is a raise verb. */
+export function titleSubject(title: string): string | null {
+  const v = TITLE_VERB.exec(title);
+  return v ? subjectBefore(title, v.index)?.name ?? null : null;
+}
+
+/** The subject opening a clause: a name, a back-reference (name null), or undefined if neither. */
+function sentenceSubject(text: string): Subject | null | undefined {
+  const rest = text.replace(LEADING_ADVERBIAL, '');
+  const skipped = text.length - rest.length;
+  if (/^(?:the|this|its|their)\s/i.test(rest)) {
+    const np = /^(?:the|this|its|their)\s+(?:[\p{L}\d,.'’-]+\s+){0,4}?/iu.exec(rest);
+    return np ? { name: null, at: skipped } : undefined;
+  }
+  if (/^(?:it|they)\s/i.test(rest)) return { name: null, at: skipped };
+  const name = leadingName(rest, false);
+  return name && /^\s+\p{Ll}/u.test(rest.slice(rest.indexOf(name) + name.length)) ? { name, at: skipped + rest.indexOf(name) } : undefined;
+}
+
+// "Fisker will go public through a merger with a SPAC", "Nikola, which went public last month".
+const GO_PUBLIC = /\b(?:go|goes|going|went|gone)\s+public\b/g;
+// "THL plans to take medical products company Agiliti private".
+const TAKE_PRIVATE = /\b(?:take|takes|taking|took)\s+(?=.{2,80}?\s+private\b)/g;
+// "Actelion received a revised takeover bid from J&J".
+const TAKEOVER_BID = /\b(?:received|receives|got|gets|rejected|rejects|weighs|weighing|considering)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:takeover|buyout|acquisition)\s+(?:bid|offer|approach|proposal)s?\b/g;
+
+function corporateAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const g of sentence.matchAll(GO_PUBLIC)) {
+    const subject = subjectBefore(sentence, g.index);
+    if (!subject) continue;
+    const m = money.find((x) => x.index > g.index && isDealRole(moneyRole(sentence, x)) && /\b(?:raise|raising|proceeds)\b/.test(sentence.slice(g.index, x.index))) ?? null;
+    out.push({
+      company: subject.name, companyAt: subject.at, describedUntil: g.index, isObject: false, money: m, round: 'ipo', investor: null,
+      background: /\bwent\s+public\b/.test(g[0]) && /\b(?:last|ago|in (?:19|20)\d\d)\b/.test(sentence.slice(g.index, g.index + 40)),
+    });
+  }
+  for (const t of sentence.matchAll(TAKE_PRIVATE)) {
+    const end = t.index + t[0].length;
+    // The object stands before "private", which ends it like a preposition would.
+    const name = objectName(sentence.slice(end).replace(/\s+private\b/, ',       '));
+    if (!name || !/^\s+private\b/.test(sentence.slice(sentence.indexOf(name, end) + name.length))) continue;
+    const backer = subjectBefore(sentence, t.index);
+    out.push({
+      company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: null,
+      round: 'private_equity', investor: backer?.name ? { name: backer.name, lead: false } : null,
+    });
+  }
+  for (const b of sentence.matchAll(TAKEOVER_BID)) {
+    const subject = subjectBefore(sentence, b.index);
+    if (!subject) continue;
+    const m = money.find((x) => x.index > b.index && FOR_MONEY.test(sentence.slice(Math.max(0, x.index - 30), x.index)) && moneyRole(sentence, x) !== 'per_share') ?? null;
+    out.push({ company: subject.name, companyAt: subject.at, describedUntil: b.index, isObject: false, money: m && m.value >= 1e6 ? m : null, round: 'acquisition', investor: null });
   }
   return out;
 }
 
 /** All deal anchors in one sentence (several in "X raised …, while Y picked up …"). */
-export function findAnchors(sentence: string): Anchor[] {
+export function findAnchors(sentence: string, topic: string | null = null): Anchor[] {
   const money = amountsIn(sentence);
-  const acquisitions = acquisitionAnchors(sentence, money);
-  const objects = objectAnchors(sentence, money);
+  const acquisitions = [...acquisitionAnchors(sentence, money), ...corporateAnchors(sentence, money)];
+  const objects = [...objectAnchors(sentence, money), ...fundedAnchors(sentence, money)];
   // An amount belongs to one construction: object and acquisition readings beat subject ones
   // ("Calderwood has led a $400M investment in Vantora" is Vantora's deal, not Calderwood's).
   const used = new Set([...acquisitions, ...objects].map((a) => a.money?.index));
-  const funding = fundingAnchors(sentence, money).filter((a) => !used.has(a.money?.index) && !acquisitions.length);
+  const funding = [...fundingAnchors(sentence, money, topic), ...offeringAnchors(sentence, money)]
+    .filter((a) => !used.has(a.money?.index) && !acquisitions.length);
   // Two verbs can reach one amount ("…, which runs X, landed $7M"): one deal per amount.
   const seen = new Set<number | undefined>();
   return [...funding, ...objects, ...acquisitions].filter((a) => {
     if (a.money && seen.has(a.money.index)) return false;
     seen.add(a.money?.index);
+    if (a.money && moneyRole(sentence, a.money) === 'past') a.background = true;
+    // "bought Instagram last year for …": history even when the price has no time cue of its own.
+    if (a.round === 'acquisition' && a.isObject && /^[^,.;]{0,40}?\b(?:last (?:year|month)|(?:a|one|two|three|\d+) (?:years?|months?) ago|in (?:19|20)\d\d)\b/.test(sentence.slice(a.companyAt))) a.background = true;
     return true;
   });
 }

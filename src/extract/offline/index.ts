@@ -6,12 +6,16 @@ import { performance } from 'node:perf_hooks';
 import type { RawDeal, RawExtraction, Round, Status } from '../../deal/schema.js';
 import { companyKey } from '../../normalise/company.js';
 import type { ArticleInput, Extractor } from '../types.js';
-import { findAnchors, type Anchor } from './anchors.js';
+import { findAnchors, openingSubject, titleSubject, type Anchor } from './anchors.js';
+import { confidenceFrom, type DealFeatures } from './confidence.js';
 import { investorsIn, mergeInvestors, type Investor } from './investors.js';
-import { amountsIn, moneyRole, statusOf } from './lexicon.js';
-import { leadingName } from './names.js';
-import { findPlaces } from './places.js';
-import { toSentences, type Sentence } from './text.js';
+import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
+import { leadingName, validName } from './names.js';
+import { findPlaces, isPlaceName } from './places.js';
+import { tableRows, toUnits, type TableRow, type Unit } from './structure.js';
+import { leadingName as nameAt } from './names.js';
+
+type Sentence = Unit;
 
 export const OFFLINE_PROMPT_VERSION = 'offline-v1';
 
@@ -26,9 +30,15 @@ interface Draft {
   investors: Investor[];
   country: string | null;
   evidence: RawDeal['evidence'];
+  background: boolean;
+  /** Features for the confidence model. */
+  resolved: boolean;
+  mentions: number;
+  headingOnly: boolean;
+  corporate: boolean;
 }
 
-interface Located { anchor: Anchor; sentence: number; company: string }
+interface Located { anchor: Anchor; sentence: number; company: string; resolved: boolean }
 
 /** How many following sentences may still describe a deal ("The round was led by …"). */
 const CONTEXT_SENTENCES = 4;
@@ -37,34 +47,82 @@ const CONTEXT_SENTENCES = 4;
 function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
   const located: Located[] = [];
   let last: string | null = null;
+  let lastBlock = -2;
   // "The startup raised …" before any company is named: the headline's deal company, else the
   // name opening the article.
   const firstBody = sentences.find((s) => !s.headline);
-  const fallback = (title ? findAnchors(title).find((a) => a.company)?.company : null) ??
-    (firstBody ? leadingName(firstBody.text, false) : null);
+  const fallback = (title ? findAnchors(title).find((a) => a.company)?.company ?? titleSubject(title) : null) ??
+    (firstBody && !PLACE_OPENING(firstBody.text) ? leadingName(firstBody.text, false) : null);
   // Headings and bullets count (digests without full stops), except trailing lists after the
   // last full sentence: related links, newsletter promos, footers.
   const lastProse = sentences.findLastIndex((s) => !s.headline);
   sentences.forEach((s, i) => {
     if (s.headline && i > lastProse) return;
-    for (const anchor of findAnchors(s.text)) {
-      const company = anchor.company ?? last ?? leadingName(s.text, false) ?? fallback;
+    // A list item starts a new topic: its "the startup" is the item's company.
+    if (s.topic && (i === 0 || sentences[i - 1]!.block !== s.block)) { last = s.topic; lastBlock = s.block; }
+    // "Paris-based Acme is … . It has raised …": within a paragraph, its own subject beats a
+    // company from an earlier paragraph.
+    const prev = i > 0 && sentences[i - 1]!.block === s.block && lastBlock !== s.block ? openingSubject(sentences[i - 1]!.text) : null;
+    for (const anchor of findAnchors(s.text, s.topic)) {
+      const opening = leadingName(s.text, false);
+      const openingOk = opening !== null && s.text.indexOf(opening) < anchor.companyAt && !CURRENCY_WORD.test(opening);
+      const company = anchor.company ?? prev ?? last ?? (openingOk ? opening : null) ?? fallback;
       if (!company) continue;
       if (anchor.company === null) {
         const at = s.text.indexOf(company);
         if (at >= 0) anchor.companyAt = at;
       }
-      located.push({ anchor, sentence: i, company });
+      located.push({ anchor, sentence: i, company, resolved: anchor.company === null || s.block < 0 });
       last = company;
+      lastBlock = s.block;
     }
   });
-  // "Cadence" after "Cadence Pay": a short form takes the full name used elsewhere.
+  // "Cadence" after "Cadence Pay": a short form takes the full name used elsewhere, among the
+  // deal names or written out in the text ("Jain Resource" → "Jain Resource Recycling").
   const names = [...new Set(located.map((l) => l.company))];
+  // Prose only: title-case headings run names into other words ("Acme Acquisition Closes").
+  const prose = sentences.filter((s) => !s.headline).map((s) => s.text).join('\n');
+  const allText = sentences.map((s) => s.text).join('\n');
   for (const l of located) {
-    const full = names.find((n) => n.length > l.company.length && n.startsWith(l.company + ' '));
+    // A full name found only in passing must recur to replace the short form the article uses.
+    const written = longerForm(l.company, prose);
+    const full = names.find((n) => n.length > l.company.length && coreOf(n).startsWith(coreOf(l.company) + ' '))
+      ?? (written && countOf(written, allText) >= 2 ? written : null);
     if (full) l.company = full;
   }
   return located;
+}
+
+const CURRENCY_WORD = /^(?:Rs|INR|USD|US|EUR|GBP|JPY|CNY|RMB|HK|S|A|NZ|C|R|KRW|SAR|AED|Sh|KSh|NIS)\b/;
+
+/** "South Africa's outlook …": an article opening on a place names no company. */
+const PLACE_OPENING = (text: string): boolean => {
+  const m = /^((?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*)['’]s?\s/u.exec(text);
+  return m !== null && isPlaceName(m[1]!);
+};
+
+const countOf = (needle: string, hay: string): number => hay.split(needle).length - 1;
+
+/** A name without a leading place: "Beijing Jinying" → "Jinying". */
+function coreOf(name: string): string {
+  const tokens = name.split(' ');
+  return tokens.length > 1 && isPlaceName(tokens[0]!) ? tokens.slice(1).join(' ') : name;
+}
+
+/** The longest capitalised extension of `name` written in the text (up to two more words). */
+function longerForm(name: string, text: string): string | null {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let best: string | null = null;
+  // Not after "the": "the Fisker Ocean" is a product of Fisker.
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}]|\\b[Tt]he\\s)${esc}((?:\\s+[\\p{Lu}][\\p{L}&-]+){1,2})`, 'gu'))) {
+    const words = m[1]!.trim().split(/\s+/);
+    const bad = words.findIndex((w) => !validName(w) || isPlaceName(w) || /^(?:Series|CEO|IPO|Shares?|Group)$/.test(w));
+    const extra = bad < 0 ? words : words.slice(0, bad);
+    if (!extra.length) continue;
+    const full = `${name} ${extra.join(' ')}`;
+    if (!best || full.length > best.length) best = full;
+  }
+  return best;
 }
 
 const BASED = /^(?:,\s*[\p{L}.]+)?-based|^['’]s\b/u;
@@ -83,10 +141,15 @@ function countryIn(text: string, from: number, until: number, exclude?: [number,
 function countryFor(l: Located, sentences: Sentence[], context: number[], title: string | null): string | null {
   const s = sentences[l.sentence]!.text;
   const at = l.anchor.companyAt;
+  // The name itself ("Beijing Jinying", "Dutch scheme iDeal") is excluded, its description is not.
+  const nameAt = Math.max(at, s.indexOf(l.company, at));
   // A possessive place right before an object still counts ("takeover of Manchester's Acme").
-  const from = l.anchor.isObject ? Math.max(0, at - 20) : Math.max(0, at - 60);
-  const until = Math.max(at + l.company.length, l.anchor.describedUntil);
-  const own = countryIn(s, from, until, [at, at + l.company.length]);
+  // A subject's description runs back to its clause start, never into another clause's company.
+  const clause = [...s.slice(0, at).matchAll(/,\s+(?:while|whereas|and|but)\s+|;\s+/g)].pop();
+  const clauseStart = clause ? clause.index + clause[0].length : 0;
+  const from = l.anchor.isObject ? Math.max(0, at - 20) : Math.max(clauseStart, at - 100);
+  const until = Math.max(nameAt + l.company.length, l.anchor.describedUntil);
+  const own = countryIn(s, from, until, [nameAt, nameAt + l.company.length]);
   if (own) return own;
   for (const i of context) {
     const t = sentences[i]!.text;
@@ -111,6 +174,32 @@ function contextOf(located: Located[], k: number, sentences: Sentence[]): number
   return out;
 }
 
+const SEGMENT_BREAK = /,\s+(?:while|whereas|and|but)\s+|;\s+/g;
+
+/** The part of a sentence holding several deals that belongs to anchor `k`: its clause. */
+function segmentOf(located: Located[], k: number, text: string): [number, number] {
+  const start = (l: Located): number => Math.min(l.anchor.companyAt, l.anchor.money?.index ?? Infinity);
+  const here = located[k]!;
+  const mates = located.filter((o) => o.sentence === here.sentence).sort((a, b) => start(a) - start(b));
+  const at = mates.indexOf(here);
+  const boundary = (a: Located, b: Located): number => {
+    const lo = a.anchor.money?.end ?? start(a);
+    const hi = start(b);
+    const breaks = [...text.slice(0, Math.max(lo, hi)).matchAll(SEGMENT_BREAK)].filter((m) => m.index >= lo);
+    return breaks.length ? breaks[breaks.length - 1]!.index : Math.max(lo, hi);
+  };
+  return [at > 0 ? boundary(mates[at - 1]!, here) : 0, at < mates.length - 1 ? boundary(here, mates[at + 1]!) : text.length];
+}
+
+/**
+ * Status from the deal's own clause. History happened: an earlier round is announced unless it
+ * was only talked about then ("was also in talks to raise $25M").
+ */
+function statusFor(l: Located, clause: string): Status {
+  const status = statusOf(clause);
+  return l.anchor.background && status === 'rumored' ? 'announced' : status;
+}
+
 function draftOf(located: Located[], k: number, sentences: Sentence[], title: string | null): Draft {
   const l = located[k]!;
   const anchorText = sentences[l.sentence]!.text;
@@ -125,10 +214,11 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
 
   const investors: Investor[] = l.anchor.investor ? [l.anchor.investor] : [];
   let valuationText: string | null = null;
+  const [segFrom, segTo] = shared ? segmentOf(located, k, anchorText) : [0, anchorText.length];
   for (const i of context) {
-    const text = sentences[i]!.text;
-    // In "A raised …, while B picked up …" only the words after A's amount describe A's round.
-    const from = shared && i === l.sentence ? l.anchor.money?.index ?? 0 : 0;
+    // In "A raised …, while B picked up …" only A's clause, from A's amount on, describes A's round.
+    const text = i === l.sentence ? anchorText.slice(0, segTo) : sentences[i]!.text;
+    const from = shared && i === l.sentence ? Math.max(segFrom, l.anchor.money?.index ?? 0) : 0;
     const found = investorsIn(text.slice(from), {
       from: i === l.sentence,
       after: i === l.sentence ? (l.anchor.money?.end ?? 0) - from : 0,
@@ -150,7 +240,7 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
   return {
     company: l.company,
     round: l.anchor.round,
-    status: statusOf(anchorText),
+    status: statusFor(l, anchorText.slice(segFrom, segTo)),
     amountText: l.anchor.money?.text ?? null,
     amountValue: l.anchor.money?.value ?? null,
     amountCurrency: l.anchor.money?.currency ?? null,
@@ -158,6 +248,39 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     investors: mergeInvestors(investors, [l.company]),
     country,
     evidence,
+    background: l.anchor.background ?? false,
+    resolved: l.resolved,
+    mentions: 1,
+    headingOnly: sentences[l.sentence]!.headline,
+    corporate: l.anchor.round === 'acquisition' || l.anchor.round === 'ipo' || l.anchor.round === 'private_equity',
+  };
+}
+
+// A fund's own raise ("India Fund I", "First close") is not a deal in a company.
+const FUND_ROW = /\bfund\b|\bfirst close\b|\bfinal close\b/i;
+
+/** A deal table's row as a draft: each cell is its own evidence quote. */
+function tableDraft(row: TableRow): Draft | null {
+  const company = nameAt(row.company, false);
+  if (!company || FUND_ROW.test(row.company) || FUND_ROW.test(row.round ?? '')) return null;
+  const money = row.amount ? amountsIn(row.amount)[0] ?? null : null;
+  const evidence: RawDeal['evidence'] = [
+    { field: 'company', quote: row.company },
+    { field: 'status', quote: row.company },
+  ];
+  if (money) evidence.push({ field: 'amount', quote: row.amount! });
+  const round = row.round ? roundNear(row.round, 0) : null;
+  if (round) evidence.push({ field: 'round', quote: row.round! });
+  const investors = (row.investors ?? '').replace(/\([^()]*\)/g, ' ').split(/;|,|\s+and\s+|\s+&\s+/)
+    .map((x) => nameAt(x.replace(/^.*-(?:backed|powered|led|owned|based)\s+/i, ''), true, false))
+    .filter((x): x is string => x !== null)
+    .map((name) => ({ name, lead: false }));
+  if (investors.length) evidence.push({ field: 'investors', quote: row.investors! });
+  return {
+    company, round: round ?? 'series_unknown', status: 'announced',
+    amountText: money?.text ?? null, amountValue: money?.value ?? null, amountCurrency: money?.currency ?? null,
+    valuationText: null, investors, country: null, evidence, background: false,
+    resolved: false, mentions: 1, headingOnly: true, corporate: false,
   };
 }
 
@@ -187,6 +310,11 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
       same.amountCurrency = d.amountCurrency;
     }
     same.valuationText ??= d.valuationText;
+    // Told once as news, it is news.
+    same.background &&= d.background;
+    same.mentions++;
+    same.resolved &&= d.resolved;
+    same.headingOnly &&= d.headingOnly;
     same.country ??= d.country;
     same.investors = mergeInvestors([...same.investors, ...d.investors], [same.company]);
     same.evidence.push(...d.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.quote === e.quote)));
@@ -196,39 +324,61 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
   return out;
 }
 
-function confidenceOf(d: Draft): number {
-  let c = 0.45;
-  if (d.amountText) c += 0.2;
-  if (!VAGUE_ROUNDS.has(d.round)) c += 0.1;
-  if (d.investors.length) c += 0.1;
-  if (d.country) c += 0.05;
-  if (d.status === 'rumored') c -= 0.1;
-  return Math.round(Math.min(0.95, c) * 100) / 100;
+/** The confidence model's view of a draft. */
+export function featuresOf(d: Draft): DealFeatures {
+  return {
+    amount: d.amountText ? 1 : 0,
+    namedRound: VAGUE_ROUNDS.has(d.round) ? 0 : 1,
+    investors: d.investors.length ? 1 : 0,
+    country: d.country ? 1 : 0,
+    rumored: d.status === 'rumored' ? 1 : 0,
+    inTalks: d.status === 'in_talks' ? 1 : 0,
+    background: d.background ? 1 : 0,
+    resolved: d.resolved ? 1 : 0,
+    mentions: (Math.min(3, d.mentions) - 1) / 2,
+    headingOnly: d.headingOnly ? 1 : 0,
+    oddName: /^\p{Ll}/u.test(d.company) || /^[A-Z]{2,5}$/.test(d.company) ? 1 : 0,
+    corporate: d.corporate ? 1 : 0,
+  };
 }
 
 /** Deals stated in an article, by rules; `deals: []` when it reports none. */
 export function extractOffline(article: ArticleInput): RawExtraction {
-  const sentences = toSentences(article.text);
+  return { deals: extractWithFeatures(article).map((x) => x.deal) };
+}
+
+/** The deals with the features their confidence was computed from (for fitting the model). */
+export function extractWithFeatures(article: ArticleInput): Array<{ deal: RawDeal; features: DealFeatures }> {
+  // The headline is a unit too ("Acme raises $5M seed"): it fills gaps in the body's deal.
+  const titleUnit: Sentence[] = article.title && article.title.length < 200 && !article.text.includes(article.title)
+    ? [{ text: article.title, block: -1, headline: true, topic: null }] : [];
+  const sentences = [...titleUnit, ...toUnits(article.text)];
   const located = locateAnchors(sentences, article.title);
   // Full sentences first: a heading's wording only fills gaps in the deal its body describes.
   const drafts = located.map((l, k) => ({ l, d: draftOf(located, k, sentences, article.title) }))
     .sort((a, b) => Number(sentences[a.l.sentence]!.headline) - Number(sentences[b.l.sentence]!.headline))
     .map((x) => x.d);
+  drafts.push(...tableRows(article.text).flatMap((r) => tableDraft(r) ?? []));
   const day = /^\d{4}-\d{2}-\d{2}/.exec(article.publishedAt ?? '')?.[0] ?? null;
-  return {
-    deals: mergeDrafts(drafts).map((d) => ({
-      company: d.company,
-      country: d.country,
-      round: d.round,
-      status: d.status,
-      amountText: d.amountText,
-      valuationText: d.valuationText,
-      investors: d.investors,
-      announcedOn: d.status === 'announced' ? day : null,
-      evidence: d.evidence,
-      confidence: confidenceOf(d),
-    })),
-  };
+  return mergeDrafts(drafts).map((d) => {
+    const features = featuresOf(d);
+    return {
+      features,
+      deal: {
+        company: d.company,
+        country: d.country,
+        round: d.round,
+        status: d.status,
+        amountText: d.amountText,
+        valuationText: d.valuationText,
+        investors: d.investors,
+        announcedOn: d.status === 'announced' && !d.background ? day : null,
+        evidence: d.evidence,
+        confidence: confidenceFrom(features),
+        ...(d.background ? { background: true } : {}),
+      },
+    };
+  });
 }
 
 const DEAL_WORDS = /\b(?:rais(?:e|es|ed|ing)|secur(?:es|ed|ing)|clos(?:es|ed|ing)|lands?|landed|bag(?:s|ged)|nets|netted|fund(?:ing|ed)|financing|round|invest\w*|backed|acqui\w+|takeover|buy(?:s|ing|out)?|bought|merger|IPO|public offering|listing|grant|award(?:ed)?|loan|facility|bonds?|debentures?|notes?|valuation|valued|stake|tender)\b/i;

@@ -5,7 +5,9 @@ import { nameList, trailingName } from './names.js';
 export interface Investor { name: string; lead: boolean }
 
 const LED_BY = /\b(?:co-led|led|headed|spearheaded|anchored)\s+by\s+/g;
-const JOINED_BY = /\b(?:with (?:additional )?participation (?:from|of|by)|participation from|alongside|joined by|along with|(?:round|financing|investment|note|facility)(?: also)? included|also included|(?:investors|backers|participants) (?:include|included|including|were|are)|subscribed (?:to )?by|backed by)\s+/gi;
+const JOINED_BY = /\b(?:with (?:additional )?participation (?:from|of|by)|participation from|alongside|joined by|along with|(?:round|financing|investment|note|facility)(?: also)? included|also included|(?:investors|backers|participants),? (?:include|included|including|were|are)|subscribed (?:to )?by|backed by|(?:raised|secured|received|got) (?:this|the|these) (?:capital|money|funding|funds|amount) from|(?:also )?(?:comes|came) from|featured participation from|others joining were)\s+/gi;
+// "Leading the round is London VC Playfair Capital": an inverted lead.
+const LEADING_IS = /\b(?:Leading|Co-leading) (?:the|this) (?:round|investment|financing|raise) (?:is|was|are|were)\s+/g;
 const WITH_PARTICIPATING = /\bwith\s+(.+?)\s+(?:also\s+)?(?:participating|taking part|joining|investing|co-investing|contributing)\b/g;
 const SUBJECT_JOINED = /^(.+?)\s+(?:also\s+)?(?:joined|participated|took part|followed on|co-invested|invested|put money|chipped in|contributed)\b/;
 const WILL_LEAD = /\s+(?:is|was|are|were|will)\s+(?:said to be |expected to |set to |poised to |likely to |reportedly )?(lead(?:ing)?|co-lead(?:ing)?|participate|participating|take part|taking part|join|joining|invest|investing)\b/g;
@@ -22,6 +24,7 @@ export function investorsIn(sentence: string, opts: { from: boolean; after?: num
     for (const name of names) out.push({ name, lead });
   };
   for (const m of sentence.matchAll(LED_BY)) add(nameList(sentence.slice(m.index + m[0].length)), true);
+  for (const m of sentence.matchAll(LEADING_IS)) add(nameList(sentence.slice(m.index + m[0].length)), true);
   for (const m of sentence.matchAll(JOINED_BY)) add(nameList(sentence.slice(m.index + m[0].length)), false);
   for (const m of sentence.matchAll(WITH_PARTICIPATING)) add(nameList(m[1]!), false);
   const joined = SUBJECT_JOINED.exec(sentence);

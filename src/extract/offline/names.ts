@@ -12,6 +12,8 @@ const NOT_NAMES = new Set([
   'ceo', 'cfo', 'founder', 'co-founder', 'chief', 'executive', 'government', 'funding', 'round',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'update', 'breaking',
   'exclusive', 'report', 'sources', 'people', 'deal', 'deals', 'series', 'seed', 'here', 'there',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord', 'Lady', 'President', 'Senator', 'Minister']);
 // Words that may precede an investor's name in a list: "existing investor X", "angel investor Y".
@@ -27,7 +29,7 @@ const stripPunct = (t: string): string => t.replace(/^[("“‘']+|[)"”’'.,;
 
 function isNameToken(raw: string): boolean {
   const t = stripPunct(raw);
-  if (!t || /-based$/i.test(t) || /['’]s?$/u.test(t)) return false;
+  if (!t || /-(?:based|backed|owned|led|funded|founded|headquartered|driven|powered|enabled|focused|native|first)$/i.test(t) || /['’]s?$/u.test(t)) return false;
   return /^[\p{Lu}\d][\p{L}\p{N}'’.&\-+]*$/u.test(t) || /^[a-z]+[\p{Lu}][\p{L}\p{N}]*$/u.test(t);
 }
 
@@ -36,7 +38,8 @@ function isNameToken(raw: string): boolean {
  * A place followed by a single word is kept: that is how many names look ("Kyoto Robotics", "Boston Dynamics").
  */
 function trimName(tokens: string[], dropPlaces = true): string[] {
-  let out = tokens.map(stripPunct).filter(Boolean);
+  // Inner tokens keep an abbreviation's dot ("Pvt. Ltd"): the name must stay a substring of the text.
+  let out = tokens.map((t, i) => (i < tokens.length - 1 && /^[\p{Lu}][\p{L}]*\.$/u.test(t) ? t : stripPunct(t))).filter(Boolean);
   while (out.length > 1 && (NOT_NAMES.has(out[0]!.toLowerCase()) || CONNECTORS.has(out[0]!))) out = out.slice(1);
   for (let k = dropPlaces ? Math.min(4, out.length - 2) : 0; k >= 1; k--) {
     if (isPlaceName(out.slice(0, k).join(' '))) { out = out.slice(k); break; }
@@ -60,6 +63,8 @@ export function trailingName(chunk: string): string | null {
   let i = tokens.length;
   while (i > 0) {
     const t = tokens[i - 1]!;
+    // "In May, Quillon": a comma before the run ends it.
+    if (i < tokens.length && /[,;:]$/.test(t)) break;
     if (isNameToken(t) || (CONNECTORS.has(t) && i < tokens.length && i > 1 && isNameToken(tokens[i - 2]!))) i--;
     else break;
   }
@@ -85,9 +90,11 @@ export function leadingName(text: string, skipDescriptors = true, dropPlaces = t
     if (isNameToken(t)) run.push(t);
     else if (CONNECTORS.has(t) && run.length > 0 && next !== undefined && isNameToken(next)) run.push(t);
     else break;
-    if (/[,.;:)]$/.test(t) && !/^(Inc|Co|Corp|Ltd|Jr|Sr|St)\.$/.test(t)) break;
+    if (/[,.;:)]$/.test(t) && !/^(Inc|Co|Corp|Ltd|Jr|Sr|St|Pvt|Pte|Pty|Bhd|Sdn|Bros|Intl)\.$/.test(t)) break;
   }
   const name = trimName(run, dropPlaces).join(' ');
+  // "Launched in June, …", "Founded by …": a sentence-initial participle, not a name.
+  if (run.length === 1 && /^\p{Lu}\p{Ll}{3,}ed$/u.test(name) && /^\p{Ll}/u.test(tokens[i] ?? '')) return null;
   return validName(name) ? name : null;
 }
 
@@ -103,14 +110,23 @@ function isDescriptor(t: string): boolean {
 const LIST_END = new RegExp(
   String.raw`,\s+(?:a|an|the|which|who|whose|with|alongside|along|at|as|according|bringing|while|to|in|for|said|says|and (?:is|will|said|plans|has))\b` +
     String.raw`|[;:()]|\.(?=\s|$)|\s[-–—]\s` +
-    String.raw`|\s(?:with|at|to|in|for|from|as|on|after|which|who|that|said|says|according|also|is|was|will|would|has|have|had|were|are|bringing|valuing|giving|taking|joining|joined|participating|participated|took|followed|put|co-invested|invested)\b`,
+    String.raw`|\s(?:with|at|to|in|for|from|as|on|after|which|who|that|said|says|reported|reports|wrote|noted|according|also|is|was|will|would|has|have|had|were|are|bringing|valuing|giving|taking|joining|joined|participating|participated|took|followed|put|co-invested|invested)\b`,
   'u',
 );
 
 /** Names in a list such as "A, B and existing investor C, who …". */
 export function nameList(text: string): string[] {
+  // Parentheticals ("Harry Briggs (who is also a VC)") and descriptions before a name ("London
+  // VC X", "venture firms X", "Toyota Motor arm X") are not part of the list.
+  text = text.replace(/\s*\([^()]*\)/g, '')
+    .replace(/(?:^|(?<=,\s*|\band\s+))(?:[\p{Lu}][\p{L}.]*\s+){0,2}?(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?)\s+(?=\p{Lu})/gu, '')
+    .replace(/(?:[\p{Lu}][\p{L}.]*\s+){1,3}(?:arm|unit|subsidiary|affiliate)\s+(?=\p{Lu})/gu, '')
+    // "Online apparel company Jolly Apparel": a described company, the description dropped.
+    .replace(/(?:^|(?<=,\s*|\band\s+))(?:\p{Lu}[\p{Ll}-]*\s+)?(?:[\p{Ll}-]+\s+){0,4}(?:company|firm|group|maker|platform|giant|conglomerate|bank|lender|operator|startup|fund)\s+(?=\p{Lu})/gu, '');
   const cut = LIST_END.exec(text);
-  const list = cut ? text.slice(0, cut.index) : text;
+  let list = cut ? text.slice(0, cut.index) : text;
+  // "A and B, Startup Wire reported": the name before a reporting verb is the outlet.
+  if (cut && /^\s(?:said|says|reported|reports|wrote|noted)\b/.test(cut[0])) list = list.replace(/,\s*[^,]*$/, '');
   const names: string[] = [];
   for (const item of list.split(/,\s*|\s+and\s+|\s+as well as\s+/)) {
     // Investor lists name firms, whose names often start with a place ("Korea Investment Partners").

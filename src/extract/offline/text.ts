@@ -12,7 +12,7 @@ export interface Sentence {
 const ABBREVIATIONS = new Set([
   'dr', 'mr', 'mrs', 'ms', 'st', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'no', 'vs', 'mo', 'approx',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'prof', 'gen',
-  'gov', 'sen', 'rep', 'mt', 'ft', 'fig', 'est', 'dept', 'univ', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'e.u',
+  'gov', 'sen', 'rep', 'pvt', 'pte', 'pty', 'bhd', 'sdn', 'bros', 'intl', 'mt', 'ft', 'fig', 'est', 'dept', 'univ', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'e.u',
 ]);
 
 function endsWithAbbreviation(before: string): boolean {

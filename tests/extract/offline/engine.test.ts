@@ -106,6 +106,7 @@ describe('createOfflineExtractor', () => {
     const result = await createOfflineExtractor().extract(article('fx-07-krishi-crore'));
     expect(result).toMatchObject({ engine: 'offline', model: null, promptVersion: 'offline-v1', inputTokens: 0, outputTokens: 0, costUsd: 0, cached: false });
     expect(result.durationMs).toBeGreaterThanOrEqual(0);
-    expect(result.raw.deals).toHaveLength(1);
+    // The news round, and the earlier one the article tells as history.
+    expect(result.raw.deals.map((d) => [d.round, d.background ?? false])).toEqual([['series_c', false], ['series_b', true]]);
   });
 });

@@ -3,13 +3,20 @@ import { extractOffline } from '../../../src/extract/offline/index.js';
 
 const one = (text: string, title: string | null = null) =>
   extractOffline({ url: 'https://example.test/a', title, text, publishedAt: '2026-01-15' }).deals
-    .map((d) => ({ company: d.company, round: d.round, status: d.status, amount: d.amountText, investors: d.investors }));
+    .map((d) => ({ company: d.company, round: d.round, status: d.status, amount: d.amountText, investors: d.investors, ...(d.background ? { background: true } : {}) }));
 
 describe('offline rules on single sentences', () => {
-  it('does not report history, contracts, fines, guidance or VC fund closes as deals', () => {
+  it('reports an earlier round told as history as a background deal, not as news', () => {
+    expect(one('Last year, Orlendo raised $30 million in a Series B led by GV.')).toEqual([
+      { company: 'Orlendo', round: 'series_b', status: 'announced', amount: '$30 million', investors: [{ name: 'GV', lead: true }], background: true },
+    ]);
+    expect(one('Pellucid lays off 10% of staff after raising $200 million in 2021.')).toMatchObject([{ company: 'Pellucid', background: true }]);
+    const [d] = extractOffline({ url: 'https://example.test/a', title: null, text: 'Tarnwell previously obtained $2m in a 2019 seed round led by Quarry Ventures.', publishedAt: '2026-01-15' }).deals;
+    expect(d).toMatchObject({ company: 'Tarnwell', round: 'seed', background: true, announcedOn: null });
+  });
+
+  it('does not report totals, contracts, fines, guidance or VC fund closes as deals', () => {
     for (const text of [
-      'Last year, Acme raised $30 million in a Series B led by GV.',
-      'Acme lays off 10% of staff after raising $200 million in 2021.',
       'Acme has raised $45 million so far.',
       'Acme secured a $10 million contract with the US Army.',
       'The company was fined $5 million by the regulator.',
@@ -77,7 +84,10 @@ describe('offline rules: described objects', () => {
 
   it('reads a current raise after a past one in the same sentence, and a located acquisition target', () => {
     expect(one('Finch, which raised $50 million last year, is now raising $100 million, according to two sources.'))
-      .toEqual([{ company: 'Finch', round: 'series_unknown', status: 'rumored', amount: '$100 million', investors: [] }]);
+      .toEqual([
+        { company: 'Finch', round: 'series_unknown', status: 'announced', amount: '$50 million', investors: [], background: true },
+        { company: 'Finch', round: 'series_unknown', status: 'rumored', amount: '$100 million', investors: [] },
+      ]);
     expect(one('Shopify acquired Toronto-based Vantage Analytics. Terms of the deal were not disclosed.'))
       .toEqual([{ company: 'Vantage Analytics', round: 'acquisition', status: 'announced', amount: null, investors: [] }]);
   });

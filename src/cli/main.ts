@@ -10,7 +10,7 @@ import { createFetcher, fetcherOptionsFromConfig } from '../fetch/http.js';
 import { parseArticle } from '../parse/article.js';
 import { ParseError } from '../parse/limits.js';
 import { createExtractor } from '../extract/index.js';
-import { toCandidates } from '../pipeline/process-article.js';
+import { toCandidates } from '../pipeline/candidates.js';
 import { addSource } from '../pipeline/add-source.js';
 import { formatOnceSummary, ingestOnce } from '../pipeline/run-once.js';
 import { listSources, removeSource } from '../store/sources.js';

@@ -74,8 +74,13 @@ export interface RunEvalOptions {
 
 /** Evaluates and prints (JSON or text); returns the report and never exits the process. */
 export async function runEval(dir: string, opts: RunEvalOptions): Promise<EvalReport> {
-  const threshold = opts.threshold ?? loadConfig().REVIEW_CONFIDENCE_THRESHOLD;
-  const report = await evaluateCorpus(path.resolve(dir), opts.extractor ?? createOfflineExtractor(), { threshold });
+  const config = loadConfig();
+  const threshold = opts.threshold ?? config.REVIEW_CONFIDENCE_THRESHOLD;
+  const report = await evaluateCorpus(path.resolve(dir), opts.extractor ?? createOfflineExtractor(), {
+    threshold,
+    articleMaxDeals: config.ARTICLE_MAX_DEALS,
+    dealMaxUsd: config.DEAL_MAX_USD,
+  });
   process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
   return report;
 }

@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import type { Deal } from '../deal/schema.js';
 import type { DealCandidate } from '../deal/review.js';
 import type { Extractor } from '../extract/types.js';
-import { companyKey, DEFAULT_REVIEW_THRESHOLD, investorKey, normaliseDeal } from '../normalise/index.js';
+import { companyKey, DEFAULT_REVIEW_THRESHOLD, investorKey } from '../normalise/index.js';
+import { toCandidates } from '../pipeline/candidates.js';
 import { parseArticle } from '../parse/article.js';
 import { loadCorpus, type GoldDeal } from './corpus.js';
 
@@ -78,6 +79,9 @@ export interface EvalOptions {
   threshold?: number;
   /** Width of the reliability buckets (default 0.1). */
   bucketWidth?: number;
+  /** ARTICLE_MAX_DEALS and DEAL_MAX_USD, as the pipeline applies them (defaults 50 and 20e9). */
+  articleMaxDeals?: number;
+  dealMaxUsd?: number;
 }
 
 const emptyFields = (): Record<ScoredField, { correct: number; total: number }> =>
@@ -204,6 +208,7 @@ export function reliabilityTable(predictions: readonly PredictionOutcome[], widt
 /** Runs `extractor` over every case in `dir` and scores it. Extraction errors count as no deals. */
 export async function evaluateCorpus(dir: string, extractor: Extractor, opts: EvalOptions = {}): Promise<EvalReport> {
   const threshold = opts.threshold ?? DEFAULT_REVIEW_THRESHOLD;
+  const limits = { ARTICLE_MAX_DEALS: opts.articleMaxDeals ?? 50, DEAL_MAX_USD: opts.dealMaxUsd ?? 20e9 };
   const cases = await loadCorpus(dir);
   const started = performance.now();
   let extractMs = 0;
@@ -224,14 +229,15 @@ export async function evaluateCorpus(dir: string, extractor: Extractor, opts: Ev
       usage.inputTokens += result.inputTokens;
       usage.outputTokens += result.outputTokens;
       usage.costUsd += result.costUsd;
-      candidates = result.raw.deals.map((raw) => normaliseDeal(raw, { text: article.text, publishedAt, reviewThreshold: threshold }));
+      candidates = toCandidates({ config: { ...limits, REVIEW_CONFIDENCE_THRESHOLD: threshold } }, result, { ...article, publishedAt });
     } catch (err) {
       error = (err as Error).message;
     }
     const deals = candidates.map((x) => x.deal);
     const score = scoreCase(c.deals, deals);
-    // Recall at the threshold re-matches with only the deals that would be stored as they are.
-    goldMatchedAccepted += scoreCase(c.deals, deals.filter((d) => d.confidence >= threshold)).matched;
+    // Recall at the threshold re-matches with only the deals that would be stored as they are
+    // (no review flag: confident enough, evidence found, not held).
+    goldMatchedAccepted += scoreCase(c.deals, candidates.filter((x) => x.flags.length === 0).map((x) => x.deal)).matched;
     const predictions = candidates.map((x, i): PredictionOutcome => ({
       company: x.deal.company.name,
       confidence: x.deal.confidence,
@@ -248,7 +254,7 @@ export async function evaluateCorpus(dir: string, extractor: Extractor, opts: Ev
   const precision = ratio(matched, predicted);
   const recall = ratio(matched, gold);
   const predictions = perCase.flatMap((r) => r.predictions);
-  const accepted = predictions.filter((p) => p.confidence >= threshold);
+  const accepted = predictions.filter((p) => p.review.length === 0);
   const correctAccepted = accepted.filter((p) => p.matched).length;
   const atThreshold: ThresholdScore = {
     threshold,

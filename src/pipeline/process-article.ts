@@ -2,13 +2,13 @@ import { sql } from 'kysely';
 import { parseArticle } from '../parse/article.js';
 import { ParseError } from '../parse/limits.js';
 import { contentHash, isNearDuplicate, simhash } from '../parse/fingerprint.js';
-import { normaliseDeal, parseAllMoney } from '../normalise/index.js';
+import { parseAllMoney } from '../normalise/index.js';
+import { toCandidates } from './candidates.js';
 import { saveDeals } from '../store/deals.js';
 import { findDuplicateCandidates, getArticle, insertExtraction, markArticle, saveParsed } from '../store/articles.js';
 import { RawExtraction } from '../deal/schema.js';
 import type { Db } from '../db/connect.js';
 import type { ParsedArticle } from '../parse/types.js';
-import { plausibilityFlags, reviewArticle, type DealCandidate } from '../deal/review.js';
 import type { ExtractionResult } from '../extract/types.js';
 import type { PipelineDeps } from './deps.js';
 
@@ -125,16 +125,6 @@ async function findDuplicateOf(db: Db, articleId: number, fp: { contentHash: str
 
 function moneyFigures(text: string): string {
   return [...new Set(parseAllMoney(text).map((m) => `${m.value} ${m.currency}`))].sort().join('|');
-}
-
-/** Normalised deals with their review flags: the article's own (deal cap, injected instructions) and each deal's. */
-export function toCandidates(deps: Pick<PipelineDeps, 'config'>, result: Pick<ExtractionResult, 'raw'>, parsed: ParsedArticle): DealCandidate[] {
-  const { config } = deps;
-  const article = reviewArticle(result.raw.deals, `${parsed.title ?? ''}\n\n${parsed.text}`, config.ARTICLE_MAX_DEALS);
-  return article.deals.map((raw) => {
-    const c = normaliseDeal(raw, { text: parsed.text, publishedAt: parsed.publishedAt, reviewThreshold: config.REVIEW_CONFIDENCE_THRESHOLD });
-    return { deal: c.deal, flags: [...c.flags, ...article.flags, ...plausibilityFlags(c.deal, raw, config.DEAL_MAX_USD)] };
-  });
 }
 
 interface StoredExtraction {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findInstructions, isInstruction } from '../../src/deal/injection.js';
 import { historyFlag, isHeld, plausibilityFlags, reviewArticle } from '../../src/deal/review.js';
 import type { Deal, RawDeal } from '../../src/deal/schema.js';
-import { toCandidates } from '../../src/pipeline/process-article.js';
+import { toCandidates } from '../../src/pipeline/candidates.js';
 import type { ParsedArticle } from '../../src/parse/types.js';
 import { testConfig } from '../helpers/app.js';
 import { cpuMs } from '../helpers/cpu.js';

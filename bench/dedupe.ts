@@ -31,11 +31,11 @@ const INVESTORS = 20_000;
 const WARMUP = 20;
 const DB_NAME = 'dealflow_bench_dedupe';
 
-
-
-
 // The bench's names must key the way saveDeals keys them, or every "existing" company would look new.
-for (const [name, key, fn] of [['Benchco12', 'benchco12', companyKey], ['Fund 7', 'fund 7', investorKey]] as const) {
+for (const [name, key, fn] of [
+  ['Benchco12', 'benchco12', companyKey],
+  ['Fund 7', 'fund 7', investorKey],
+] as const) {
   if (fn(name) !== key) throw new Error(`bench naming assumption broken: key(${name}) = ${fn(name)}, expected ${key}`);
 }
 
@@ -76,7 +76,9 @@ async function load(db: Kysely<Database>): Promise<void> {
          WHEN 'IN' THEN 'south_asia' WHEN 'SG' THEN 'southeast_asia' WHEN 'IL' THEN 'middle_east' ELSE 'europe' END AS region) c`,
     )
     .execute(db);
-  await sql.raw(`INSERT INTO investors (name, name_key) SELECT 'Fund ' || g, 'fund ' || g FROM generate_series(1, ${INVESTORS}) g`).execute(db);
+  await sql
+    .raw(`INSERT INTO investors (name, name_key) SELECT 'Fund ' || g, 'fund ' || g FROM generate_series(1, ${INVESTORS}) g`)
+    .execute(db);
   // Skewed popularity (a few companies with dozens of rounds, most with a handful), 5 years of dates,
   // log-normal amounts in four currencies, ~10% in-talks/rumoured.
   await sql
@@ -105,8 +107,10 @@ async function load(db: Kysely<Database>): Promise<void> {
        ON CONFLICT DO NOTHING`,
     )
     .execute(db);
-  await sql.raw(`INSERT INTO articles (url, canonical_url, published_at, site_name)
-                 SELECT 'https://bench.example/a/' || g, 'https://bench.example/a/' || g, now(), 'Bench News' FROM generate_series(1, ${CALLS + WARMUP}) g`).execute(db);
+  await sql
+    .raw(`INSERT INTO articles (url, canonical_url, published_at, site_name)
+                 SELECT 'https://bench.example/a/' || g, 'https://bench.example/a/' || g, now(), 'Bench News' FROM generate_series(1, ${CALLS + WARMUP}) g`)
+    .execute(db);
   await sql.raw('RESET synchronous_commit; RESET session_replication_role; ANALYZE').execute(db);
 }
 
@@ -144,7 +148,10 @@ function addDays(date: string, n: number): string {
 }
 
 function toDeal(r: SampleRow, over: Partial<Deal> = {}): Deal {
-  const amount = r.amount_value !== null && r.amount_currency !== null ? { value: r.amount_value, currency: r.amount_currency, usd: r.amount_usd } : null;
+  const amount =
+    r.amount_value !== null && r.amount_currency !== null
+      ? { value: r.amount_value, currency: r.amount_currency, usd: r.amount_usd }
+      : null;
   return {
     company: { name: r.name, country: null },
     round: r.round as Round,
@@ -176,12 +183,30 @@ async function jobs(db: Kysely<Database>, total: number): Promise<Job[]> {
     const kinds: Job[] = [
       {
         kind: 'new_company',
-        deal: toDeal({ name: `Newco ${i}`, round: 'seed', status: 'announced', amount_value: 2_000_000, amount_currency: 'USD', amount_usd: 2_000_000, announced_on: '2026-02-01', investors: [`Fund ${1 + (i % 500)}`, `Angel Syndicate ${i}`] }),
+        deal: toDeal({
+          name: `Newco ${i}`,
+          round: 'seed',
+          status: 'announced',
+          amount_value: 2_000_000,
+          amount_currency: 'USD',
+          amount_usd: 2_000_000,
+          announced_on: '2026-02-01',
+          investors: [`Fund ${1 + (i % 500)}`, `Angel Syndicate ${i}`],
+        }),
       },
       {
         // A round far later than any loaded date: the company exists, the deal does not.
         kind: 'new_round',
-        deal: toDeal({ name: company.name, round: 'series_j', status: 'announced', amount_value: 90_000_000, amount_currency: 'USD', amount_usd: 90_000_000, announced_on: addDays('2026-03-01', i % 200), investors: [`Fund ${1 + (i % 900)}`] }),
+        deal: toDeal({
+          name: company.name,
+          round: 'series_j',
+          status: 'announced',
+          amount_value: 90_000_000,
+          amount_currency: 'USD',
+          amount_usd: 90_000_000,
+          announced_on: addDays('2026-03-01', i % 200),
+          investors: [`Fund ${1 + (i % 900)}`],
+        }),
       },
       { kind: 'duplicate', deal: toDeal(dup, { announcedOn: addDays(dup.announced_on, 2) }) },
       { kind: 'status_update', deal: toDeal(talk, { status: 'announced', announcedOn: addDays(talk.announced_on, 45) }) },
@@ -199,7 +224,13 @@ function percentile(sorted: number[], p: number): number {
 function stats(values: number[]) {
   const s = [...values].sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 1000) / 1000;
-  return { p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), max: r(s[s.length - 1] ?? NaN), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
+  return {
+    p50: r(percentile(s, 50)),
+    p95: r(percentile(s, 95)),
+    p99: r(percentile(s, 99)),
+    max: r(s[s.length - 1] ?? NaN),
+    mean: r(s.reduce((a, b) => a + b, 0) / s.length),
+  };
 }
 
 async function main(): Promise<void> {
@@ -236,7 +267,11 @@ async function main(): Promise<void> {
       meter.queries = 0;
       if (i === WARMUP) meter.byStatement.clear();
       const t0 = performance.now();
-      const res = await saveDeals(db, { article: { id: article.id, url: article.url, siteName: 'Bench News', publishedAt: job.deal.announcedOn }, extractionId: null, candidates: [{ deal: job.deal, flags: [] }] });
+      const res = await saveDeals(db, {
+        article: { id: article.id, url: article.url, siteName: 'Bench News', publishedAt: job.deal.announcedOn },
+        extractionId: null,
+        candidates: [{ deal: job.deal, flags: [] }],
+      });
       const wall = performance.now() - t0;
       if (i < WARMUP) continue;
       const k = byKind.get(job.kind) ?? { wall: [], db: [], queries: [], actions: {} };
@@ -259,18 +294,31 @@ async function main(): Promise<void> {
         SELECT company_id, count(*)::int AS n, max(announced_on)::text AS d FROM deals WHERE company_id <= 50 GROUP BY company_id ORDER BY n DESC LIMIT 1
       ) x JOIN companies c ON c.id = x.company_id`.execute(db);
     const b = busiest.rows[0]!;
-    const probe = toDeal({ name: b.name, round: 'series_b', status: 'announced', amount_value: 10_000_000, amount_currency: 'USD', amount_usd: 10_000_000, announced_on: b.d, investors: ['Fund 1', 'Fund 2'] });
+    const probe = toDeal({
+      name: b.name,
+      round: 'series_b',
+      status: 'announced',
+      amount_value: 10_000_000,
+      amount_currency: 'USD',
+      amount_usd: 10_000_000,
+      announced_on: b.d,
+      investors: ['Fund 1', 'Fund 2'],
+    });
     const compiled = prepareQuery([{ key: companyKey(b.name), deal: probe, flags: [] }]).compile(db);
     const plan = await db.connection().execute(async (conn) => {
       await sql.raw('BEGIN').execute(conn);
       try {
-        const res = await conn.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${compiled.sql}`, [...compiled.parameters]));
+        const res = await conn.executeQuery<{ 'QUERY PLAN': string }>(
+          CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${compiled.sql}`, [...compiled.parameters]),
+        );
         return res.rows.map((r) => r['QUERY PLAN']);
       } finally {
         await sql.raw('ROLLBACK').execute(conn);
       }
     });
-    const indexScan = plan.some((l) => /Index (Only )?Scan using deals_company_date_idx|Bitmap Index Scan on deals_company_date_idx/.test(l));
+    const indexScan = plan.some((l) =>
+      /Index (Only )?Scan using deals_company_date_idx|Bitmap Index Scan on deals_company_date_idx/.test(l),
+    );
     const seqScanOnDeals = plan.some((l) => /Seq Scan on deals\b/.test(l));
 
     const totalMs = performance.now() - started;
@@ -286,13 +334,19 @@ async function main(): Promise<void> {
       dbMs: stats(all.db),
       dbExcludingCommitMs: stats(all.dbNoCommit),
       queriesPerCall: stats(all.queries),
-      byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, { calls: v.wall.length, wallMs: stats(v.wall), dbMs: stats(v.db), actions: v.actions }])),
+      byKind: Object.fromEntries(
+        [...byKind].map(([k, v]) => [k, { calls: v.wall.length, wallMs: stats(v.wall), dbMs: stats(v.db), actions: v.actions }]),
+      ),
       blockingQuery: { company: b.name, companyDeals: b.n, indexScan, seqScanOnDeals },
       totalSeconds: Math.round(totalMs / 100) / 10,
     };
 
-    console.log(`loaded ${loaded.deals} deals / ${loaded.companies} companies / ${loaded.deal_investors} deal_investors in ${report.loadSeconds}s`);
-    console.log(`SELECT 1 round trip: p50 ${report.selectOneRoundTripMs.p50} ms, p95 ${report.selectOneRoundTripMs.p95} ms; 1-min load average ${report.loadAverage1m} on ${availableParallelism()} cores`);
+    console.log(
+      `loaded ${loaded.deals} deals / ${loaded.companies} companies / ${loaded.deal_investors} deal_investors in ${report.loadSeconds}s`,
+    );
+    console.log(
+      `SELECT 1 round trip: p50 ${report.selectOneRoundTripMs.p50} ms, p95 ${report.selectOneRoundTripMs.p95} ms; 1-min load average ${report.loadAverage1m} on ${availableParallelism()} cores`,
+    );
     console.log(`\nsaveDeals, ${report.calls} calls (after ${WARMUP} warm-up), ms per call:`);
     const line = (label: string, s: ReturnType<typeof stats>) =>
       `${label.padEnd(28)}${[s.p50, s.p95, s.p99, s.max, s.mean].map((x) => x.toFixed(2).padStart(9)).join('')}`;
@@ -307,7 +361,9 @@ async function main(): Promise<void> {
     console.log('\nper statement (ms):                                 count      p50      p95      max');
     for (const [label, v] of [...meter.byStatement].filter(([, v]) => v.length >= 10)) {
       const st = stats(v);
-      console.log(`  ${label.padEnd(50)}${String(v.length).padStart(6)}${[st.p50, st.p95, st.max].map((x) => x.toFixed(2).padStart(9)).join('')}`);
+      console.log(
+        `  ${label.padEnd(50)}${String(v.length).padStart(6)}${[st.p50, st.p95, st.max].map((x) => x.toFixed(2).padStart(9)).join('')}`,
+      );
     }
     console.log(`queries per call: p50 ${report.queriesPerCall.p50}, max ${report.queriesPerCall.max}`);
     console.log(`actions: ${[...byKind].map(([k, v]) => `${k} → ${JSON.stringify(v.actions)}`).join('; ')}`);

@@ -87,7 +87,10 @@ class PyReader {
     const out: PyValue[] = [];
     for (;;) {
       this.ws();
-      if (this.s[this.i] === close) return this.i++, out;
+      if (this.s[this.i] === close) {
+        this.i++;
+        return out;
+      }
       out.push(this.value());
       this.ws();
       if (this.s[this.i] === ',') this.i++;
@@ -98,7 +101,10 @@ class PyReader {
     const out: { [k: string]: PyValue } = {};
     for (;;) {
       this.ws();
-      if (this.s[this.i] === '}') return this.i++, out;
+      if (this.s[this.i] === '}') {
+        this.i++;
+        return out;
+      }
       const k = String(this.value());
       this.ws();
       this.i++; // ':'
@@ -123,10 +129,11 @@ class PyReader {
       const e = this.s[this.i++]!;
       const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
       if (e in simple) out += simple[e];
-      else if (e === 'x') (out += String.fromCharCode(parseInt(this.s.slice(this.i, this.i + 2), 16))), (this.i += 2);
-      else if (e === 'u') (out += String.fromCharCode(parseInt(this.s.slice(this.i, this.i + 4), 16))), (this.i += 4);
-      else if (e === 'U') (out += String.fromCodePoint(parseInt(this.s.slice(this.i, this.i + 8), 16))), (this.i += 8);
-      else out += `\\${e}`;
+      else if (e === 'x' || e === 'u' || e === 'U') {
+        const width = { x: 2, u: 4, U: 8 }[e];
+        out += String.fromCodePoint(parseInt(this.s.slice(this.i, this.i + width), 16));
+        this.i += width;
+      } else out += `\\${e}`;
     }
   }
 }
@@ -186,11 +193,13 @@ function operands(expr: string): string[] {
 // ---- feedparser semantics needed to read its expectations -----------------------------------------
 
 const ACCEPTABLE_ELEMENTS = new Set(
-  ('a abbr acronym address area article aside audio b big blockquote br button canvas caption center cite code col ' +
+  (
+    'a abbr acronym address area article aside audio b big blockquote br button canvas caption center cite code col ' +
     'colgroup command datagrid datalist dd del details dfn dialog dir div dl dt em event-source fieldset figcaption ' +
     'figure font footer form h1 h2 h3 h4 h5 h6 header hr i img input ins kbd keygen label legend li m map menu meter ' +
     'multicol nav nextid noscript ol optgroup option output p pre progress q s samp section select small sound source ' +
-    'spacer span strike strong sub sup table tbody td textarea tfoot th thead time tr tt u ul var video').split(' '),
+    'spacer span strike strong sub sup table tbody td textarea tfoot th thead time tr tt u ul var video'
+  ).split(' '),
 );
 
 /** feedparser's guess for RSS text: HTML when it has a close tag or an entity and only known tags. */
@@ -225,7 +234,8 @@ function expectedTitle(value: string, xml: string, index: number): string | null
   const atom = /<(?:[\w.-]+:)?feed[\s>]/i.test(xml);
   let html: boolean;
   if (atom && type) html = type.includes('html');
-  else if (atom) html = /<\w/.test(inner.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')); // text, unless inline markup
+  else if (atom)
+    html = /<\w/.test(inner.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')); // text, unless inline markup
   else html = looksLikeHtml(value);
   return norm(html ? htmlText(value) : value);
 }
@@ -289,7 +299,8 @@ function runFile(file: string, results: Outcome[]): void {
   const base = /Header:\s*Content-Location:\s*(\S+)/i.exec(header)?.[1] ?? docUrl;
 
   const parts = conjuncts(expect);
-  const checks: Array<{ field: Field; index: number; check: string; want: unknown; test: (e: Entry | undefined) => [boolean, unknown] }> = [];
+  const checks: Array<{ field: Field; index: number; check: string; want: unknown; test: (e: Entry | undefined) => [boolean, unknown] }> =
+    [];
   const altLinks = new Set(
     parts.flatMap((p) => {
       const m = /^entries\[(\d+)\]\['links'\]\[(\d+)\]\['rel'\] == '(alternate)'$/.exec(p);
@@ -299,7 +310,13 @@ function runFile(file: string, results: Outcome[]): void {
   for (const part of parts) {
     const noLink = NO_LINK_RE.exec(part);
     if (noLink) {
-      checks.push({ field: 'link', index: Number(noLink[1] ?? noLink[2]), check: part, want: null, test: (e) => [!e?.url, e?.url ?? null] });
+      checks.push({
+        field: 'link',
+        index: Number(noLink[1] ?? noLink[2]),
+        check: part,
+        want: null,
+        test: (e) => [!e?.url, e?.url ?? null],
+      });
       continue;
     }
     const ops = operands(part);
@@ -316,7 +333,11 @@ function runFile(file: string, results: Outcome[]): void {
       if ((m = LINK_RE.exec(lhs)) && typeof want === 'string') {
         const w = /^[a-z][a-z0-9+.-]*:/i.test(want) ? want : new URL(want, base).toString();
         checks.push({ field: 'link', index: Number(m[1]), check: part, want: w, test: (e) => [sameUrl(e?.url ?? null, w), e?.url] });
-      } else if ((m = LINKS_HREF_RE.exec(lhs)) && typeof want === 'string' && (altLinks.has(`${m[1]}/${m[2]}`) || alternateInSource(xml, +m[1]!, +m[2]!))) {
+      } else if (
+        (m = LINKS_HREF_RE.exec(lhs)) &&
+        typeof want === 'string' &&
+        (altLinks.has(`${m[1]}/${m[2]}`) || alternateInSource(xml, +m[1]!, +m[2]!))
+      ) {
         const w = want;
         checks.push({ field: 'link', index: Number(m[1]), check: part, want: w, test: (e) => [sameUrl(e?.url ?? null, w), e?.url] });
       } else if ((m = LINKS_DICT_RE.exec(lhs)) && want && typeof want === 'object' && !Array.isArray(want)) {
@@ -329,9 +350,19 @@ function runFile(file: string, results: Outcome[]): void {
         const w = expectedTitle(want, xml, Number(m[1]));
         checks.push({ field: 'title', index: Number(m[1]), check: part, want: w, test: (e) => [norm(e?.title) === w, e?.title] });
       } else if ((m = DATE_RE.exec(lhs))) {
-        const w = m[3] ? tupleToIso(want) : typeof want === 'string' && !Number.isNaN(Date.parse(want)) ? new Date(Date.parse(want)).toISOString() : undefined;
+        const w = m[3]
+          ? tupleToIso(want)
+          : typeof want === 'string' && !Number.isNaN(Date.parse(want))
+            ? new Date(Date.parse(want)).toISOString()
+            : undefined;
         if (w === undefined) continue;
-        checks.push({ field: 'date', index: Number(m[1]), check: part, want: w, test: (e) => [toSecond(e?.publishedAt) === w, e?.publishedAt] });
+        checks.push({
+          field: 'date',
+          index: Number(m[1]),
+          check: part,
+          want: w,
+          test: (e) => [toSecond(e?.publishedAt) === w, e?.publishedAt],
+        });
       }
     }
   }

@@ -52,13 +52,7 @@ type Engine = 'llm' | 'offline';
 if (args.engine !== 'llm' && args.engine !== 'offline') throw new Error(`--engine must be llm or offline, got ${args.engine}`);
 const plan: Array<{ engine: Engine; articles: number }> = args.articles
   ? [{ engine: args.engine, articles: positiveInt(args.articles, 'articles') }]
-  : [
-      ...[1000, 2000, 5000, 10_000].map((articles) => ({ engine: 'llm' as const, articles })),
-      { engine: 'offline', articles: 5000 },
-    ];
-
-
-
+  : [...[1000, 2000, 5000, 10_000].map((articles) => ({ engine: 'llm' as const, articles })), { engine: 'offline', articles: 5000 }];
 
 /** user+system CPU of a Postgres backend, from /proc (null when the server is not on this machine). */
 function backendCpuMs(pid: number): number | null {
@@ -190,7 +184,9 @@ async function run(engine: Engine, articles: number): Promise<RunResult> {
   try {
     const sources = [];
     for (const feed of servers.feedUrls) {
-      sources.push(await insertSource(db, { url: feed, kind: 'rss', name: null, link_selector: null, interval_ms: 3_600_000, allow_private: true }));
+      sources.push(
+        await insertSource(db, { url: feed, kind: 'rss', name: null, link_selector: null, interval_ms: 3_600_000, allow_private: true }),
+      );
     }
     meter.queries = 0;
     meter.ms = 0;
@@ -226,10 +222,15 @@ async function run(engine: Engine, articles: number): Promise<RunResult> {
     await workers.close();
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
-    const backends = await monitor.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [DB_NAME]);
+    const backends = await monitor.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [DB_NAME],
+    );
     const pgCpu = backends.rows.map((b) => backendCpuMs(b.pid));
     const outcomes = Object.fromEntries(
-      (await monitor.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM articles GROUP BY status')).rows.map((r) => [r.status, r.n]),
+      (await monitor.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM articles GROUP BY status')).rows.map(
+        (r) => [r.status, r.n],
+      ),
     );
     const [stored] = (await monitor.query<{ n: number }>('SELECT count(*)::int AS n FROM deals WHERE merged_into IS NULL')).rows;
     const [review] = (await monitor.query<{ n: number }>('SELECT count(*)::int AS n FROM review_items')).rows;
@@ -319,14 +320,23 @@ const cols: Array<[string, (r: RunResult) => string | number]> = [
   ['llm calls', (r) => r.llmRequests],
   ['deals/expected', (r) => `${r.dealsStored}/${r.dealsExpected}`],
   ['review', (r) => r.reviewItems],
-  ['outcomes', (r) => Object.entries(r.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')],
+  [
+    'outcomes',
+    (r) =>
+      Object.entries(r.outcomes)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+  ],
 ];
-console.log(`\nload bench: ${availableParallelism()} cores, worker concurrency ${CONCURRENCY}, fake LLM latency ${LATENCY_MS} ms (separate process), seed ${SEED}`);
+console.log(
+  `\nload bench: ${availableParallelism()} cores, worker concurrency ${CONCURRENCY}, fake LLM latency ${LATENCY_MS} ms (separate process), seed ${SEED}`,
+);
 console.log(cols.map(([h]) => h.padStart(h === 'outcomes' ? 0 : 14)).join(' '));
 for (const r of results) console.log(cols.map(([h, f]) => String(f(r)).padStart(h === 'outcomes' ? 0 : 14)).join(' '));
 for (const r of results) {
   console.log(`\n${r.engine} ${r.articles}: top statements by client-observed time (ms/article, calls/article)`);
-  for (const t of r.topStatements) console.log(`  ${String(t.msPerArticle).padStart(8)} ${String(t.callsPerArticle).padStart(6)}  ${t.sql}`);
+  for (const t of r.topStatements)
+    console.log(`  ${String(t.msPerArticle).padStart(8)} ${String(t.callsPerArticle).padStart(6)}  ${t.sql}`);
 }
 const linearity: Partial<Record<Engine, NonNullable<ReturnType<typeof fit>>>> = {};
 for (const engine of ['llm', 'offline'] as const) {
@@ -339,6 +349,19 @@ for (const engine of ['llm', 'offline'] as const) {
   );
 }
 const totalSeconds = Math.round((performance.now() - started) / 100) / 10;
-console.log(`max RSS over the whole process (resourceUsage): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; total ${totalSeconds} s`);
-if (args.json) console.log(JSON.stringify({ cores: availableParallelism(), concurrency: CONCURRENCY, llmLatencyMs: LATENCY_MS, seed: SEED, runs: results, linearity, totalSeconds }));
+console.log(
+  `max RSS over the whole process (resourceUsage): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; total ${totalSeconds} s`,
+);
+if (args.json)
+  console.log(
+    JSON.stringify({
+      cores: availableParallelism(),
+      concurrency: CONCURRENCY,
+      llmLatencyMs: LATENCY_MS,
+      seed: SEED,
+      runs: results,
+      linearity,
+      totalSeconds,
+    }),
+  );
 if (results.some((r) => (r.outcomes.failed ?? 0) > 0 || r.dealsStored !== r.dealsExpected)) process.exitCode = 1;

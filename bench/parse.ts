@@ -26,10 +26,7 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = resolve(process.env.ARTICLE_BENCH_DIR ?? join(projectRoot, '../shared/bench/article-extraction'));
 
 function loadPages(dir: string): Page[] {
-  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<
-    string,
-    { articleBody?: string; url?: string }
-  >;
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string; url?: string }>;
   const files = readdirSync(join(dir, 'html')).filter((f) => f.endsWith('.html.gz'));
   return files.flatMap((file) => {
     const id = file.replace(/\.html\.gz$/, '');
@@ -86,12 +83,8 @@ export function shingleMatch(truth: string, pred: string): TpFpFn {
  */
 function metrics(rows: TpFpFn[]): { precision: number; recall: number; f1: number } {
   const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-  const precision = mean(
-    rows.filter(([tp, fp]) => tp + fp > 0).map(([tp, fp, fn]) => (fp === 0 && fn === 0 ? 1 : tp / (tp + fp))),
-  );
-  const recall = mean(
-    rows.filter(([tp, , fn]) => tp + fn > 0).map(([tp, fp, fn]) => (fp === 0 && fn === 0 ? 1 : tp / (tp + fn))),
-  );
+  const precision = mean(rows.filter(([tp, fp]) => tp + fp > 0).map(([tp, fp, fn]) => (fp === 0 && fn === 0 ? 1 : tp / (tp + fp))));
+  const recall = mean(rows.filter(([tp, , fn]) => tp + fn > 0).map(([tp, fp, fn]) => (fp === 0 && fn === 0 ? 1 : tp / (tp + fn))));
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   return { precision, recall, f1 };
 }

@@ -55,14 +55,24 @@ function requestTokens(article: ArticleInput, text: string): number {
 async function benchSet(dir: string): Promise<SetResult> {
   const cases = await loadCorpus(dir);
   const r: SetResult = {
-    dir, articles: cases.length, sentToModel: 0,
-    inputTokens: { whole: 0, selected: 0, saved: 0 }, articleTokens: { whole: 0, selected: 0, saved: 0 },
-    outputTokens: 0, goldDeals: 0, supported: { kept: 0, total: 0, share: 1, notInText: 0, lost: [] },
+    dir,
+    articles: cases.length,
+    sentToModel: 0,
+    inputTokens: { whole: 0, selected: 0, saved: 0 },
+    articleTokens: { whole: 0, selected: 0, saved: 0 },
+    outputTokens: 0,
+    goldDeals: 0,
+    supported: { kept: 0, total: 0, share: 1, notInText: 0, lost: [] },
     usdPer1000Articles: { whole: 0, selected: 0 },
   };
   for (const c of cases) {
     const parsed = parseArticle(c.html, c.url);
-    const article: ArticleInput = { url: parsed.url, title: parsed.title, text: parsed.text, publishedAt: parsed.publishedAt ?? c.publishedAt };
+    const article: ArticleInput = {
+      url: parsed.url,
+      title: parsed.title,
+      text: parsed.text,
+      publishedAt: parsed.publishedAt ?? c.publishedAt,
+    };
     const selected = selectDealText(article.text).text;
     const answers = c.deals.map((g) => answerDeal(g, article.text));
     r.goldDeals += c.deals.length;
@@ -104,13 +114,17 @@ async function main(): Promise<void> {
   const results: SetResult[] = [];
   for (const dir of sets) results.push(await benchSet(path.resolve(dir)));
   if (args.includes('--json')) {
-    process.stdout.write(`${JSON.stringify({ model: config.LLM_MODEL, prices: { input: config.LLM_PRICE_INPUT, output: config.LLM_PRICE_OUTPUT }, results }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ model: config.LLM_MODEL, prices: { input: config.LLM_PRICE_INPUT, output: config.LLM_PRICE_OUTPUT }, results }, null, 2)}\n`,
+    );
     return;
   }
-  process.stdout.write(`prices: $${config.LLM_PRICE_INPUT} / $${config.LLM_PRICE_OUTPUT} per 1M input / output tokens (${config.LLM_MODEL} defaults); tokens: o200k_base\n`);
+  process.stdout.write(
+    `prices: $${config.LLM_PRICE_INPUT} / $${config.LLM_PRICE_OUTPUT} per 1M input / output tokens (${config.LLM_MODEL} defaults); tokens: o200k_base\n`,
+  );
   for (const r of results) {
     process.stdout.write(
-      [
+      `${[
         `${path.basename(r.dir)}: ${r.articles} articles, ${r.sentToModel} sent to the model`,
         `  input tokens (prompt + schema + article): whole ${r.inputTokens.whole}, selected ${r.inputTokens.selected} → ${pct(r.inputTokens.saved)} saved`,
         `  article text alone: whole ${r.articleTokens.whole}, selected ${r.articleTokens.selected} → ${pct(r.articleTokens.saved)} saved`,
@@ -119,7 +133,7 @@ async function main(): Promise<void> {
         ...r.supported.lost.map((l) => `    lost: ${l}`),
         `  output tokens (gold answers): ${r.outputTokens}`,
         `  $ per 1,000 articles: whole $${r.usdPer1000Articles.whole.toFixed(3)}, selected $${r.usdPer1000Articles.selected.toFixed(3)}`,
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
   }
   if (results.some((r) => r.supported.share < 1)) process.exitCode = 1;

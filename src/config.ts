@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 // The single source of configuration: every setting is an environment variable validated here.
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -33,7 +31,9 @@ export const envSchema = z.object({
   TRUST_PROXY: z
     .string()
     .default('false')
-    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+    .transform((v): boolean | number | string =>
+      v === 'true' ? true : v === 'false' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v,
+    ),
   /** Either this or OPENAI_BASE_URL selects the LLM engine (a local server needs no key). */
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
@@ -45,7 +45,11 @@ export const envSchema = z.object({
   LLM_PRICE_INPUT: z.coerce.number().min(0).default(0.15),
   LLM_PRICE_OUTPUT: z.coerce.number().min(0).default(0.6),
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-  FETCH_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
   FETCH_HOST_CONCURRENCY: z.coerce.number().int().positive().default(2),
   FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).default(1000),
@@ -60,7 +64,11 @@ export const envSchema = z.object({
   WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /** How often workers look for jobs whose lock expired (their worker died) and put them back in the queue. */
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
-  SOURCE_INTERVAL_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  SOURCE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60_000),
   /** Most items read from one source per poll (a sitemap index and its children together); a cut is logged and noted on the source. */
   SOURCE_MAX_ITEMS: z.coerce.number().int().positive().max(50_000).default(5000),
   /** Port of the bundled demo news site that `npm start` serves when no sources are configured. */
@@ -68,7 +76,11 @@ export const envSchema = z.object({
   /** ECB euro reference rates (eurofxref XML), fetched on a schedule by workers; the bundled table is the offline fallback. */
   FX_RATES_URL: z.string().url().default('https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml'),
   /** How often workers fetch FX_RATES_URL; 0 = never (bundled table and already stored rates only). */
-  FX_REFRESH_MS: z.coerce.number().int().min(0).default(6 * 3_600_000),
+  FX_REFRESH_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(6 * 3_600_000),
   REVIEW_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
   /** Deals kept per article; an article listing more is held for review (see src/deal/review.ts). */
   ARTICLE_MAX_DEALS: z.coerce.number().int().positive().default(50),

@@ -30,15 +30,30 @@ afterAll(async () => {
 
 describe('dealflow sources preview', () => {
   it('--json: the detected kind and items of a file, relative links resolved against --base', async () => {
-    const { stdout, code, stderr } = await dealflow(['sources', 'preview', feed('atom-prefixed.xml'), '--base', 'https://wire.example.org/feed', '--json']);
+    const { stdout, code, stderr } = await dealflow([
+      'sources',
+      'preview',
+      feed('atom-prefixed.xml'),
+      '--base',
+      'https://wire.example.org/feed',
+      '--json',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as { kind: string; items: Array<{ url: string; title: string; publishedAt: string }>; dropped: number };
     expect(out.kind).toBe('atom');
     expect(out.dropped).toBe(0);
     expect(out.items).toEqual([
-      { url: 'https://wire.example.org/2024/06/quillwort-series-a', title: 'Quillwort Robotics raises $14M Series A', publishedAt: '2024-06-03T07:00:00.000Z' },
-      { url: 'https://wire.example.org/2024/06/fernhollow-seed', title: 'Fernhollow Bio closes seed round', publishedAt: '2024-06-04T10:30:00.000Z' },
+      {
+        url: 'https://wire.example.org/2024/06/quillwort-series-a',
+        title: 'Quillwort Robotics raises $14M Series A',
+        publishedAt: '2024-06-03T07:00:00.000Z',
+      },
+      {
+        url: 'https://wire.example.org/2024/06/fernhollow-seed',
+        title: 'Fernhollow Bio closes seed round',
+        publishedAt: '2024-06-04T10:30:00.000Z',
+      },
     ]);
   });
 
@@ -47,7 +62,10 @@ describe('dealflow sources preview', () => {
     expect(code).toBe(0);
     const lines = stdout.replace(/\n$/, '').split('\n');
     expect(lines[0]).toMatch(/sitemap, 2 items \(item cap: 1 of 3 not read/);
-    expect(lines.slice(1)).toEqual(['-\thttps://press.example.com/2024/02/holloway-series-a\t', '-\thttps://press.example.com/2024/02/greymere-seed\t']);
+    expect(lines.slice(1)).toEqual([
+      '-\thttps://press.example.com/2024/02/holloway-series-a\t',
+      '-\thttps://press.example.com/2024/02/greymere-seed\t',
+    ]);
   });
 
   it('fetches a URL with the pipeline fetcher and stores nothing', async () => {
@@ -73,7 +91,10 @@ describe('dealflow parse with several files', () => {
     const files = [page('en-funding-news.html'), page('fr-blog.html')];
     const { stdout, code } = await dealflow(['parse', ...files, '--json']);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; title: string; text: string });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; title: string; text: string });
     expect(lines.map((l) => l.file)).toEqual(files);
     for (const l of lines) expect(l.text.length).toBeGreaterThan(100);
   });
@@ -90,7 +111,10 @@ describe('dealflow parse with several files', () => {
   it('reports a missing file on its own line and exits 1 after the others', async () => {
     const { stdout, code } = await dealflow(['parse', 'tests/fixtures/pages/missing.html', page('fr-blog.html'), '--json']);
     expect(code).toBe(1);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; error?: string; text?: string });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; error?: string; text?: string });
     expect(lines[0]).toMatchObject({ file: 'tests/fixtures/pages/missing.html', error: expect.stringMatching(/ENOENT/) });
     expect(lines[1]!.text!.length).toBeGreaterThan(100);
   });

@@ -27,7 +27,9 @@ beforeAll(async () => {
   // A listing page whose links the default discovery cannot see (no anchors to articles).
   empty = http.createServer((req, res) => {
     if (req.url === '/robots.txt') return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><div class="tiles"><span data-href="/a/1">One</span></div></body></html>');
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<html><body><div class="tiles"><span data-href="/a/1">One</span></div></body></html>');
   });
   await new Promise<void>((r) => empty.listen(0, '127.0.0.1', r));
   emptyUrl = `http://127.0.0.1:${(empty.address() as AddressInfo).port}/latest`;
@@ -76,6 +78,8 @@ describe('one-shot commands', () => {
     const res = await dealflow(['review', '--kind', 'bogus'], { DATABASE_URL: t.url });
     expect(res.code).toBe(1);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
-    expect(res.stderr).toMatch(/Unknown review kind: bogus \(kinds: low_confidence, evidence_failed, conflict, possible_duplicate, extraction_error/);
+    expect(res.stderr).toMatch(
+      /Unknown review kind: bogus \(kinds: low_confidence, evidence_failed, conflict, possible_duplicate, extraction_error/,
+    );
   }, 60_000);
 });

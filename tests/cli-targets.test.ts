@@ -27,7 +27,8 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const HINT = /^dealflow: refusing to fetch loopback address 127\.0\.0\.1; use --allow-private to trust a private or loopback address \(http:\/\/127\.0\.0\.1:\d+\/[a-z-]*\)$/;
+const HINT =
+  /^dealflow: refusing to fetch loopback address 127\.0\.0\.1; use --allow-private to trust a private or loopback address \(http:\/\/127\.0\.0\.1:\d+\/[a-z-]*\)$/;
 
 describe('CLI refusals name --allow-private', () => {
   it('sources add refuses a loopback URL and a file: URL in one line, storing nothing', async () => {
@@ -37,7 +38,9 @@ describe('CLI refusals name --allow-private', () => {
     expect(loop.stderr.trim()).toMatch(HINT);
     const file = await dealflow(['sources', 'add', 'file:///etc/passwd', '--kind', 'rss'], env);
     expect(file.code).toBe(1);
-    expect(file.stderr.trim()).toMatch(/^dealflow: unsupported scheme file: only http and https URLs can be fetched \(file:\/\/\/etc\/passwd\)$/);
+    expect(file.stderr.trim()).toMatch(
+      /^dealflow: unsupported scheme file: only http and https URLs can be fetched \(file:\/\/\/etc\/passwd\)$/,
+    );
     expect(await t.db.selectFrom('sources').select('url').execute()).toEqual([]);
     expect(canary.connections).toBe(0);
   });

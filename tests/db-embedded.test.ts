@@ -16,7 +16,9 @@ const log = createLogger('silent');
 describe('embedded PostgreSQL fallback', () => {
   // As root the server runs as an unprivileged user; a DATA_DIR (and a checkout) under a 0700
   // directory, like /root or `mktemp -d`, is out of that user's reach and must still work.
-  it('starts a private PostgreSQL when DATABASE_URL is unreachable, even under a 0700 directory; migrates it; a second process shares it', { timeout: 180_000 }, async () => {
+  it('starts a private PostgreSQL when DATABASE_URL is unreachable, even under a 0700 directory; migrates it; a second process shares it', {
+    timeout: 180_000,
+  }, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dealflow-embedded-'));
     await chmod(dir, 0o700);
     const config = testConfig({ DATABASE_URL: UNREACHABLE, EMBEDDED_POSTGRES: 'auto', DATA_DIR: path.join(dir, 'data') });
@@ -79,7 +81,9 @@ describe('embedded PostgreSQL fallback', () => {
 
   it('names the fix when PostgreSQL is unreachable and the fallback is off', async () => {
     const config = testConfig({ DATABASE_URL: UNREACHABLE, EMBEDDED_POSTGRES: 'never' });
-    await expect(openDatabase(config, log)).rejects.toThrow(/not reachable at .*127\.0\.0\.1:1.*EMBEDDED_POSTGRES=never: start PostgreSQL or set DATABASE_URL/);
+    await expect(openDatabase(config, log)).rejects.toThrow(
+      /not reachable at .*127\.0\.0\.1:1.*EMBEDDED_POSTGRES=never: start PostgreSQL or set DATABASE_URL/,
+    );
   });
 
   it('the CLI says so in one line, without a stack trace', { timeout: 60_000 }, async () => {

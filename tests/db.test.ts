@@ -23,10 +23,16 @@ describe('schema', () => {
   it('rejects a deal with an unknown round or a malformed currency', async () => {
     const { id } = await t.db.insertInto('companies').values({ name: 'Acme', name_key: 'acme' }).returning('id').executeTakeFirstOrThrow();
     await expect(
-      t.db.insertInto('deals').values({ company_id: id, round: 'series_z', status: 'announced' } as never).execute(),
+      t.db
+        .insertInto('deals')
+        .values({ company_id: id, round: 'series_z', status: 'announced' } as never)
+        .execute(),
     ).rejects.toThrow(/check constraint/);
     await expect(
-      t.db.insertInto('deals').values({ company_id: id, round: 'seed', status: 'announced', amount_value: 5, amount_currency: 'usd' } as never).execute(),
+      t.db
+        .insertInto('deals')
+        .values({ company_id: id, round: 'seed', status: 'announced', amount_value: 5, amount_currency: 'usd' } as never)
+        .execute(),
     ).rejects.toThrow(/check constraint/);
   });
 

@@ -33,13 +33,27 @@ describe('dealflow start with no sources', () => {
       FX_REFRESH_MS: '0',
     };
     child = spawnCli(['start'], env);
-    const line = await waitFor('the demo-done line', () => /Demo ingest done: (\d+) articles, (\d+) deals, (\d+) review items\./.exec(child!.output()), 90_000, 250);
+    const line = await waitFor(
+      'the demo-done line',
+      () => /Demo ingest done: (\d+) articles, (\d+) deals, (\d+) review items\./.exec(child!.output()),
+      90_000,
+      250,
+    );
     expect(Number(line[1])).toBe(10);
     expect(Number(line[2])).toBeGreaterThanOrEqual(8);
     // The demo's review queue shows the main kinds: a figure conflict, an injected article, an implausible figure.
     const kinds = (await t.db.selectFrom('review_items').select('kind').distinct().execute()).map((k) => k.kind);
     expect(kinds).toEqual(expect.arrayContaining(['conflict', 'suspicious', 'implausible']));
-    expect(Number(line[3])).toBe(Number((await t.db.selectFrom('review_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n));
+    expect(Number(line[3])).toBe(
+      Number(
+        (
+          await t.db
+            .selectFrom('review_items')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    );
     // Held deals stay out of the clean data; the announced ones are in it.
     const clean = (await t.db.selectFrom('deals_clean').select('company_name').execute()).map((d) => d.company_name);
     expect(clean).toEqual(expect.arrayContaining(['Lumora', 'Paysa', 'Medisight', 'Agrova', 'Finlytics']));

@@ -76,11 +76,7 @@ export async function syncSourceSchedulers(
 ): Promise<void> {
   const wanted = new Map(sources.filter((s) => s.enabled).map((s) => [`source-${s.id}`, s]));
   for (const [id, s] of wanted) {
-    await queues.sources.upsertJobScheduler(
-      id,
-      { every: s.interval_ms },
-      { name: 'poll', data: { sourceId: s.id } },
-    );
+    await queues.sources.upsertJobScheduler(id, { every: s.interval_ms }, { name: 'poll', data: { sourceId: s.id } });
   }
   for (const existing of await queues.sources.getJobSchedulers(0, -1)) {
     if (existing.key && !wanted.has(existing.key)) await queues.sources.removeJobScheduler(existing.key);

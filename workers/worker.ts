@@ -30,7 +30,10 @@ const DATABASE_DOWN_PAUSE_MS = 2000;
 async function databaseReachable(deps: PipelineDeps): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 3000)));
-  const probe = sql`SELECT 1`.execute(deps.db).then(() => true, () => false);
+  const probe = sql`SELECT 1`.execute(deps.db).then(
+    () => true,
+    () => false,
+  );
   return Promise.race([probe, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -79,7 +82,12 @@ export function startWorkers(
     if (final) void markArticle(deps.db, job.data.articleId, { status: 'failed', error: err.message }).catch(() => {});
   });
   // Housekeeping jobs: only the exchange-rate refresh so far.
-  const maintenance = new Worker(MAINTENANCE_QUEUE, async () => refreshReferenceRates(deps), { connection, prefix, concurrency: 1, ...lockOptions });
+  const maintenance = new Worker(MAINTENANCE_QUEUE, async () => refreshReferenceRates(deps), {
+    connection,
+    prefix,
+    concurrency: 1,
+    ...lockOptions,
+  });
   maintenance.on('failed', (_job, err: Error) =>
     deps.log.warn({ err: err.message }, 'exchange-rate refresh failed: the stored or bundled rates stay in use'),
   );

@@ -26,7 +26,6 @@ import { projectRoot } from '../paths.js';
 import { EcbFormatError } from '../fx/ecb.js';
 import { DatabaseUnavailableError, EmbeddedPostgresError } from '../db/connect.js';
 
-
 const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
 
 const LONG_RUNNING = new Set(['worker', 'serve', 'start']);
@@ -123,7 +122,9 @@ export function buildCli(): Command {
     .command('preview <urlOrFile>')
     .description('show the detected kind and the items (url, title, publishedAt) a source yields; stores nothing')
     .option('--base <url>', 'base URL for relative links (default: the URL fetched, or the file)')
-    .addOption(new Option('--kind <kind>', 'source kind (detected unless given)').choices(['rss', 'atom', 'rdf', 'jsonfeed', 'html', 'sitemap']))
+    .addOption(
+      new Option('--kind <kind>', 'source kind (detected unless given)').choices(['rss', 'atom', 'rdf', 'jsonfeed', 'html', 'sitemap']),
+    )
     .option('--json', 'print JSON')
     .option('--allow-private', 'allow fetching a private or loopback address', false)
     .action(async (target: string, o: { base?: string; kind?: SourceKind; json?: boolean; allowPrivate: boolean }) => {
@@ -170,7 +171,10 @@ export function buildCli(): Command {
           await queues.sources.addBulk(rows.map((s) => ({ name: 'poll', data: { sourceId: s.id } })));
           // Unfinished and failed articles run again (failed ones get a fresh set of attempts).
           const rerun = await app.db.selectFrom('articles').select('id').where('status', 'in', ['pending', 'parsed', 'failed']).execute();
-          await requeueArticles(queues, rerun.map((p) => p.id));
+          await requeueArticles(
+            queues,
+            rerun.map((p) => p.id),
+          );
           process.stdout.write(`queued ${rows.length} sources and ${rerun.length} unfinished or failed articles\n`);
         } finally {
           await queues.close();
@@ -246,13 +250,21 @@ export function buildCli(): Command {
     .command('eval <dir>')
     .description('score the extraction engine on a labelled corpus (NAME.html + NAME.json pairs)')
     .option('--json', 'print the full report as JSON')
-    .addOption(new Option('--engine <engine>', 'engine to score (llm: OPENAI_API_KEY or OPENAI_BASE_URL)').choices(['offline', 'llm']).default('offline'))
+    .addOption(
+      new Option('--engine <engine>', 'engine to score (llm: OPENAI_API_KEY or OPENAI_BASE_URL)')
+        .choices(['offline', 'llm'])
+        .default('offline'),
+    )
     .action(async (dir: string, o: { json?: boolean; engine: 'offline' | 'llm' }) => {
       const { runEval, evalExtractor } = await import('../eval/cli.js');
       const { CorpusError } = await import('../eval/corpus.js');
       const config = loadConfig();
       try {
-        await runEval(dir, { json: Boolean(o.json), extractor: evalExtractor(o.engine, config), threshold: config.REVIEW_CONFIDENCE_THRESHOLD });
+        await runEval(dir, {
+          json: Boolean(o.json),
+          extractor: evalExtractor(o.engine, config),
+          threshold: config.REVIEW_CONFIDENCE_THRESHOLD,
+        });
       } catch (err) {
         // A missing or malformed corpus is an operator error: one line, no stack.
         if (!(err instanceof CorpusError)) throw err;
@@ -271,18 +283,28 @@ export function buildCli(): Command {
     .option('--region <region>')
     .option('--min-usd <n>', 'minimum amount in USD', Number)
     .option('--company <text>')
-    .action(async (o: { format: 'csv' | 'ndjson'; since?: string; round?: string; country?: string; region?: string; minUsd?: number; company?: string }) => {
-      const { exportDeals } = await import('../export/deals.js');
-      const { parseDealFilters } = await import('../export/filters.js');
-      const { format, minUsd, ...rest } = o;
-      const filters = parseDealFilters({ ...rest, min_usd: minUsd }); // bad filters fail before connecting
-      const app = await createApp();
-      try {
-        await exportDeals(app.db, { format, filters }, process.stdout);
-      } finally {
-        await app.close();
-      }
-    });
+    .action(
+      async (o: {
+        format: 'csv' | 'ndjson';
+        since?: string;
+        round?: string;
+        country?: string;
+        region?: string;
+        minUsd?: number;
+        company?: string;
+      }) => {
+        const { exportDeals } = await import('../export/deals.js');
+        const { parseDealFilters } = await import('../export/filters.js');
+        const { format, minUsd, ...rest } = o;
+        const filters = parseDealFilters({ ...rest, min_usd: minUsd }); // bad filters fail before connecting
+        const app = await createApp();
+        try {
+          await exportDeals(app.db, { format, filters }, process.stdout);
+        } finally {
+          await app.close();
+        }
+      },
+    );
 
   program
     .command('review')
@@ -340,11 +362,21 @@ async function main(): Promise<void> {
   } catch (err) {
     // Known operator errors are one clear line; anything else keeps its stack for debugging.
     const known = [
-      ConfigError, RedisUnavailableError, FetchError, SourceParseError, FilterError, ReviewError, LlmError,
-      EcbFormatError, ParseError, DatabaseUnavailableError, EmbeddedPostgresError,
+      ConfigError,
+      RedisUnavailableError,
+      FetchError,
+      SourceParseError,
+      FilterError,
+      ReviewError,
+      LlmError,
+      EcbFormatError,
+      ParseError,
+      DatabaseUnavailableError,
+      EmbeddedPostgresError,
     ];
     const code = (err as NodeJS.ErrnoException).code;
-    if (known.some((k) => err instanceof k) || code === 'ENOENT' || code === 'EACCES') process.stderr.write(`dealflow: ${(err as Error).message}\n`);
+    if (known.some((k) => err instanceof k) || code === 'ENOENT' || code === 'EACCES')
+      process.stderr.write(`dealflow: ${(err as Error).message}\n`);
     else process.stderr.write(`dealflow: ${(err as Error).stack ?? String(err)}\n`);
     process.exitCode = 1;
   }

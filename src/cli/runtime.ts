@@ -44,12 +44,18 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
       // Unfinished articles whose job is gone or finished without them (Redis lost its data, a
       // crash between insert and enqueue or before the failure was recorded) are queued again.
       const unfinished = await app.db.selectFrom('articles').select('id').where('status', 'in', ['pending', 'parsed']).execute();
-      await requeueArticles(rt.queues, unfinished.map((a) => a.id));
+      await requeueArticles(
+        rt.queues,
+        unfinished.map((a) => a.id),
+      );
       const sync = async () => syncSourceSchedulers(rt.queues!, await listSources(app.db));
       await sync();
       await syncFxScheduler(rt.queues, app.config.FX_REFRESH_MS);
       // Pick up sources added or removed by the CLI or UI while running.
-      rt.schedulerTimer = setInterval(() => void sync().catch((e: Error) => app.log.warn({ err: e.message }, 'scheduler sync failed')), 60_000);
+      rt.schedulerTimer = setInterval(
+        () => void sync().catch((e: Error) => app.log.warn({ err: e.message }, 'scheduler sync failed')),
+        60_000,
+      );
     }
     if (parts.server) {
       const config = { ...app.config, ADMIN_TOKEN: app.config.ADMIN_TOKEN ?? (await adminToken(app.config.DATA_DIR)) };
@@ -70,7 +76,11 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
       app.log.info({ url }, 'review UI listening');
       process.stderr.write(`\nReview UI: ${url}  (login token: ${config.ADMIN_TOKEN})\nQueues:    ${url}admin/queues\n\n`);
       if (config.METRICS_PORT !== undefined) {
-        rt.metricsServer = await buildMetricsServer({ db: app.db, queues: [rt.queues.sources, rt.queues.articles], token: config.METRICS_TOKEN });
+        rt.metricsServer = await buildMetricsServer({
+          db: app.db,
+          queues: [rt.queues.sources, rt.queues.articles],
+          token: config.METRICS_TOKEN,
+        });
         await rt.metricsServer.listen({ host: config.METRICS_HOST, port: config.METRICS_PORT });
         app.log.info({ host: config.METRICS_HOST, port: config.METRICS_PORT }, 'metrics listening');
       }

@@ -93,7 +93,9 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenedD
     } catch (err) {
       const at = redact(config.DATABASE_URL);
       if (!isUnreachable(err)) {
-        throw new DatabaseUnavailableError(`Cannot use PostgreSQL at ${at}: ${reason(err)}. Fix the server or its credentials, or set DATABASE_URL.`);
+        throw new DatabaseUnavailableError(
+          `Cannot use PostgreSQL at ${at}: ${reason(err)}. Fix the server or its credentials, or set DATABASE_URL.`,
+        );
       }
       if (config.EMBEDDED_POSTGRES === 'never') {
         throw new DatabaseUnavailableError(
@@ -113,14 +115,18 @@ async function startEmbedded(config: Config, log: Logger): Promise<OpenedDb> {
     server = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, log });
   } catch (err) {
     if (err instanceof EmbeddedPostgresError) throw err;
-    throw new EmbeddedPostgresError(`the embedded PostgreSQL did not start: ${reason(err)}; start PostgreSQL and set DATABASE_URL instead.`);
+    throw new EmbeddedPostgresError(
+      `the embedded PostgreSQL did not start: ${reason(err)}; start PostgreSQL and set DATABASE_URL instead.`,
+    );
   }
   const url = withDatabase(server.url, 'dealflow');
   try {
     await ensureDatabase(url);
   } catch (err) {
     await server.stop();
-    throw new EmbeddedPostgresError(`the embedded PostgreSQL started but refused the connection: ${reason(err)}; start PostgreSQL and set DATABASE_URL instead.`);
+    throw new EmbeddedPostgresError(
+      `the embedded PostgreSQL started but refused the connection: ${reason(err)}; start PostgreSQL and set DATABASE_URL instead.`,
+    );
   }
   const db = createDb(url);
   log.info({ dataDir: server.dataDir, port: server.port, ms: Date.now() - t0 }, 'embedded PostgreSQL started');

@@ -1,7 +1,23 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, chown, copyFile, link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  stat,
+  symlink,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -62,7 +78,9 @@ export function locateBinaries(): { dir: string; version: string } {
   try {
     entry = createRequire(wrapper).resolve(pkg);
   } catch {
-    throw new EmbeddedPostgresError(`PostgreSQL is unreachable and there is no embedded PostgreSQL build for ${platform}-${process.arch} (${pkg} is not installed): ${FALLBACK_FIX}.`);
+    throw new EmbeddedPostgresError(
+      `PostgreSQL is unreachable and there is no embedded PostgreSQL build for ${platform}-${process.arch} (${pkg} is not installed): ${FALLBACK_FIX}.`,
+    );
   }
   const root = path.resolve(path.dirname(entry), '..');
   const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -78,7 +96,11 @@ function dedicatedUser(): RunAs {
   };
   const found = lookup();
   if (found) return found;
-  const add = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', EMBEDDED_USER], { encoding: 'utf8' });
+  const add = spawnSync(
+    'useradd',
+    ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', EMBEDDED_USER],
+    { encoding: 'utf8' },
+  );
   const created = lookup();
   if (created) return created;
   const why = add.error ? add.error.message : oneLine(add.stderr ?? '') || `exit ${add.status}`;
@@ -110,7 +132,14 @@ async function linkOrCopyTree(src: string, dest: string, user: RunAs): Promise<v
       const { mode } = await stat(from);
       const executable = (mode & 0o111) !== 0;
       const othersMay = (mode & 0o004) !== 0 && (!executable || (mode & 0o001) !== 0);
-      if (othersMay && (await link(from, to).then(() => true, () => false))) continue;
+      if (
+        othersMay &&
+        (await link(from, to).then(
+          () => true,
+          () => false,
+        ))
+      )
+        continue;
       await copyFile(from, to);
       await chmod(to, (mode & 0o777) | 0o400 | (executable ? 0o100 : 0));
       await chown(to, user.uid, user.gid);
@@ -127,7 +156,10 @@ async function hydrateSymlinks(nativeDir: string): Promise<void> {
   const inNative = (p: string) => path.join(nativeDir, path.relative('native', p));
   for (const { source, target } of links) {
     const at = inNative(target);
-    const exists = await lstat(at).then(() => true, () => false);
+    const exists = await lstat(at).then(
+      () => true,
+      () => false,
+    );
     if (!exists) await symlink(path.relative(path.dirname(at), inNative(source)), at).catch(() => {});
   }
 }
@@ -201,7 +233,12 @@ const urlFor = (port: number) => `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWOR
 function run(file: string, args: string[], opts: { user?: RunAs; cwd: string; what: string }): Promise<void> {
   return new Promise((resolve, reject) => {
     let out = '';
-    const child = spawn(file, args, { ...opts.user, cwd: opts.cwd, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, {
+      ...opts.user,
+      cwd: opts.cwd,
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     child.on('error', (err) => reject(spawnError(file, err, opts.user)));
@@ -220,7 +257,10 @@ function spawnError(file: string, err: NodeJS.ErrnoException, user: RunAs | unde
 }
 
 function lastMeaningfulLine(output: string): string {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const fatal = lines.filter((l) => /FATAL|PANIC|ERROR|error:/i.test(l)).pop();
   // Drop the server's "2026-01-01 10:00:00.000 UTC [123] " log prefix.
   return oneLine(fatal ?? lines.pop() ?? '').replace(/^\d{4}-\d\d-\d\d [\d:.]+ \S+ \[\d+\] /, '');
@@ -230,7 +270,11 @@ function startFailure(output: string, dataDir: string, port: number): EmbeddedPo
   const cause = lastMeaningfulLine(output) || 'the server exited';
   let fix = `see the server log with LOG_LEVEL=debug, or ${FALLBACK_FIX}`;
   if (/address already in use|could not bind/i.test(output)) fix = `port ${port} is taken: stop whatever listens there, or ${FALLBACK_FIX}`;
-  else if (/incompatible with server|wrong ownership|invalid permissions|not a valid data directory|configuration file|could not open file/i.test(output))
+  else if (
+    /incompatible with server|wrong ownership|invalid permissions|not a valid data directory|configuration file|could not open file/i.test(
+      output,
+    )
+  )
     fix = `the data directory ${dataDir} is not usable by this PostgreSQL: move it away (a new one is created) or set DATA_DIR, or ${FALLBACK_FIX}`;
   return new EmbeddedPostgresError(`the embedded PostgreSQL did not start: ${cause}; ${fix}.`);
 }
@@ -262,14 +306,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       if (!canEnter(native, user)) native = await reachableBinaries(binaries, stateDir, user);
     } catch (err) {
       if (err instanceof EmbeddedPostgresError) throw err;
-      throw new EmbeddedPostgresError(`cannot prepare ${stateDir} for the embedded PostgreSQL (${oneLine((err as Error).message)}): make it writable for root, or ${FALLBACK_FIX}.`);
+      throw new EmbeddedPostgresError(
+        `cannot prepare ${stateDir} for the embedded PostgreSQL (${oneLine((err as Error).message)}): make it writable for root, or ${FALLBACK_FIX}.`,
+      );
     }
     if (!canEnter(workDir, user)) {
       // DATA_DIR sits under a directory the server user cannot enter: keep the cluster in the state
       // directory, one per DATA_DIR, so two data directories of one checkout stay apart.
       const key = createHash('sha256').update(workDir).digest('hex').slice(0, 12);
       dataDir = path.join(stateDir, `data-${key}`);
-      log.info({ dataDir, reason: `user '${EMBEDDED_USER}' cannot enter ${workDir}` }, 'embedded PostgreSQL keeps its data outside DATA_DIR');
+      log.info(
+        { dataDir, reason: `user '${EMBEDDED_USER}' cannot enter ${workDir}` },
+        'embedded PostgreSQL keeps its data outside DATA_DIR',
+      );
     }
     workDir = stateDir;
   } else {
@@ -293,11 +342,22 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     if (user) await chown(pwfile, user.uid, user.gid);
     try {
       const t0 = Date.now();
-      await run(path.join(native, 'bin', 'initdb'), [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${EMBEDDED_USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-locale'], {
-        user,
-        cwd: workDir,
-        what: `creating the embedded PostgreSQL cluster in ${dataDir}`,
-      });
+      await run(
+        path.join(native, 'bin', 'initdb'),
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          `--username=${EMBEDDED_USER}`,
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--no-locale',
+        ],
+        {
+          user,
+          cwd: workDir,
+          what: `creating the embedded PostgreSQL cluster in ${dataDir}`,
+        },
+      );
       log.info({ dataDir, ms: Date.now() - t0 }, 'embedded PostgreSQL cluster created');
     } catch (err) {
       if (created) await rm(dataDir, { recursive: true, force: true });
@@ -312,9 +372,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   return { url: urlFor(port), port, dataDir, stop: server.stop };
 }
 
-async function spawnServer(bin: string, dataDir: string, port: number, o: { user?: RunAs; cwd: string; log: Logger }): Promise<{ stop(): Promise<void> }> {
+async function spawnServer(
+  bin: string,
+  dataDir: string,
+  port: number,
+  o: { user?: RunAs; cwd: string; log: Logger },
+): Promise<{ stop(): Promise<void> }> {
   const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
-  const child: ChildProcess = spawn(bin, args, { ...o.user, cwd: o.cwd, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(bin, args, {
+    ...o.user,
+    cwd: o.cwd,
+    env: { ...process.env, LC_ALL: 'C' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const collect = (c: Buffer) => {
     const text = c.toString();
@@ -338,7 +408,9 @@ async function spawnServer(bin: string, dataDir: string, port: number, o: { user
     if ((await answers(urlFor(port))) !== undefined) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new EmbeddedPostgresError(`the embedded PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s (${lastMeaningfulLine(output) || 'no output'}); ${FALLBACK_FIX}.`);
+      throw new EmbeddedPostgresError(
+        `the embedded PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s (${lastMeaningfulLine(output) || 'no output'}); ${FALLBACK_FIX}.`,
+      );
     }
   }
   // After start-up, a crash is logged; queries then fail and report it.

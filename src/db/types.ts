@@ -140,7 +140,14 @@ export interface DealSourcesTable {
   created_at: Generated<Date>;
 }
 
-export type ReviewKind = 'low_confidence' | 'evidence_failed' | 'conflict' | 'possible_duplicate' | 'extraction_error' | 'suspicious' | 'implausible';
+export type ReviewKind =
+  | 'low_confidence'
+  | 'evidence_failed'
+  | 'conflict'
+  | 'possible_duplicate'
+  | 'extraction_error'
+  | 'suspicious'
+  | 'implausible';
 export type ReviewStatus = 'open' | 'approved' | 'rejected' | 'edited' | 'merged' | 'split';
 
 export interface ReviewItemsTable {

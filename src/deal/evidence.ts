@@ -22,7 +22,10 @@ export function normaliseForMatch(s: string): string {
 
 /** Whether `quote` occurs in `haystack` (both normalised); "..." in a quote marks elided text. */
 function occurs(quote: string, haystack: string): boolean {
-  const parts = quote.split(/\.\.\.|…/).map(normaliseForMatch).filter(Boolean);
+  const parts = quote
+    .split(/\.\.\.|…/)
+    .map(normaliseForMatch)
+    .filter(Boolean);
   if (parts.length === 0) return false;
   let from = 0;
   for (const part of parts) {
@@ -83,7 +86,10 @@ export function checkEvidence(raw: RawDeal, text: string): ReviewFlag[] {
     if (typeof quote !== 'string' || !quote.trim()) flags.push(failed(`empty evidence quote for ${field}`));
     else if (!occurs(quote, trusted)) flags.push(missing(`${field} quote`, quote));
   }
-  for (const [label, value] of [['amount', raw.amountText], ['valuation', raw.valuationText]] as const) {
+  for (const [label, value] of [
+    ['amount', raw.amountText],
+    ['valuation', raw.valuationText],
+  ] as const) {
     if (typeof value === 'string' && value.trim() && !occurs(value, trusted)) flags.push(missing(`${label} text`, value));
   }
   // The name as written or as cleaned ("Acme Inc." when the article says "Acme") must appear.

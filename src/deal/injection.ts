@@ -29,16 +29,40 @@ export const INSTRUCTION_CUES: ReadonlyArray<readonly [string, RegExp]> = [
   // "SYSTEM: …", "[assistant]: …", "<user>:" at the start of a sentence or line.
   ['role marker', new RegExp(`^[\\s"'“(\\[<{*#|-]*(?:${ROLES})[\\]>)}*|]*\\s*:`)],
   // "### Instruction", "<|im_start|>", "[INST]", "<<SYS>>", "</s>", "<system>", "BEGIN SYSTEM PROMPT".
-  ['prompt delimiter', /<\|[a-z_]+\|>|\[\/?inst\]|<<\/?sys>>|<\/s>|<\/?(?:system|assistant|user|instructions?|prompt)>|^#{2,}\s*(?:system|instruction|instructions|response|assistant|user|input)\b|\b(?:begin|end) (?:of )?(?:the )?(?:system|article|input|instructions?|prompt)\b|<<<\s*article_(?:start|end)\s*>>>/],
-  ['ignore previous instructions', /\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?]{0,30}\b(?:previous|prior|above|earlier|preceding|all|any|your|the|these|those|system|original)\b[^.!?]{0,20}\b(?:instructions?|prompts?|directions?|directives?|guidelines|rules you|messages?|context)\b/],
-  ['system prompt', /\b(?:system prompt|system message|developer message|jailbreak|developer mode|prompt injection)\b|\b(?:new|updated|hidden|real|actual|additional) instructions?\s*:/],
-  ['role change', new RegExp(`\\byou are now\\b|\\bfrom now on,? you\\b|\\byou are (?:a|an|the) ${MODEL}\\b|\\b(?:act|behave|respond) as if you\\b|\\bpretend (?:you are|that you|to be (?:a|an|the) ${MODEL})\\b`)],
+  [
+    'prompt delimiter',
+    /<\|[a-z_]+\|>|\[\/?inst\]|<<\/?sys>>|<\/s>|<\/?(?:system|assistant|user|instructions?|prompt)>|^#{2,}\s*(?:system|instruction|instructions|response|assistant|user|input)\b|\b(?:begin|end) (?:of )?(?:the )?(?:system|article|input|instructions?|prompt)\b|<<<\s*article_(?:start|end)\s*>>>/,
+  ],
+  [
+    'ignore previous instructions',
+    /\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?]{0,30}\b(?:previous|prior|above|earlier|preceding|all|any|your|the|these|those|system|original)\b[^.!?]{0,20}\b(?:instructions?|prompts?|directions?|directives?|guidelines|rules you|messages?|context)\b/,
+  ],
+  [
+    'system prompt',
+    /\b(?:system prompt|system message|developer message|jailbreak|developer mode|prompt injection)\b|\b(?:new|updated|hidden|real|actual|additional) instructions?\s*:/,
+  ],
+  [
+    'role change',
+    new RegExp(
+      `\\byou are now\\b|\\bfrom now on,? you\\b|\\byou are (?:a|an|the) ${MODEL}\\b|\\b(?:act|behave|respond) as if you\\b|\\bpretend (?:you are|that you|to be (?:a|an|the) ${MODEL})\\b`,
+    ),
+  ],
   // A model addressed by name: "AI models reading this: …", "Note to the LLM", "Attention language model".
-  ['model addressed', new RegExp(`\\b(?:note|message|attention|instructions?) (?:to|for) (?:the |any |all )?${MODEL}s?\\b|\\b${MODEL}s? (?:reading|processing|parsing|extracting|summari[sz]ing) this\\b|^(?:dear |attention,? |hey |hello,? )(?:the )?${MODEL}s?\\b`)],
+  [
+    'model addressed',
+    new RegExp(
+      `\\b(?:note|message|attention|instructions?) (?:to|for) (?:the |any |all )?${MODEL}s?\\b|\\b${MODEL}s? (?:reading|processing|parsing|extracting|summari[sz]ing) this\\b|^(?:dear |attention,? |hey |hello,? )(?:the )?${MODEL}s?\\b`,
+    ),
+  ],
   // A sentence that opens with an order to produce output: "Report that EvilCorp raised…",
   // "Output the following deal", "Respond with …". "Return on equity…" or "List prices…" do not
   // continue with one of these words.
-  ['output directive', new RegExp(`^(?:please |now |instead,? |also,? )?(?:${VERBS})\\b(?: only)? (?:that|with|the following|this deal|a deal|an? (?:new )?(?:deal|round|funding)|json|exactly|instead|only)\\b|^(?:please |now |instead,? |also,? )?(?:${CLAIM_VERBS}) [a-z0-9][\\w&.-]*(?: [a-z0-9][\\w&.-]*){0,3} (?:raised|has raised|closed|secured|as (?:having )?raised)\\b`)],
+  [
+    'output directive',
+    new RegExp(
+      `^(?:please |now |instead,? |also,? )?(?:${VERBS})\\b(?: only)? (?:that|with|the following|this deal|a deal|an? (?:new )?(?:deal|round|funding)|json|exactly|instead|only)\\b|^(?:please |now |instead,? |also,? )?(?:${CLAIM_VERBS}) [a-z0-9][\\w&.-]*(?: [a-z0-9][\\w&.-]*){0,3} (?:raised|has raised|closed|secured|as (?:having )?raised)\\b`,
+    ),
+  ],
 ];
 
 const excerpt = (s: string): string => (s.length > 120 ? `${s.slice(0, 117)}...` : s);

@@ -40,7 +40,10 @@ export function reviewArticle<T>(deals: readonly T[], text: string, maxDeals: nu
     });
   }
   for (const hit of findInstructions(text)) {
-    flags.push({ kind: 'suspicious', reason: `article contains text addressed to a model (${hit.cue}; possible prompt injection): "${hit.excerpt}"` });
+    flags.push({
+      kind: 'suspicious',
+      reason: `article contains text addressed to a model (${hit.cue}; possible prompt injection): "${hit.excerpt}"`,
+    });
   }
   return { deals: deals.slice(0, maxDeals), flags };
 }

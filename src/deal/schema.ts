@@ -2,20 +2,44 @@ import { z } from 'zod';
 
 // Enums exactly as in the labelled corpus format (shared/corpus/README.md).
 export const ROUNDS = [
-  'pre_seed', 'seed', 'angel',
-  'series_a', 'series_b', 'series_c', 'series_d', 'series_e',
-  'series_f', 'series_g', 'series_h', 'series_i', 'series_j',
-  'series_unknown', 'strategic', 'convertible_note', 'debt', 'grant',
-  'private_equity', 'secondary', 'ipo', 'acquisition', 'undisclosed',
+  'pre_seed',
+  'seed',
+  'angel',
+  'series_a',
+  'series_b',
+  'series_c',
+  'series_d',
+  'series_e',
+  'series_f',
+  'series_g',
+  'series_h',
+  'series_i',
+  'series_j',
+  'series_unknown',
+  'strategic',
+  'convertible_note',
+  'debt',
+  'grant',
+  'private_equity',
+  'secondary',
+  'ipo',
+  'acquisition',
+  'undisclosed',
 ] as const;
 export const STATUSES = ['announced', 'in_talks', 'rumored'] as const;
 export const REGIONS = [
-  'north_america', 'latin_america', 'europe', 'middle_east', 'africa', 'south_asia',
-  'east_asia', 'southeast_asia', 'oceania', 'central_asia',
+  'north_america',
+  'latin_america',
+  'europe',
+  'middle_east',
+  'africa',
+  'south_asia',
+  'east_asia',
+  'southeast_asia',
+  'oceania',
+  'central_asia',
 ] as const;
-export const DEAL_FIELDS = [
-  'company', 'round', 'status', 'amount', 'valuation', 'investors', 'country', 'announcedOn',
-] as const;
+export const DEAL_FIELDS = ['company', 'round', 'status', 'amount', 'valuation', 'investors', 'country', 'announcedOn'] as const;
 
 export const Round = z.enum(ROUNDS);
 export const Status = z.enum(STATUSES);
@@ -44,7 +68,10 @@ export const Deal = z.object({
   company: z.object({
     name: z.string().min(1),
     /** ISO 3166-1 alpha-2. */
-    country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable(),
   }),
   round: Round,
   status: Status,
@@ -53,7 +80,10 @@ export const Deal = z.object({
   investors: z.array(z.object({ name: z.string().min(1), lead: z.boolean() })),
   region: Region.nullable(),
   /** YYYY-MM-DD */
-  announcedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  announcedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   evidence: z.array(Evidence),
   confidence: z.number().min(0).max(1),
   /**

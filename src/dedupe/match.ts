@@ -97,19 +97,31 @@ export function matchDeal(candidate: Deal, existing: ExistingDeal): MatchResult 
   reasons.push(roundsEqual ? 'same round' : 'round unspecified on one side');
 
   if (window.gap === null) reasons.push('date unknown');
-  else if (window.gap <= 14) (score += 0.1), reasons.push(`dates ${window.gap} days apart`);
-  else (score += 0.05), reasons.push(`dates ${window.gap} days apart (in window)`);
+  else if (window.gap <= 14) {
+    score += 0.1;
+    reasons.push(`dates ${window.gap} days apart`);
+  } else {
+    score += 0.05;
+    reasons.push(`dates ${window.gap} days apart (in window)`);
+  }
 
   // Rumour/in-talks confirmed by an announcement: rumoured figures are often off, so the amount
   // tolerance widens and the announcement's figures supersede the rumour's.
   const progression = STATUS_RANK[candidate.status] > STATUS_RANK[existing.status];
   const amounts = compareAmounts(candidate.amount, existing.amount);
-  const revised = amounts === 'far' && progression && compareAmounts(candidate.amount, existing.amount, PROGRESSION_AMOUNT_TOLERANCE) === 'match';
+  const revised =
+    amounts === 'far' && progression && compareAmounts(candidate.amount, existing.amount, PROGRESSION_AMOUNT_TOLERANCE) === 'match';
   const far = amounts === 'far' && !revised;
-  if (amounts === 'match') (score += 0.25), reasons.push('amounts agree');
-  else if (revised) (score += 0.1), reasons.push('amount revised on announcement');
-  else if (far) (score -= 0.2), reasons.push('amounts far apart');
-  else (score += 0.1), reasons.push(amounts === 'both_null' ? 'no amounts' : 'amount not comparable');
+  const [delta, why] =
+    amounts === 'match'
+      ? [0.25, 'amounts agree']
+      : revised
+        ? [0.1, 'amount revised on announcement']
+        : far
+          ? [-0.2, 'amounts far apart']
+          : [0.1, amounts === 'both_null' ? 'no amounts' : 'amount not comparable'];
+  score += delta;
+  reasons.push(why);
 
   const candidateInvestors = new Set(candidate.investors.map((i) => investorKey(i.name)));
   const shared = existing.investorKeys.filter((k) => candidateInvestors.has(k)).length;

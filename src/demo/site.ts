@@ -5,7 +5,6 @@ import { escapeHtml as esc } from '../web/html.js';
 
 const SITES = { northwind: 'Northwind Tech News', capitalwire: 'Capital Wire' } as const;
 
-
 function page(base: string, a: DemoArticle): string {
   const site = SITES[a.site];
   const related = DEMO_ARTICLES.filter((o) => o.slug !== a.slug)

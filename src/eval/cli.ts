@@ -39,8 +39,12 @@ export function formatReport(r: EvalReport): string {
     `at REVIEW_CONFIDENCE_THRESHOLD ${t.threshold}: ${t.accepted} deals stored as they are, ${pct(t.toReview).trim()} of predicted deals go to review`,
     `  precision ${pct(t.precision)}  recall ${pct(t.recall)}`,
     'reliability (confidence bucket → observed precision):',
-    ...r.reliability.filter((b) => b.count > 0).map((b) =>
-      `  [${b.from.toFixed(1)}, ${b.to.toFixed(1)}${b.to >= 1 ? ']' : ')'}  deals ${String(b.count).padStart(4)}  correct ${String(b.correct).padStart(4)}  precision ${pct(b.precision)}  mean confidence ${b.meanConfidence!.toFixed(2)}`),
+    ...r.reliability
+      .filter((b) => b.count > 0)
+      .map(
+        (b) =>
+          `  [${b.from.toFixed(1)}, ${b.to.toFixed(1)}${b.to >= 1 ? ']' : ')'}  deals ${String(b.count).padStart(4)}  correct ${String(b.correct).padStart(4)}  precision ${pct(b.precision)}  mean confidence ${b.meanConfidence!.toFixed(2)}`,
+      ),
     `evidence check failed on ${r.evidenceFailed} of ${r.deals.predicted} predicted deals`,
     'fields (over matched deals where gold has the field):',
     ...SCORED_FIELDS.map((f) => `  ${f.padEnd(10)} ${pct(r.fields[f].accuracy)}  (${r.fields[f].correct}/${r.fields[f].total})`),
@@ -104,7 +108,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   (async () => {
     if (!ENGINES.includes(engine)) throw new CorpusError(`--engine must be one of ${ENGINES.join(', ')}`);
     const config = loadConfig();
-    await runEval(dir, { json: args.includes('--json'), extractor: evalExtractor(engine, config), threshold: config.REVIEW_CONFIDENCE_THRESHOLD });
+    await runEval(dir, {
+      json: args.includes('--json'),
+      extractor: evalExtractor(engine, config),
+      threshold: config.REVIEW_CONFIDENCE_THRESHOLD,
+    });
   })().catch((err: unknown) => {
     process.stderr.write(`eval failed: ${(err as Error).message}\n`);
     process.exitCode = 1;

@@ -11,7 +11,11 @@ export const GoldDeal = z.object({
   company: z.string().min(1),
   round: Round.optional(),
   status: Status.optional(),
-  country: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .optional(),
   amount: GoldMoney.nullable().optional(),
   valuation: GoldMoney.nullable().optional(),
   investors: z.array(z.object({ name: z.string().min(1), lead: z.boolean() })).optional(),
@@ -45,25 +49,30 @@ export async function loadCorpus(dir: string): Promise<CorpusCase[]> {
     const why = code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : (err as Error).message;
     throw new CorpusError(`cannot read corpus directory ${dir}: ${why}`);
   }
-  const names = entries.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
-    .filter((n) => entries.includes(`${n}.html`)).sort();
+  const names = entries
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .filter((n) => entries.includes(`${n}.html`))
+    .sort();
   if (names.length === 0) throw new CorpusError(`no NAME.html + NAME.json pairs in ${dir}`);
-  return Promise.all(names.map(async (name) => {
-    const file = path.join(dir, `${name}.json`);
-    let json: unknown;
-    try {
-      json = JSON.parse(await readFile(file, 'utf8'));
-    } catch (err) {
-      throw new CorpusError(`${file}: not valid JSON (${(err as Error).message})`);
-    }
-    const gold = GoldFile.safeParse(json);
-    if (!gold.success) throw new CorpusError(`${file}: not a corpus label file: ${gold.error.message}`);
-    return {
-      name,
-      html: await readFile(path.join(dir, `${name}.html`), 'utf8'),
-      url: gold.data.url,
-      publishedAt: gold.data.publishedAt ?? null,
-      deals: gold.data.deals,
-    };
-  }));
+  return Promise.all(
+    names.map(async (name) => {
+      const file = path.join(dir, `${name}.json`);
+      let json: unknown;
+      try {
+        json = JSON.parse(await readFile(file, 'utf8'));
+      } catch (err) {
+        throw new CorpusError(`${file}: not valid JSON (${(err as Error).message})`);
+      }
+      const gold = GoldFile.safeParse(json);
+      if (!gold.success) throw new CorpusError(`${file}: not a corpus label file: ${gold.error.message}`);
+      return {
+        name,
+        html: await readFile(path.join(dir, `${name}.html`), 'utf8'),
+        url: gold.data.url,
+        publishedAt: gold.data.publishedAt ?? null,
+        deals: gold.data.deals,
+      };
+    }),
+  );
 }

@@ -43,7 +43,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     }
     const report = await runOracleEval(dir, { json: args.includes('--json') });
     if (report.deals.f1 < minF1 || report.evidenceFailed > 0) {
-      process.stderr.write(`oracle eval: F1 ${report.deals.f1.toFixed(3)} (minimum ${minF1}), ${report.evidenceFailed} evidence failures\n`);
+      process.stderr.write(
+        `oracle eval: F1 ${report.deals.f1.toFixed(3)} (minimum ${minF1}), ${report.evidenceFailed} evidence failures\n`,
+      );
       process.exitCode = 1;
     }
   })().catch((err: unknown) => {

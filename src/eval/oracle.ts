@@ -16,7 +16,10 @@ import { cleanCompanyName, toCountryCode } from '../normalise/index.js';
 import { parseArticle } from '../parse/article.js';
 import type { CorpusCase, GoldDeal } from './corpus.js';
 
-interface Span { start: number; end: number }
+interface Span {
+  start: number;
+  end: number;
+}
 
 const ORACLE_CONFIDENCE = 0.9;
 const MAX_QUOTE = 300;
@@ -84,7 +87,11 @@ function findAll(text: string, phrase: string): Span[] {
   return out;
 }
 
-const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /**
  * The name as the article spells it: the gold name, else without its legal suffix. Else, for a
@@ -151,7 +158,12 @@ function findCountry(text: string, code: string, anchors: Span[]): string {
     // Every run of 1–3 capitalised words inside the match, "-based" and trailing dots stripped.
     for (let i = 0; i < words.length; i++) {
       for (let j = i + 1; j <= words.length; j++) {
-        const phrase = words.slice(i, j).join(' ').replace(/-based$/i, '').replace(/['’]s$/, '').replace(/[.,]+$/, '');
+        const phrase = words
+          .slice(i, j)
+          .join(' ')
+          .replace(/-based$/i, '')
+          .replace(/['’]s$/, '')
+          .replace(/[.,]+$/, '');
         if (toCountryCode(phrase) !== code) continue;
         const offset = m.index + m[0].indexOf(words[i]!);
         spans.push({ start: offset, end: offset + phrase.length });
@@ -242,7 +254,10 @@ export async function startOracleServer(cases: readonly CorpusCase[]): Promise<O
         return;
       }
       const messages = body.messages ?? [];
-      const user = messages.filter((m) => m.role === 'user').map((m) => String(m.content)).join('\n');
+      const user = messages
+        .filter((m) => m.role === 'user')
+        .map((m) => String(m.content))
+        .join('\n');
       const { url, text } = readRequest(user);
       const gold = url ? byUrl.get(url) : undefined;
       if (!gold) state.unknown++;

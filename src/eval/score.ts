@@ -14,7 +14,12 @@ import { loadCorpus, type GoldDeal } from './corpus.js';
 export const SCORED_FIELDS = ['round', 'status', 'country', 'amount', 'valuation', 'investors', 'lead'] as const;
 export type ScoredField = (typeof SCORED_FIELDS)[number];
 
-export interface FieldError { company: string; field: ScoredField; expected: unknown; actual: unknown }
+export interface FieldError {
+  company: string;
+  field: ScoredField;
+  expected: unknown;
+  actual: unknown;
+}
 
 export interface CaseScore {
   gold: number;
@@ -31,7 +36,12 @@ export interface CaseScore {
 }
 
 /** One predicted deal as the pipeline would store it: its confidence and why it would go to review. */
-export interface PredictionOutcome { company: string; confidence: number; matched: boolean; review: string[] }
+export interface PredictionOutcome {
+  company: string;
+  confidence: number;
+  matched: boolean;
+  review: string[];
+}
 
 export interface CaseReport extends CaseScore {
   name: string;
@@ -54,7 +64,14 @@ export interface ThresholdScore {
 }
 
 /** Confidence bucket [from, to) (the last includes 1) vs the share of its deals that match gold. */
-export interface ReliabilityBucket { from: number; to: number; count: number; correct: number; precision: number | null; meanConfidence: number | null }
+export interface ReliabilityBucket {
+  from: number;
+  to: number;
+  count: number;
+  correct: number;
+  precision: number | null;
+  meanConfidence: number | null;
+}
 
 export interface EvalReport {
   dir: string;
@@ -111,7 +128,12 @@ function compareFields(gold: GoldDeal, deal: Deal): Array<{ field: ScoredField; 
   if (gold.investors !== undefined) {
     const g = keySet(gold.investors.map((i) => i.name));
     const a = keySet(deal.investors.map((i) => i.name));
-    check('investors', g === a, gold.investors.map((i) => i.name), deal.investors.map((i) => i.name));
+    check(
+      'investors',
+      g === a,
+      gold.investors.map((i) => i.name),
+      deal.investors.map((i) => i.name),
+    );
     const gl = keySet(gold.investors.filter((i) => i.lead).map((i) => i.name));
     const al = keySet(deal.investors.filter((i) => i.lead).map((i) => i.name));
     check('lead', gl === al, gl.split('|').filter(Boolean), al.split('|').filter(Boolean));
@@ -160,9 +182,13 @@ export function scoreCase(gold: GoldDeal[], predicted: Deal[]): CaseScore {
     const pi = predicted.map((p, i) => [p, i] as const).filter(([p]) => companyKey(p.company.name) === key);
     if (pi.length === 0) continue;
     // Bounded: beyond a few deals per company an exhaustive search is pointless; take in order.
-    const pairs = gi.length <= 6 && pi.length <= 6
-      ? bestAssignment(gi.map(([g]) => g), pi.map(([p]) => p))
-      : gi.slice(0, pi.length).map((_, k) => [k, k] as [number, number]);
+    const pairs =
+      gi.length <= 6 && pi.length <= 6
+        ? bestAssignment(
+            gi.map(([g]) => g),
+            pi.map(([p]) => p),
+          )
+        : gi.slice(0, pi.length).map((_, k) => [k, k] as [number, number]);
     for (const [g, p] of pairs) {
       const goldDeal = gi[g]![0];
       matchedGold.add(gi[g]![1]);
@@ -223,7 +249,11 @@ export async function evaluateCorpus(dir: string, extractor: Extractor, opts: Ev
     let error: string | undefined;
     try {
       const result = await extractor.extract({
-        url: article.url, title: article.title, text: article.text, publishedAt, siteName: article.siteName,
+        url: article.url,
+        title: article.title,
+        text: article.text,
+        publishedAt,
+        siteName: article.siteName,
       });
       extractMs += result.durationMs;
       usage.inputTokens += result.inputTokens;
@@ -237,13 +267,18 @@ export async function evaluateCorpus(dir: string, extractor: Extractor, opts: Ev
     const score = scoreCase(c.deals, deals);
     // Recall at the threshold re-matches with only the deals that would be stored as they are
     // (no review flag: confident enough, evidence found, not held).
-    goldMatchedAccepted += scoreCase(c.deals, candidates.filter((x) => x.flags.length === 0).map((x) => x.deal)).matched;
-    const predictions = candidates.map((x, i): PredictionOutcome => ({
-      company: x.deal.company.name,
-      confidence: x.deal.confidence,
-      matched: score.predictedMatched[i] ?? false,
-      review: x.flags.map((f) => `${f.kind}: ${f.reason}`),
-    }));
+    goldMatchedAccepted += scoreCase(
+      c.deals,
+      candidates.filter((x) => x.flags.length === 0).map((x) => x.deal),
+    ).matched;
+    const predictions = candidates.map(
+      (x, i): PredictionOutcome => ({
+        company: x.deal.company.name,
+        confidence: x.deal.confidence,
+        matched: score.predictedMatched[i] ?? false,
+        review: x.flags.map((f) => `${f.kind}: ${f.reason}`),
+      }),
+    );
     perCase.push({ name: c.name, ...score, predictions, durationMs: performance.now() - t0, ...(error ? { error } : {}) });
   }
   const totalMs = performance.now() - started;
@@ -264,11 +299,13 @@ export async function evaluateCorpus(dir: string, extractor: Extractor, opts: Ev
     recall: ratio(goldMatchedAccepted, gold),
     toReview: predictions.length ? (predictions.length - accepted.length) / predictions.length : 0,
   };
-  const fields = Object.fromEntries(SCORED_FIELDS.map((f) => {
-    const correct = sum((r) => r.fields[f].correct);
-    const total = sum((r) => r.fields[f].total);
-    return [f, { correct, total, accuracy: total ? correct / total : null }];
-  })) as EvalReport['fields'];
+  const fields = Object.fromEntries(
+    SCORED_FIELDS.map((f) => {
+      const correct = sum((r) => r.fields[f].correct);
+      const total = sum((r) => r.fields[f].total);
+      return [f, { correct, total, accuracy: total ? correct / total : null }];
+    }),
+  ) as EvalReport['fields'];
   return {
     dir,
     engine: extractor.engine,

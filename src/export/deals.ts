@@ -6,9 +6,29 @@ import { fetchDealsPage, type DealFilters } from './filters.js';
 export type ExportFormat = 'csv' | 'ndjson';
 
 export const CSV_COLUMNS = [
-  'id', 'company_name', 'country', 'region', 'round', 'status', 'amount_value', 'amount_currency', 'amount_usd',
-  'valuation_value', 'valuation_currency', 'valuation_usd', 'announced_on', 'investors_text', 'lead_investors',
-  'source_count', 'first_seen_at', 'last_seen_at', 'confidence', 'needs_review', 'fx_rate', 'fx_date', 'fx_source',
+  'id',
+  'company_name',
+  'country',
+  'region',
+  'round',
+  'status',
+  'amount_value',
+  'amount_currency',
+  'amount_usd',
+  'valuation_value',
+  'valuation_currency',
+  'valuation_usd',
+  'announced_on',
+  'investors_text',
+  'lead_investors',
+  'source_count',
+  'first_seen_at',
+  'last_seen_at',
+  'confidence',
+  'needs_review',
+  'fx_rate',
+  'fx_date',
+  'fx_source',
 ] as const satisfies readonly (keyof DealsCleanView)[];
 
 const PAGE = 500;
@@ -27,7 +47,11 @@ async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
 }
 
 /** Stream live deals matching `filters` from deals_clean, page by page (keyset), as CSV or NDJSON. Returns rows written. */
-export async function exportDeals(db: Db, opts: { format: ExportFormat; filters: DealFilters }, out: NodeJS.WritableStream): Promise<number> {
+export async function exportDeals(
+  db: Db,
+  opts: { format: ExportFormat; filters: DealFilters },
+  out: NodeJS.WritableStream,
+): Promise<number> {
   let count = 0;
   if (opts.format === 'csv') await write(out, `${CSV_COLUMNS.join(',')}\r\n`);
   let cursor: string | undefined;

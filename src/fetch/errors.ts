@@ -21,12 +21,7 @@ export class FetchError extends Error {
   readonly status?: number;
   readonly retryable: boolean;
 
-  constructor(
-    code: FetchErrorCode,
-    url: string,
-    message: string,
-    opts: { status?: number; retryable?: boolean; cause?: unknown } = {},
-  ) {
+  constructor(code: FetchErrorCode, url: string, message: string, opts: { status?: number; retryable?: boolean; cause?: unknown } = {}) {
     super(`${message} (${url})`, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.code = code;
     this.url = url;

@@ -295,7 +295,12 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         continue;
       }
       if (res.status >= 200 && res.status < 300 && res.raw) {
-        const body = await decodeContent(res.raw, (header(res.headers, 'content-encoding') ?? '').toLowerCase().trim(), ROBOTS_MAX_BYTES, hop.toString());
+        const body = await decodeContent(
+          res.raw,
+          (header(res.headers, 'content-encoding') ?? '').toLowerCase().trim(),
+          ROBOTS_MAX_BYTES,
+          hop.toString(),
+        );
         return parseRobots(decodeBody(body, header(res.headers, 'content-type')).text, opts.userAgent);
       }
       // RFC 9309: a missing robots.txt (4xx) allows everything; a server error means "stay away for now".
@@ -395,7 +400,8 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         const encoding = (header(res.headers, 'content-encoding') ?? '').toLowerCase().trim();
         let bytes = await decodeContent(res.raw, encoding, opts.maxBytes, here);
         // Gzipped sitemaps are often sent without Content-Encoding: unwrap once, under the same size cap.
-        if (req.accept === 'feed' && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await decodeContent(bytes, 'gzip', opts.maxBytes, here);
+        if (req.accept === 'feed' && bytes[0] === 0x1f && bytes[1] === 0x8b)
+          bytes = await decodeContent(bytes, 'gzip', opts.maxBytes, here);
         const binary = sniffBinary(bytes, base.contentType);
         if (binary) throw new FetchError('binary', here, `body is binary (${binary})`);
         return { ...base, notModified: false, body: decodeBody(bytes, base.contentType).text, bytes: bytes.length };

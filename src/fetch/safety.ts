@@ -3,15 +3,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { FetchError } from './errors.js';
 
 /** Why an address must not be fetched, or null when it is a public unicast address. */
-export type AddressClass =
-  | 'private'
-  | 'loopback'
-  | 'link_local'
-  | 'cgnat'
-  | 'unspecified'
-  | 'multicast'
-  | 'reserved'
-  | 'invalid';
+export type AddressClass = 'private' | 'loopback' | 'link_local' | 'cgnat' | 'unspecified' | 'multicast' | 'reserved' | 'invalid';
 
 type V4Rule = [base: number, bits: number, cls: AddressClass];
 const V4_RULES: V4Rule[] = [

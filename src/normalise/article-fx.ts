@@ -9,7 +9,8 @@ import { parseAllMoney } from './money.js';
 
 // Between an amount and its USD equivalent: a bracket, ", or", "/" or an em dash, and a hedge word
 // (not an en dash: "€5m–$6m" is a range).
-const BRIDGE = /^\s*(?:\(|\[|,?\s*or\b|\/|—)\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|over|more than|just over|just under|~|c\.)?\s*$/i;
+const BRIDGE =
+  /^\s*(?:\(|\[|,?\s*or\b|\/|—)\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|over|more than|just over|just under|~|c\.)?\s*$/i;
 const NEAR = 60;
 
 /** The USD figure stated right after the amount ending at `end`, or null. */
@@ -40,7 +41,10 @@ const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Where `written` occurs in `text`, case and spacing aside: the offsets just after each occurrence. */
 function endsOf(text: string, written: string): number[] {
-  const escaped = written.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const escaped = written
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
   if (!escaped) return [];
   return [...text.matchAll(new RegExp(escaped, 'gi'))].map((m) => m.index + m[0].length);
 }

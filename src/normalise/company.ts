@@ -9,37 +9,148 @@ import { toCountryCode } from './country.js';
 // Trailing legal forms, longest first. Case-sensitive so that names ending in "As" or "Co"
 // written in title case are not cut; a suffix is only removed when something remains.
 const LEGAL_SUFFIXES = [
-  'GmbH & Co. KG', 'GmbH & Co KG', 'Pty. Ltd.', 'Pty Ltd.', 'Pty Ltd', 'Pvt. Ltd.', 'Pvt Ltd.', 'Pvt Ltd',
-  'Private Limited', 'Corporation', 'Limited', 'Inc.', 'Inc', 'Ltd.', 'Ltd', 'LLC', 'L.L.C.', 'LLP', 'GmbH',
-  'S.A.S.', 'S.A.', 'S.p.A.', 'SpA', 'S.r.l.', 'Srl', 'SARL', 'SAS', 'SA', 'AG', 'B.V.', 'BV', 'N.V.', 'NV',
-  'Oyj', 'Oy', 'AB', 'ApS', 'A/S', 'AS', 'ASA', 'plc', 'PLC', 'Plc', 'Corp.', 'Corp', 'Co.', 'SE', 'KG',
+  'GmbH & Co. KG',
+  'GmbH & Co KG',
+  'Pty. Ltd.',
+  'Pty Ltd.',
+  'Pty Ltd',
+  'Pvt. Ltd.',
+  'Pvt Ltd.',
+  'Pvt Ltd',
+  'Private Limited',
+  'Corporation',
+  'Limited',
+  'Inc.',
+  'Inc',
+  'Ltd.',
+  'Ltd',
+  'LLC',
+  'L.L.C.',
+  'LLP',
+  'GmbH',
+  'S.A.S.',
+  'S.A.',
+  'S.p.A.',
+  'SpA',
+  'S.r.l.',
+  'Srl',
+  'SARL',
+  'SAS',
+  'SA',
+  'AG',
+  'B.V.',
+  'BV',
+  'N.V.',
+  'NV',
+  'Oyj',
+  'Oy',
+  'AB',
+  'ApS',
+  'A/S',
+  'AS',
+  'ASA',
+  'plc',
+  'PLC',
+  'Plc',
+  'Corp.',
+  'Corp',
+  'Co.',
+  'SE',
+  'KG',
 ];
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const LEGAL_RE = new RegExp(`(?:,?\\s+)(?:${LEGAL_SUFFIXES.map(escape).join('|')})$`, 'u');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const LEGAL_RE = new RegExp(`(?:,?\\s+)(?:${LEGAL_SUFFIXES.map(escapeRegExp).join('|')})$`, 'u');
 
 /** Lowercase key forms of the legal suffixes, after punctuation is dropped. */
 const LEGAL_KEYS = new Set([
-  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'lp', 'gmbh', 'ag', 'sa', 'sas', 'sarl', 'spa', 'srl',
-  'bv', 'nv', 'oy', 'oyj', 'ab', 'aps', 'as', 'asa', 'plc', 'corp', 'corporation', 'co', 'se', 'kg', 'pty',
-  'pvt', 'private',
+  'inc',
+  'incorporated',
+  'ltd',
+  'limited',
+  'llc',
+  'llp',
+  'lp',
+  'gmbh',
+  'ag',
+  'sa',
+  'sas',
+  'sarl',
+  'spa',
+  'srl',
+  'bv',
+  'nv',
+  'oy',
+  'oyj',
+  'ab',
+  'aps',
+  'as',
+  'asa',
+  'plc',
+  'corp',
+  'corporation',
+  'co',
+  'se',
+  'kg',
+  'pty',
+  'pvt',
+  'private',
 ]);
 
 // Nouns and sector words that describe the company rather than name it: "fintech startup X".
 const DESCRIPTORS = new Set([
-  'startup', 'start-up', 'company', 'firm', 'platform', 'provider', 'maker', 'developer', 'unicorn', 'scaleup',
-  'scale-up', 'giant', 'operator', 'app', 'outfit', 'lender', 'neobank', 'business', 'venture', 'specialist',
-  'marketplace', 'brand', 'retailer', 'manufacturer', 'player', 'challenger', 'supplier',
+  'startup',
+  'start-up',
+  'company',
+  'firm',
+  'platform',
+  'provider',
+  'maker',
+  'developer',
+  'unicorn',
+  'scaleup',
+  'scale-up',
+  'giant',
+  'operator',
+  'app',
+  'outfit',
+  'lender',
+  'neobank',
+  'business',
+  'venture',
+  'specialist',
+  'marketplace',
+  'brand',
+  'retailer',
+  'manufacturer',
+  'player',
+  'challenger',
+  'supplier',
 ]);
 // Sector words also count capitalised at the start ("Fintech Revolut"); generic nouns do not,
 // since names like "Platform Nine" begin with them.
 const SECTORS = new Set([
-  'fintech', 'insurtech', 'proptech', 'healthtech', 'edtech', 'biotech', 'medtech', 'cleantech', 'agritech',
-  'legaltech', 'regtech', 'deeptech', 'climatetech', 'foodtech', 'saas', 'crypto', 'robotics',
+  'fintech',
+  'insurtech',
+  'proptech',
+  'healthtech',
+  'edtech',
+  'biotech',
+  'medtech',
+  'cleantech',
+  'agritech',
+  'legaltech',
+  'regtech',
+  'deeptech',
+  'climatetech',
+  'foodtech',
+  'saas',
+  'crypto',
+  'robotics',
 ]);
 
 // Quotes, brackets and clause punctuation at either end; a final period is handled apart.
-const EDGES = /^[\s"'“”‘’«»(\[]+|[\s"'“”‘’«»,;:?)\]]+$/gu;
-const EDGES_AND_PERIOD = /^[\s"'“”‘’«»(\[]+|[\s"'“”‘’«».,;:?)\]]+$/gu;
+const EDGES = /^[\s"'“”‘’«»([]+|[\s"'“”‘’«»,;:?)\]]+$/gu;
+const EDGES_AND_PERIOD = /^[\s"'“”‘’«»([]+|[\s"'“”‘’«».,;:?)\]]+$/gu;
 
 /** Drops "Berlin-based", "YC-backed", "AI startup", "London's" and similar lead-ins before the name. */
 function stripDescription(name: string): string {
@@ -69,7 +180,7 @@ export function cleanCompanyName(raw: string): string {
   let s = raw.replace(/\s+/gu, ' ').replace(EDGES, '');
   s = stripDescription(s);
   s = s.replace(/[’']s$/u, '');
-  for (let m = s.match(LEGAL_RE); m && m.index && m.index > 0; m = s.match(LEGAL_RE)) {
+  for (let m = s.match(LEGAL_RE); m?.index && m.index > 0; m = s.match(LEGAL_RE)) {
     s = s.slice(0, m.index);
   }
   // Only now drop a final period: before, it could belong to "Inc." or "Co.".
@@ -78,8 +189,14 @@ export function cleanCompanyName(raw: string): string {
 
 /** Dedupe key: accents folded, lowercase, punctuation and trailing legal suffixes dropped. */
 export function companyKey(name: string): string {
-  const words = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-    .replace(/&/g, ' and ').replace(/[^\p{L}\p{N}\s]/gu, '').split(/\s+/).filter(Boolean);
+  const words = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .split(/\s+/)
+    .filter(Boolean);
   while (words.length > 1 && LEGAL_KEYS.has(words[words.length - 1] ?? '')) words.pop();
   return words.join(' ');
 }
@@ -88,7 +205,12 @@ export function companyKey(name: string): string {
 export const investorKey = companyKey;
 
 const nameWords = (s: string): string[] =>
-  s.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => w.replace(/s$/, ''));
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => w.replace(/s$/, ''));
 
 /**
  * Whether a descriptive name of two or more words ("Acme lending unit") is stated inside one

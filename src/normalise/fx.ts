@@ -28,7 +28,11 @@ type Resolution = 'day' | 'month';
 /** Sorted ascending by date; `perUsd` is units of the currency per 1 USD. */
 type Series = Array<{ date: string; perUsd: number }>;
 
-interface Table { header: string[]; rows: string[]; series: Map<string, Series | null> }
+interface Table {
+  header: string[];
+  rows: string[];
+  series: Map<string, Series | null>;
+}
 
 const DATE_RE = { day: /^\d{4}-\d{2}-\d{2}$/, month: /^\d{4}-\d{2}$/ } as const;
 const tables = new Map<Resolution, Table>();
@@ -79,7 +83,10 @@ function atOrBefore(s: Series, key: string | null): Series[number] | undefined {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const point = s[mid]!;
-    if (point.date <= key) { found = point; lo = mid + 1; } else hi = mid - 1;
+    if (point.date <= key) {
+      found = point;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }
@@ -149,8 +156,7 @@ export function toUsd(value: number, currency: string, date: string | null): Usd
   const m = monthly ? atOrBefore(monthly, day === null ? null : day.slice(0, 7)) : undefined;
   // A daily point from before the month average's month and over a week old is stale (the
   // currency is only sampled monthly there): use the average instead.
-  const useDay = d !== undefined &&
-    (m === undefined || d.date >= `${m.date}-01` || daysBetween(d.date, day ?? d.date) <= STALE_DAYS);
+  const useDay = d !== undefined && (m === undefined || d.date >= `${m.date}-01` || daysBetween(d.date, day ?? d.date) <= STALE_DAYS);
   const point = useDay ? d : m;
   if (!point) return null;
   const rate = 1 / point.perUsd;

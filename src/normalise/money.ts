@@ -38,8 +38,7 @@ export interface MoneyOptions {
 }
 
 /** Case-insensitive literal for a word, so the regex itself can stay case-sensitive for codes. */
-const ci = (word: string): string =>
-  word.replace(/[a-zäöü]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/\./g, '\\.');
+const ci = (word: string): string => word.replace(/[a-zäöü]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/\./g, '\\.');
 
 const DOLLAR = '$dollar';
 const KRONA = '$krona';
@@ -47,44 +46,185 @@ const KRONE = '$krone';
 
 // Prefix forms → currency; longest first so "US$" wins over "$".
 const PREFIXES: Array<[string, string]> = [
-  ['U.S.$', 'USD'], ['US $', 'USD'], ['US$', 'USD'], ['USD$', 'USD'], ['$US', 'USD'], ['$A', 'AUD'], ['$NZ', 'NZD'], ['NT$', 'TWD'], ['NZ$', 'NZD'],
-  ['HK$', 'HKD'], ['AU$', 'AUD'], ['CA$', 'CAD'], ['MX$', 'MXN'], ['CN¥', 'CNY'], ['S$', 'SGD'],
-  ['A$', 'AUD'], ['C$', 'CAD'], ['R$', 'BRL'], ['E£', 'EGP'], ['Rs.', 'INR'], ['Rs', 'INR'], ['RM', 'MYR'],
-  ['Rp', 'IDR'], ['KSh', 'KES'], ['Ksh', 'KES'], ['Sh', 'KES'], ['kr.', KRONA], ['kr', KRONA], ['zł', 'PLN'], ['$', DOLLAR],
-  ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['₩', 'KRW'], ['₹', 'INR'], ['₪', 'ILS'], ['₦', 'NGN'],
-  ['₺', 'TRY'], ['₱', 'PHP'], ['฿', 'THB'], ['₫', 'VND'], ['₽', 'RUB'], ['₴', 'UAH'], ['₵', 'GHS'],
+  ['U.S.$', 'USD'],
+  ['US $', 'USD'],
+  ['US$', 'USD'],
+  ['USD$', 'USD'],
+  ['$US', 'USD'],
+  ['$A', 'AUD'],
+  ['$NZ', 'NZD'],
+  ['NT$', 'TWD'],
+  ['NZ$', 'NZD'],
+  ['HK$', 'HKD'],
+  ['AU$', 'AUD'],
+  ['CA$', 'CAD'],
+  ['MX$', 'MXN'],
+  ['CN¥', 'CNY'],
+  ['S$', 'SGD'],
+  ['A$', 'AUD'],
+  ['C$', 'CAD'],
+  ['R$', 'BRL'],
+  ['E£', 'EGP'],
+  ['Rs.', 'INR'],
+  ['Rs', 'INR'],
+  ['RM', 'MYR'],
+  ['Rp', 'IDR'],
+  ['KSh', 'KES'],
+  ['Ksh', 'KES'],
+  ['Sh', 'KES'],
+  ['kr.', KRONA],
+  ['kr', KRONA],
+  ['zł', 'PLN'],
+  ['$', DOLLAR],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['¥', 'JPY'],
+  ['₩', 'KRW'],
+  ['₹', 'INR'],
+  ['₪', 'ILS'],
+  ['₦', 'NGN'],
+  ['₺', 'TRY'],
+  ['₱', 'PHP'],
+  ['฿', 'THB'],
+  ['₫', 'VND'],
+  ['₽', 'RUB'],
+  ['₴', 'UAH'],
+  ['₵', 'GHS'],
 ];
 
 /** ISO codes we accept as written (uppercase only, so "try" or "cad" in prose never match). */
 const CODES = [
-  'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'KRW', 'INR', 'CHF', 'SEK', 'NOK', 'DKK', 'ISK', 'ILS', 'NIS',
-  'AED', 'SAR', 'QAR', 'KWD', 'BHD', 'OMR', 'EGP', 'ZAR', 'NGN', 'KES', 'GHS', 'MAD', 'TRY', 'PLN', 'CZK',
-  'HUF', 'RON', 'UAH', 'RUB', 'SGD', 'AUD', 'CAD', 'NZD', 'HKD', 'TWD', 'BRL', 'MXN', 'ARS', 'CLP', 'COP',
-  'PEN', 'IDR', 'MYR', 'THB', 'PHP', 'VND', 'PKR', 'BDT', 'LKR',
+  'USD',
+  'EUR',
+  'GBP',
+  'JPY',
+  'CNY',
+  'RMB',
+  'KRW',
+  'INR',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'ISK',
+  'ILS',
+  'NIS',
+  'AED',
+  'SAR',
+  'QAR',
+  'KWD',
+  'BHD',
+  'OMR',
+  'EGP',
+  'ZAR',
+  'NGN',
+  'KES',
+  'GHS',
+  'MAD',
+  'TRY',
+  'PLN',
+  'CZK',
+  'HUF',
+  'RON',
+  'UAH',
+  'RUB',
+  'SGD',
+  'AUD',
+  'CAD',
+  'NZD',
+  'HKD',
+  'TWD',
+  'BRL',
+  'MXN',
+  'ARS',
+  'CLP',
+  'COP',
+  'PEN',
+  'IDR',
+  'MYR',
+  'THB',
+  'PHP',
+  'VND',
+  'PKR',
+  'BDT',
+  'LKR',
 ];
 const CODE_ALIAS: Record<string, string> = { RMB: 'CNY', NIS: 'ILS' };
 
 // Suffix words → currency; qualified forms first so "Singapore dollars" beats "dollars".
 const SUFFIX_WORDS: Array<[string, string]> = [
-  ['U.S. dollars', 'USD'], ['US dollars', 'USD'], ['American dollars', 'USD'],
-  ['Singapore dollars', 'SGD'], ['Australian dollars', 'AUD'], ['Canadian dollars', 'CAD'],
-  ['New Zealand dollars', 'NZD'], ['NZ dollars', 'NZD'], ['Hong Kong dollars', 'HKD'],
-  ['Taiwan dollars', 'TWD'], ['dollars', DOLLAR], ['dollar', DOLLAR], ['euros', 'EUR'], ['euro', 'EUR'],
-  ['pounds sterling', 'GBP'], ['British pounds', 'GBP'], ['pounds', 'GBP'], ['sterling', 'GBP'],
-  ['Swiss francs', 'CHF'], ['francs', 'CHF'], ['yen', 'JPY'], ['yuan', 'CNY'], ['renminbi', 'CNY'],
-  ['won', 'KRW'], ['rupees', 'INR'], ['rupee', 'INR'], ['Swedish kronor', 'SEK'], ['kronor', KRONA],
-  ['krona', KRONA], ['Norwegian kroner', 'NOK'], ['Danish kroner', 'DKK'], ['kroner', KRONE],
-  ['shekels', 'ILS'], ['shekel', 'ILS'], ['dirhams', 'AED'], ['dirham', 'AED'], ['riyals', 'SAR'],
-  ['riyal', 'SAR'], ['rand', 'ZAR'], ['naira', 'NGN'], ['Kenyan shillings', 'KES'], ['shillings', 'KES'],
-  ['Turkish lira', 'TRY'], ['lira', 'TRY'], ['złoty', 'PLN'], ['zloty', 'PLN'], ['reais', 'BRL'],
-  ['real', 'BRL'], ['Mexican pesos', 'MXN'], ['Philippine pesos', 'PHP'], ['ringgit', 'MYR'],
-  ['rupiah', 'IDR'], ['baht', 'THB'], ['Egyptian pounds', 'EGP'],
+  ['U.S. dollars', 'USD'],
+  ['US dollars', 'USD'],
+  ['American dollars', 'USD'],
+  ['Singapore dollars', 'SGD'],
+  ['Australian dollars', 'AUD'],
+  ['Canadian dollars', 'CAD'],
+  ['New Zealand dollars', 'NZD'],
+  ['NZ dollars', 'NZD'],
+  ['Hong Kong dollars', 'HKD'],
+  ['Taiwan dollars', 'TWD'],
+  ['dollars', DOLLAR],
+  ['dollar', DOLLAR],
+  ['euros', 'EUR'],
+  ['euro', 'EUR'],
+  ['pounds sterling', 'GBP'],
+  ['British pounds', 'GBP'],
+  ['pounds', 'GBP'],
+  ['sterling', 'GBP'],
+  ['Swiss francs', 'CHF'],
+  ['francs', 'CHF'],
+  ['yen', 'JPY'],
+  ['yuan', 'CNY'],
+  ['renminbi', 'CNY'],
+  ['won', 'KRW'],
+  ['rupees', 'INR'],
+  ['rupee', 'INR'],
+  ['Swedish kronor', 'SEK'],
+  ['kronor', KRONA],
+  ['krona', KRONA],
+  ['Norwegian kroner', 'NOK'],
+  ['Danish kroner', 'DKK'],
+  ['kroner', KRONE],
+  ['shekels', 'ILS'],
+  ['shekel', 'ILS'],
+  ['dirhams', 'AED'],
+  ['dirham', 'AED'],
+  ['riyals', 'SAR'],
+  ['riyal', 'SAR'],
+  ['rand', 'ZAR'],
+  ['naira', 'NGN'],
+  ['Kenyan shillings', 'KES'],
+  ['shillings', 'KES'],
+  ['Turkish lira', 'TRY'],
+  ['lira', 'TRY'],
+  ['złoty', 'PLN'],
+  ['zloty', 'PLN'],
+  ['reais', 'BRL'],
+  ['real', 'BRL'],
+  ['Mexican pesos', 'MXN'],
+  ['Philippine pesos', 'PHP'],
+  ['ringgit', 'MYR'],
+  ['rupiah', 'IDR'],
+  ['baht', 'THB'],
+  ['Egyptian pounds', 'EGP'],
 ];
 const SUFFIX_SYMBOLS: Array<[string, string]> = [
-  ['€', 'EUR'], ['£', 'GBP'], ['zł', 'PLN'], ['kr.', KRONA], ['kr', KRONA], ['₹', 'INR'], ['₪', 'ILS'], ['₺', 'TRY'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['zł', 'PLN'],
+  ['kr.', KRONA],
+  ['kr', KRONA],
+  ['₹', 'INR'],
+  ['₪', 'ILS'],
+  ['₺', 'TRY'],
 ];
 
-interface Scale { words: string[]; abbr: string[]; factor: number; germanic: boolean }
+interface Scale {
+  words: string[];
+  abbr: string[];
+  factor: number;
+  germanic: boolean;
+}
 // Longest first within each factor; `germanic` scales read "," as the decimal mark.
 // `words` match in any case; `abbr` are case-sensitive ("M" and "m" yes, "MN" yes, "mM" no).
 const SCALES: Scale[] = [
@@ -92,22 +232,41 @@ const SCALES: Scale[] = [
   { words: ['thousand crore', 'thousand crores'], abbr: [], factor: 1e10, germanic: false },
   { words: ['trillion', 'trillions'], abbr: ['tn', 'trn'], factor: 1e12, germanic: false },
   { words: ['billion', 'billions'], abbr: ['bn', 'bln', 'Bn', 'BN', 'b', 'B'], factor: 1e9, germanic: false },
-  { words: ['milliarden', 'milliarde', 'milliards', 'milliard', 'miljarder', 'miljard', 'mrd.', 'mrd', 'mia.', 'mld', 'miliar'], abbr: [], factor: 1e9, germanic: true },
-  { words: ['million', 'millions', 'milhões', 'millones'], abbr: ['mn', 'mln', 'Mn', 'MN', 'MM', 'mil', 'm', 'M'], factor: 1e6, germanic: false },
+  {
+    words: ['milliarden', 'milliarde', 'milliards', 'milliard', 'miljarder', 'miljard', 'mrd.', 'mrd', 'mia.', 'mld', 'miliar'],
+    abbr: [],
+    factor: 1e9,
+    germanic: true,
+  },
+  {
+    words: ['million', 'millions', 'milhões', 'millones'],
+    abbr: ['mn', 'mln', 'Mn', 'MN', 'MM', 'mil', 'm', 'M'],
+    factor: 1e6,
+    germanic: false,
+  },
   { words: ['millionen', 'millioner', 'miljoner', 'miljoen', 'mio.', 'mio', 'mill.', 'juta'], abbr: [], factor: 1e6, germanic: true },
   { words: ['thousand', 'thousands'], abbr: ['k', 'K'], factor: 1e3, germanic: false },
   { words: ['tausend', 'tsd.'], abbr: [], factor: 1e3, germanic: true },
   { words: ['crores', 'crore'], abbr: ['cr', 'Cr', 'CR'], factor: 1e7, germanic: false },
   { words: ['lakhs', 'lakh', 'lacs', 'lac'], abbr: [], factor: 1e5, germanic: false },
 ];
-const scaleRe = (s: Scale, withAbbr: boolean): string =>
-  [...s.words.map(ci), ...(withAbbr ? s.abbr : [])].join('|');
+const scaleRe = (s: Scale, withAbbr: boolean): string => [...s.words.map(ci), ...(withAbbr ? s.abbr : [])].join('|');
 
 // Nordic/German compounds where scale and currency fuse: "MSEK", "mkr", "Mio€".
 const FUSED: Array<[string, number, string]> = [
-  ['MSEK', 1e6, 'SEK'], ['MNOK', 1e6, 'NOK'], ['MDKK', 1e6, 'DKK'], ['MEUR', 1e6, 'EUR'], ['MUSD', 1e6, 'USD'],
-  ['mEUR', 1e6, 'EUR'], ['mUSD', 1e6, 'USD'], ['kSEK', 1e3, 'SEK'], ['TSEK', 1e3, 'SEK'], ['mdkr', 1e9, KRONA],
-  ['Mkr', 1e6, KRONA], ['mkr', 1e6, KRONA], ['MKR', 1e6, KRONA],
+  ['MSEK', 1e6, 'SEK'],
+  ['MNOK', 1e6, 'NOK'],
+  ['MDKK', 1e6, 'DKK'],
+  ['MEUR', 1e6, 'EUR'],
+  ['MUSD', 1e6, 'USD'],
+  ['mEUR', 1e6, 'EUR'],
+  ['mUSD', 1e6, 'USD'],
+  ['kSEK', 1e3, 'SEK'],
+  ['TSEK', 1e3, 'SEK'],
+  ['mdkr', 1e9, KRONA],
+  ['Mkr', 1e6, KRONA],
+  ['mkr', 1e6, KRONA],
+  ['MKR', 1e6, KRONA],
 ];
 
 const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
@@ -126,12 +285,8 @@ const SCALE_RE = SCALES.map((s) => scaleRe(s, true)).join('|');
 // Written numbers only take spelled-out scales: "a B" or "one m" are not amounts.
 const SCALE_WORD_RE = SCALES.map((s) => scaleRe(s, false)).join('|');
 const FUSED_RE = FUSED.map(([f]) => esc(f)).join('|');
-const PREFIX_RE = PREFIXES.map(([p]) => esc(p)).join('|') + '|' + CODES.join('|') + '|R';
-const SUFFIX_RE = [
-  ...SUFFIX_WORDS.map(([w]) => ci(w)),
-  ...CODES,
-  ...SUFFIX_SYMBOLS.map(([s]) => esc(s)),
-].join('|');
+const PREFIX_RE = `${PREFIXES.map(([p]) => esc(p)).join('|')}|${CODES.join('|')}|R`;
+const SUFFIX_RE = [...SUFFIX_WORDS.map(([w]) => ci(w)), ...CODES, ...SUFFIX_SYMBOLS.map(([s]) => esc(s))].join('|');
 const AFTER_WORD = '(?![\\p{L}\\p{N}])';
 
 const MONEY_RE = new RegExp(
@@ -182,7 +337,10 @@ const WORD_VALUES: Record<string, number> = Object.fromEntries([
 ]);
 
 function parseWordNumber(raw: string): number | null {
-  const tokens = raw.toLowerCase().split(/[\s-]+/).filter((t) => t !== 'and');
+  const tokens = raw
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((t) => t !== 'and');
   if (tokens[0] === 'half') return 0.5;
   let total = 0;
   for (const t of tokens) {
@@ -269,8 +427,7 @@ export function parseAllMoney(text: string, opts: MoneyOptions = {}): MoneyMatch
     const a = found[i - 1]!;
     const b = found[i]!;
     const gap = text.slice(a.end, b.index);
-    const joined = /^\s*(?:-|–|—|to)\s*$/i.test(gap) ||
-      (/^\s*and\s*$/i.test(gap) && /\bbetween\s*$/i.test(text.slice(0, a.index)));
+    const joined = /^\s*(?:-|–|—|to)\s*$/i.test(gap) || (/^\s*and\s*$/i.test(gap) && /\bbetween\s*$/i.test(text.slice(0, a.index)));
     if (joined) a.range = b.range = true;
   }
   return found;

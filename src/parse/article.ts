@@ -76,9 +76,7 @@ function parse(html: string, url: string): ParsedArticle {
     siteName,
   };
   const titleKey = metadata.title?.toLowerCase();
-  const paragraphs = chooseParagraphs(root ? extractParagraphs(root) : [], ld).filter(
-    (p) => p.toLowerCase() !== titleKey,
-  );
+  const paragraphs = chooseParagraphs(root ? extractParagraphs(root) : [], ld).filter((p) => p.toLowerCase() !== titleKey);
   const text = paragraphs.join('\n\n');
   return {
     url,

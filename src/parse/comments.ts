@@ -5,7 +5,8 @@ import { attrText, isElement } from './dom.js';
 
 // One comment: WordPress `<article id="comment-12" class="comment">`, "c-comment", "comment-item".
 // "has-comments" on a post only says it has some; "comment-open" is a state.
-const COMMENT_TOKEN = /^(?:comments?|comment[-_](?!open|closed|enabled|disabled|count|link|number|status).+|commentlist|[a-z]+[-_]comment|trackback|pingback)$/;
+const COMMENT_TOKEN =
+  /^(?:comments?|comment[-_](?!open|closed|enabled|disabled|count|link|number|status).+|commentlist|[a-z]+[-_]comment|trackback|pingback)$/;
 
 // Any part of a comments section ("comments-area", "comment-body", "fb-comments").
 const COMMENT_PART = /^comments?(?:[-_](?!open|closed|enabled|disabled|count|link|number)|$)|^commentlist$|[-_]comments?$/;
@@ -18,7 +19,7 @@ function anyToken(names: string, re: RegExp): boolean {
 /** An element that is one comment (class/id names, schema.org Comment microdata). */
 export function isComment(el: Element): boolean {
   const a = el.attribs;
-  if (a['itemprop'] === 'comment' || /schema\.org\/(?:Comment|UserComments)\b/.test(a['itemtype'] ?? '')) return true;
+  if (a.itemprop === 'comment' || /schema\.org\/(?:Comment|UserComments)\b/.test(a.itemtype ?? '')) return true;
   const names = attrText(el);
   return names !== '' && anyToken(names, COMMENT_TOKEN);
 }

@@ -16,15 +16,75 @@ import { attrText, isElement } from './dom.js';
 // <head> is not skipped: its own children (title, meta, script, …) are, and a page without
 // </head> and <body> has its whole content inside it.
 const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'canvas', 'video', 'audio',
-  'object', 'embed', 'button', 'select', 'option', 'input', 'textarea', 'label', 'nav', 'footer',
-  'aside', 'header', 'figcaption', 'menu', 'dialog', 'title', 'meta', 'link', 'picture', 'img',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'canvas',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'button',
+  'select',
+  'option',
+  'input',
+  'textarea',
+  'label',
+  'nav',
+  'footer',
+  'aside',
+  'header',
+  'figcaption',
+  'menu',
+  'dialog',
+  'title',
+  'meta',
+  'link',
+  'picture',
+  'img',
 ]);
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol',
-  'blockquote', 'pre', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'dl', 'dd', 'dt', 'figure',
-  'form', 'fieldset', 'address', 'hr', 'center', 'body', 'html', 'details', 'summary', 'caption',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'td',
+  'th',
+  'dl',
+  'dd',
+  'dt',
+  'figure',
+  'form',
+  'fieldset',
+  'address',
+  'hr',
+  'center',
+  'body',
+  'html',
+  'details',
+  'summary',
+  'caption',
 ]);
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -67,8 +127,8 @@ interface Stats {
 
 function isHidden(el: Element): boolean {
   const a = el.attribs;
-  if (a['hidden'] !== undefined || a['aria-hidden'] === 'true') return true;
-  const style = a['style'];
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
+  const style = a.style;
   return style !== undefined && HIDDEN_STYLE.test(style);
 }
 
@@ -90,7 +150,7 @@ function holdsArticle(root: Element): boolean {
     const [el, depth] = stack.pop()!;
     for (const child of el.children) {
       if (!isElement(child)) continue;
-      if (child.name === 'main' || child.name === 'h1' || child.attribs['itemprop'] === 'articleBody') return true;
+      if (child.name === 'main' || child.name === 'h1' || child.attribs.itemprop === 'articleBody') return true;
       if (child.name === 'article') {
         if (!isComment(child)) articles++;
         continue;
@@ -104,8 +164,8 @@ function holdsArticle(root: Element): boolean {
 function isBoilerplate(el: Element): boolean {
   if (el.name === 'body' || el.name === 'html') return false;
   if (el.name === 'article' || el.name === 'main') return isComment(el);
-  if (el.attribs['itemprop'] === 'comment') return true;
-  const role = el.attribs['role'];
+  if (el.attribs.itemprop === 'comment') return true;
+  const role = el.attribs.role;
   if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') return true;
   const names = attrText(el);
   if (!names || !hasBoilerplateName(names)) return false;
@@ -166,7 +226,7 @@ function collectBlocks(root: Element, lenient = false): Block[] {
     }
     // Only <a href> is a link: old pages leave named anchors (<a name="top">) open around
     // the whole page.
-    const link = inLink || (name === 'a' && node.attribs['href'] !== undefined);
+    const link = inLink || (name === 'a' && node.attribs.href !== undefined);
     for (const child of node.children) walk(child, link, depth + 1);
   };
 
@@ -205,7 +265,7 @@ function initialScore(el: Element): number {
   const names = attrText(el);
   if (names && CONTENT_NAME.test(names)) score += 10;
   if (names && MEDIA_NAME.test(names)) score -= 10;
-  if (el.attribs['itemprop'] === 'articleBody') score += 30;
+  if (el.attribs.itemprop === 'articleBody') score += 30;
   return score;
 }
 
@@ -265,7 +325,7 @@ function contains(ancestor: Element, node: Element): boolean {
 }
 
 function isDeclaredArticle(el: Element): boolean {
-  return el.name === 'article' || el.name === 'main' || el.attribs['itemprop'] === 'articleBody';
+  return el.name === 'article' || el.name === 'main' || el.attribs.itemprop === 'articleBody';
 }
 
 function pickWinner(stats: Map<Element, Stats>): Element | null {
@@ -313,7 +373,7 @@ function mergedContainers(winner: Element, stats: Map<Element, Stats>): Element[
   if (!parent) return [winner];
   const ws = stats.get(winner);
   const threshold = Math.max(10, (ws?.score ?? 0) * 0.2);
-  const winnerClass = winner.attribs['class'] ?? '';
+  const winnerClass = winner.attribs.class ?? '';
   const out: Element[] = [];
   let after = false;
   for (const child of parent.children) {
@@ -325,7 +385,7 @@ function mergedContainers(winner: Element, stats: Map<Element, Stats>): Element[
     }
     const s = stats.get(child);
     if (!s) continue;
-    const bonus = winnerClass && child.attribs['class'] === winnerClass ? (ws?.score ?? 0) * 0.2 : 0;
+    const bonus = winnerClass && child.attribs.class === winnerClass ? (ws?.score ?? 0) * 0.2 : 0;
     // A lone paragraph box before the article is its lead; after it, an author bio or a promo.
     const lone = after && s.paragraphs < 2 && bonus === 0;
     if (s.score + bonus >= threshold && linkDensity(s) < 0.25 && !lone) out.push(child);
@@ -339,7 +399,7 @@ function mergedContainers(winner: Element, stats: Map<Element, Stats>): Element[
  * with the winner's tag and class under a nearby ancestor are more of the same article.
  */
 function sameClassCousins(winner: Element, stats: Map<Element, Stats>): Element[] {
-  const cls = winner.attribs['class'];
+  const cls = winner.attribs.class;
   if (!cls) return [];
   let scope: Element = winner;
   for (let i = 0; i < 5; i++) scope = parentElement(scope) ?? scope;
@@ -347,7 +407,7 @@ function sameClassCousins(winner: Element, stats: Map<Element, Stats>): Element[
   const stack: Element[] = [scope];
   while (stack.length > 0) {
     const el = stack.pop()!;
-    if (el !== winner && el.name === winner.name && el.attribs['class'] === cls) {
+    if (el !== winner && el.name === winner.name && el.attribs.class === cls) {
       const s = stats.get(el);
       if (s && s.text > 0 && linkDensity(s) < 0.3) out.push(el);
       continue;
@@ -365,7 +425,7 @@ const FURNITURE_START = /^(?:follow|reach|contact|email|listen|download|watch|re
 
 // A dateline such as "March 12, 2024" or "7. Mai 2024, 10:15": a month name next to a year.
 const DATE_LINE =
-  /\b(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|avr|juil|août|déc|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mei|okt)[a-zéû]*\.?\b[^]{0,30}\b(?:19|20)\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b/i;
+  /\b(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|avr|juil|août|déc|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mei|okt)[a-zéû]*\.?\b[\s\S]{0,30}\b(?:19|20)\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b/i;
 
 function hasImage(el: Element, depth = 0): boolean {
   if (depth > 4) return false;

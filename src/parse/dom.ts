@@ -8,7 +8,7 @@ export function isElement(node: AnyNode): node is Element {
 
 /** class and id together: boilerplate/content names are matched against both. */
 export function attrText(el: Element): string {
-  const cls = el.attribs['class'] ?? '';
-  const id = el.attribs['id'] ?? '';
+  const cls = el.attribs.class ?? '';
+  const id = el.attribs.id ?? '';
   return cls && id ? `${cls} ${id}` : cls || id;
 }

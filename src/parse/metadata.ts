@@ -27,7 +27,7 @@ function names(v: unknown): string | null {
     const all = v.map(names).filter((x): x is string => x !== null);
     return all.length ? [...new Set(all)].join(', ') : null;
   }
-  if (v && typeof v === 'object') return str((v as Record<string, unknown>)['name']);
+  if (v && typeof v === 'object') return str((v as Record<string, unknown>).name);
   return null;
 }
 
@@ -40,7 +40,7 @@ function flattenLd(v: unknown, out: Record<string, unknown>[], depth = 0): void 
   const obj = v as Record<string, unknown>;
   out.push(obj);
   if (obj['@graph']) flattenLd(obj['@graph'], out, depth + 1);
-  if (obj['mainEntity']) flattenLd(obj['mainEntity'], out, depth + 1);
+  if (obj.mainEntity) flattenLd(obj.mainEntity, out, depth + 1);
 }
 
 function typeOf(obj: Record<string, unknown>): string {
@@ -61,13 +61,13 @@ export function readJsonLd(page: PageIndex): JsonLdArticle | null {
   const candidates = objects.filter((o) => ARTICLE_TYPE.test(typeOf(o)));
   const obj = candidates.find((o) => !/^WebPage$/.test(typeOf(o))) ?? candidates[0];
   if (!obj) return null;
-  const body = typeof obj['articleBody'] === 'string' ? obj['articleBody'] : '';
+  const body = typeof obj.articleBody === 'string' ? obj.articleBody : '';
   return {
-    headline: str(obj['headline']) ?? str(obj['name']),
-    author: names(obj['author']) ?? names(obj['creator']),
-    datePublished: str(obj['datePublished']) ?? str(obj['dateCreated']),
-    publisher: names(obj['publisher']),
-    inLanguage: str(obj['inLanguage']),
+    headline: str(obj.headline) ?? str(obj.name),
+    author: names(obj.author) ?? names(obj.creator),
+    datePublished: str(obj.datePublished) ?? str(obj.dateCreated),
+    publisher: names(obj.publisher),
+    inLanguage: str(obj.inLanguage),
     // Some sites put HTML in articleBody; tags are dropped, paragraph breaks kept.
     articleBody: body.replace(/<[^>]*>/g, ' ').trim() || null,
   };
@@ -90,7 +90,10 @@ const TITLE_SEPARATORS = /\s+[|\-–—:·•»]\s+/;
 
 /** Drop a " | Site Name" style suffix (or prefix) from a <title>. */
 function stripSiteSuffix(title: string, siteName: string | null): string {
-  const parts = title.split(TITLE_SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  const parts = title
+    .split(TITLE_SEPARATORS)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return title;
   const site = siteName?.toLowerCase();
   const rest = site ? parts.filter((p) => p.toLowerCase() !== site) : parts;
@@ -155,9 +158,20 @@ export function extractPublishedAt(page: PageIndex, ld: JsonLdArticle | null, ur
   const candidates = [
     ld?.datePublished,
     metaContent(page, [
-      'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate',
-      'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date',
-      'parsely-pub-date', 'article.published',
+      'article:published_time',
+      'og:published_time',
+      'datepublished',
+      'date',
+      'pubdate',
+      'publishdate',
+      'publish-date',
+      'dc.date',
+      'dc.date.issued',
+      'dcterms.created',
+      'dcterms.date',
+      'sailthru.date',
+      'parsely-pub-date',
+      'article.published',
     ]),
     page.pubdateTime,
     page.articleTime,
@@ -179,7 +193,7 @@ function primaryTag(v: string | null | undefined): string | null {
 
 export function declaredLanguage(page: PageIndex, ld: JsonLdArticle | null): string | null {
   return (
-    primaryTag(page.html?.attribs['lang'] ?? page.html?.attribs['xml:lang']) ??
+    primaryTag(page.html?.attribs.lang ?? page.html?.attribs['xml:lang']) ??
     primaryTag(metaContent(page, ['og:locale'])) ??
     primaryTag(metaContent(page, ['content-language', 'language', 'dc.language'])) ??
     primaryTag(ld?.inLanguage)

@@ -81,13 +81,13 @@ export function indexPage(doc: Document): PageIndex {
         if (!page.body && !insideMetadata(node)) page.body = node;
         break;
       case 'meta': {
-        const key = (a['property'] ?? a['name'] ?? a['itemprop'] ?? a['http-equiv'])?.toLowerCase();
-        const content = a['content']?.trim();
+        const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'])?.toLowerCase();
+        const content = a.content?.trim();
         if (key && content && !page.metas.has(key)) page.metas.set(key, content);
         break;
       }
       case 'script':
-        if (a['type']?.toLowerCase() === 'application/ld+json') page.jsonLd.push(textOf(node));
+        if (a.type?.toLowerCase() === 'application/ld+json') page.jsonLd.push(textOf(node));
         continue; // script bodies hold no elements
       case 'title':
         page.title ??= node;
@@ -96,21 +96,21 @@ export function indexPage(doc: Document): PageIndex {
         page.h1 ??= node;
         break;
       case 'link':
-        if (a['rel']?.toLowerCase() === 'canonical' && page.canonicalHref === null) page.canonicalHref = a['href'] ?? null;
+        if (a.rel?.toLowerCase() === 'canonical' && page.canonicalHref === null) page.canonicalHref = a.href ?? null;
         break;
       case 'time': {
-        const dt = a['datetime'];
+        const dt = a.datetime;
         if (dt) {
-          if (a['pubdate'] !== undefined) page.pubdateTime ??= dt;
+          if (a.pubdate !== undefined) page.pubdateTime ??= dt;
           if (inArticle) page.articleTime ??= dt;
           page.firstTime ??= dt;
         }
         break;
       }
     }
-    if (a['rel'] === 'author') page.relAuthor ??= node;
-    if (a['itemprop'] === 'author') page.itempropAuthor ??= node;
-    if (a['class'] && BYLINE_CLASS.test(a['class'])) page.bylineElement ??= node;
+    if (a.rel === 'author') page.relAuthor ??= node;
+    if (a.itemprop === 'author') page.itempropAuthor ??= node;
+    if (a.class && BYLINE_CLASS.test(a.class)) page.bylineElement ??= node;
     const childInArticle = inArticle || node.name === 'article';
     for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, childInArticle]);
   }

@@ -18,7 +18,11 @@ export interface CandidateArticle {
  * come from the headline or the text), and plausibility. The pipeline, `extract` and `eval` all
  * go through here, so they decide review the same way.
  */
-export function toCandidates(deps: { config: CandidateConfig }, result: { raw: Pick<RawExtraction, 'deals'> }, article: CandidateArticle): DealCandidate[] {
+export function toCandidates(
+  deps: { config: CandidateConfig },
+  result: { raw: Pick<RawExtraction, 'deals'> },
+  article: CandidateArticle,
+): DealCandidate[] {
   const { config } = deps;
   const text = article.title ? `${article.title}\n\n${article.text}` : article.text;
   const checked = reviewArticle(result.raw.deals, text, config.ARTICLE_MAX_DEALS);

@@ -47,7 +47,8 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     }
     // The cap holds for the poll as a whole, not per child sitemap.
     if (articles.length > maxItems) dropped += articles.splice(maxItems).length;
-    const warning = dropped > 0 ? `item cap: read ${articles.length} of ${articles.length + dropped} items (SOURCE_MAX_ITEMS=${maxItems})` : null;
+    const warning =
+      dropped > 0 ? `item cap: read ${articles.length} of ${articles.length + dropped} items (SOURCE_MAX_ITEMS=${maxItems})` : null;
     if (warning) log.warn({ sourceId, read: articles.length, dropped, maxItems }, 'source item cap reached: items dropped');
     const newArticles = (await insertDiscovered(db, source.id, articles)).length;
     const warnings = [warning, articles.length === 0 ? emptySourceWarning(source.kind, source.link_selector) : null].filter(Boolean);
@@ -73,6 +74,12 @@ function emptySourceWarning(kind: string, selector: string | null): string {
 }
 
 async function pendingOf(deps: PipelineDeps, sourceId: number): Promise<number[]> {
-  const rows = await deps.db.selectFrom('articles').select('id').where('source_id', '=', sourceId).where('status', '=', 'pending').orderBy('id').execute();
+  const rows = await deps.db
+    .selectFrom('articles')
+    .select('id')
+    .where('source_id', '=', sourceId)
+    .where('status', '=', 'pending')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => r.id);
 }

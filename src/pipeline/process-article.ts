@@ -86,7 +86,12 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
       siteName: parsed.siteName,
     });
     spent = { tokens: result.inputTokens + result.outputTokens, costUsd: result.costUsd };
-    extraction = await recordExtraction(db, articleId, result, toCandidates(deps, result, parsed).map((c) => c.deal));
+    extraction = await recordExtraction(
+      db,
+      articleId,
+      result,
+      toCandidates(deps, result, parsed).map((c) => c.deal),
+    );
   }
   const candidates = toCandidates(deps, extraction, parsed);
   const extractionId = extraction.id;
@@ -115,8 +120,15 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
  * The article this one copies, if any. A near match (simhash) must also state the same amounts:
  * templated press releases about different deals share most of their words but not their figures.
  */
-async function findDuplicateOf(db: Db, articleId: number, fp: { contentHash: string; simhash: string }, text: string): Promise<number | null> {
-  const { exact, near } = await findDuplicateCandidates(db, articleId, fp, (other) => isNearDuplicate(other, fp.simhash, NEAR_DUPLICATE_DISTANCE));
+async function findDuplicateOf(
+  db: Db,
+  articleId: number,
+  fp: { contentHash: string; simhash: string },
+  text: string,
+): Promise<number | null> {
+  const { exact, near } = await findDuplicateCandidates(db, articleId, fp, (other) =>
+    isNearDuplicate(other, fp.simhash, NEAR_DUPLICATE_DISTANCE),
+  );
   if (exact !== null || near.length === 0) return exact;
   const figures = moneyFigures(text);
   const others = await db.selectFrom('articles').select(['id', 'text']).where('id', 'in', near.slice(0, 5)).orderBy('id').execute();
@@ -151,12 +163,7 @@ async function storedExtraction(db: Db, articleId: number): Promise<StoredExtrac
  * row lock serialises the check and the insert, so two workers running one article (a stalled job
  * re-run while the first attempt is still alive) still leave exactly one extraction row.
  */
-async function recordExtraction(
-  db: Db,
-  articleId: number,
-  result: ExtractionResult,
-  deals: unknown[],
-): Promise<StoredExtraction> {
+async function recordExtraction(db: Db, articleId: number, result: ExtractionResult, deals: unknown[]): Promise<StoredExtraction> {
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom('articles').select('id').where('id', '=', articleId).forUpdate().execute();
     const existing = await storedExtraction(trx, articleId);

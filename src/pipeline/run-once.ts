@@ -37,7 +37,20 @@ export async function ingestOnce(
   opts: { concurrency?: number; onProgress?: (p: OnceProgress) => void } = {},
 ): Promise<OnceSummary> {
   const sources = await listSources(deps.db, { enabledOnly: true });
-  const summary: OnceSummary = { sources: sources.length, sourceErrors: 0, articles: 0, extracted: 0, duplicates: 0, failed: 0, deals: 0, dealsNew: 0, dealsUpdated: 0, reviewItems: 0, tokens: 0, costUsd: 0 };
+  const summary: OnceSummary = {
+    sources: sources.length,
+    sourceErrors: 0,
+    articles: 0,
+    extracted: 0,
+    duplicates: 0,
+    failed: 0,
+    deals: 0,
+    dealsNew: 0,
+    dealsUpdated: 0,
+    reviewItems: 0,
+    tokens: 0,
+    costUsd: 0,
+  };
   let done = 0;
   for (const source of sources) {
     await pollSource(deps, source.id).catch(() => summary.sourceErrors++); // recorded on the source row

@@ -13,7 +13,10 @@ import { ReviewError } from './errors.js';
 type Tx = Transaction<Database>;
 
 async function audit(tx: Tx, actor: string, action: string, targetType: string, targetId: number, detail: object): Promise<void> {
-  await tx.insertInto('audit_log').values({ actor, action, target_type: targetType, target_id: targetId, detail: JSON.stringify(detail) }).execute();
+  await tx
+    .insertInto('audit_log')
+    .values({ actor, action, target_type: targetType, target_id: targetId, detail: JSON.stringify(detail) })
+    .execute();
 }
 
 async function lockOpenItem(tx: Tx, itemId: number): Promise<ReviewItem> {
@@ -55,7 +58,11 @@ export async function approveItem(db: Db, itemId: number, actor: string): Promis
     const before = await lockOpenItem(tx, itemId);
     await resolveItems(tx, { itemId }, 'approved', actor);
     if (before.deal_id !== null) await refreshNeedsReview(tx, before.deal_id);
-    await audit(tx, actor, 'approve', 'review_item', itemId, { before: { status: before.status }, after: { status: 'approved' }, deal_id: before.deal_id });
+    await audit(tx, actor, 'approve', 'review_item', itemId, {
+      before: { status: before.status },
+      after: { status: 'approved' },
+      deal_id: before.deal_id,
+    });
     return tx.selectFrom('review_items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
   });
 }
@@ -67,9 +74,16 @@ export async function rejectItem(db: Db, itemId: number, actor: string): Promise
     let closed = [itemId];
     if (before.deal_id !== null) {
       await lockLiveDeal(tx, before.deal_id);
-      await tx.updateTable('deals').set({ rejected_at: sql<Date>`now()`, needs_review: false, updated_at: sql<Date>`now()` }).where('id', '=', before.deal_id).execute();
+      await tx
+        .updateTable('deals')
+        .set({ rejected_at: sql<Date>`now()`, needs_review: false, updated_at: sql<Date>`now()` })
+        .where('id', '=', before.deal_id)
+        .execute();
       closed = await resolveItems(tx, { dealId: before.deal_id }, 'rejected', actor);
-      await tx.insertInto('deal_history').values({ deal_id: before.deal_id, actor, change: JSON.stringify({ action: 'reject', review_item: itemId }) }).execute();
+      await tx
+        .insertInto('deal_history')
+        .values({ deal_id: before.deal_id, actor, change: JSON.stringify({ action: 'reject', review_item: itemId }) })
+        .execute();
     } else {
       await resolveItems(tx, { itemId }, 'rejected', actor);
     }
@@ -83,11 +97,17 @@ export async function rejectItem(db: Db, itemId: number, actor: string): Promise
   });
 }
 
-const MoneyInput = z.object({ value: z.number().nonnegative().finite(), currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be a 3-letter ISO code like USD') });
+const MoneyInput = z.object({
+  value: z.number().nonnegative().finite(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be a 3-letter ISO code like USD'),
+});
 const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a real calendar date',
+  );
 
 /** Fields an operator may correct. `null` clears a nullable field. */
 export const DealPatch = z
@@ -97,7 +117,11 @@ export const DealPatch = z
     amount: MoneyInput.nullable().optional(),
     valuation: MoneyInput.nullable().optional(),
     company_name: z.string().trim().min(1).max(200).optional(),
-    country: z.string().regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code like DE').nullable().optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code like DE')
+      .nullable()
+      .optional(),
     announced_on: IsoDate.nullable().optional(),
     region: Region.nullable().optional(),
     /** The deal's whole investor list (replaces the current one); names are matched by key. */
@@ -110,7 +134,13 @@ export const DealPatch = z
 export type DealPatch = z.infer<typeof DealPatch>;
 
 /** USD for an edited figure: the deal's own rate when the currency is unchanged, else the rate of its date. */
-function usdFor(next: { value: number; currency: string } | null, prevValue: number | null, prevCurrency: string | null, prevUsd: number | null, date: string | null): number | null {
+function usdFor(
+  next: { value: number; currency: string } | null,
+  prevValue: number | null,
+  prevCurrency: string | null,
+  prevUsd: number | null,
+  date: string | null,
+): number | null {
   if (!next) return null;
   if (next.currency === 'USD') return next.value;
   if (next.currency === prevCurrency && prevValue && prevUsd !== null) return Math.round((prevUsd / prevValue) * next.value * 100) / 100;
@@ -122,7 +152,12 @@ function formatIssues(err: z.ZodError): string {
 }
 
 /** Correct a deal's fields; records deal_history and audit rows with before/after of the changed fields. */
-export async function editDeal(db: Db, dealId: number, patch: unknown, actor: string): Promise<Record<string, { from: unknown; to: unknown }>> {
+export async function editDeal(
+  db: Db,
+  dealId: number,
+  patch: unknown,
+  actor: string,
+): Promise<Record<string, { from: unknown; to: unknown }>> {
   const parsed = DealPatch.safeParse(patch);
   if (!parsed.success) throw new ReviewError('invalid', `Invalid edit: ${formatIssues(parsed.error)}`);
   const p = parsed.data;
@@ -147,19 +182,32 @@ export async function editDeal(db: Db, dealId: number, patch: unknown, actor: st
       if (!change(kind, prev, next)) continue;
       set[`${kind}_value`] = next?.value ?? null;
       set[`${kind}_currency`] = next?.currency ?? null;
-      set[`${kind}_usd`] = usdFor(next, deal[`${kind}_value`], deal[`${kind}_currency`], deal[`${kind}_usd`], (set.announced_on as string | null | undefined) ?? deal.announced_on);
+      set[`${kind}_usd`] = usdFor(
+        next,
+        deal[`${kind}_value`],
+        deal[`${kind}_currency`],
+        deal[`${kind}_usd`],
+        (set.announced_on as string | null | undefined) ?? deal.announced_on,
+      );
     }
     if (p.region !== undefined && change('region', deal.region, p.region)) set.region = p.region;
     if (p.investors !== undefined) await replaceInvestors(tx, dealId, p.investors, change);
     if (Object.keys(set).length || changes.investors) {
-      await tx.updateTable('deals').set({ ...set, updated_at: sql<Date>`now()` }).where('id', '=', dealId).execute();
+      await tx
+        .updateTable('deals')
+        .set({ ...set, updated_at: sql<Date>`now()` })
+        .where('id', '=', dealId)
+        .execute();
     }
     // The company row is shared by its deals: a name edit corrects the display name everywhere.
     if (p.company_name !== undefined && change('company_name', company.name, p.company_name)) {
       await tx.updateTable('companies').set({ name: p.company_name }).where('id', '=', company.id).execute();
     }
     if (Object.keys(changes).length === 0) return changes;
-    await tx.insertInto('deal_history').values({ deal_id: dealId, actor, change: JSON.stringify({ action: 'edit', fields: changes }) }).execute();
+    await tx
+      .insertInto('deal_history')
+      .values({ deal_id: dealId, actor, change: JSON.stringify({ action: 'edit', fields: changes }) })
+      .execute();
     await audit(tx, actor, 'edit', 'deal', dealId, {
       before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.from])),
       after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])),
@@ -212,7 +260,10 @@ export async function mergeDeals(db: Db, fromId: number, intoId: number, actor: 
   await db.transaction().execute(async (tx) => {
     // Lock in id order so two concurrent merges of the same pair cannot deadlock.
     const [a, b] = fromId < intoId ? [fromId, intoId] : [intoId, fromId];
-    const locked = new Map([[a, await lockLiveDeal(tx, a)], [b, await lockLiveDeal(tx, b)]]);
+    const locked = new Map([
+      [a, await lockLiveDeal(tx, a)],
+      [b, await lockLiveDeal(tx, b)],
+    ]);
     const from = locked.get(fromId)!;
     const sources = await tx.selectFrom('deal_sources').select('article_id').where('deal_id', '=', fromId).execute();
     // Articles already linked to the target keep the target's row (PK deal_id, article_id).
@@ -227,7 +278,11 @@ export async function mergeDeals(db: Db, fromId: number, intoId: number, actor: 
       SELECT ${intoId}, investor_id, lead FROM deal_investors WHERE deal_id = ${fromId}
       ON CONFLICT (deal_id, investor_id) DO UPDATE SET lead = deal_investors.lead OR EXCLUDED.lead`.execute(tx);
     await tx.deleteFrom('deal_investors').where('deal_id', '=', fromId).execute();
-    await tx.updateTable('deals').set({ merged_into: intoId, needs_review: false, updated_at: sql<Date>`now()` }).where('id', '=', fromId).execute();
+    await tx
+      .updateTable('deals')
+      .set({ merged_into: intoId, needs_review: false, updated_at: sql<Date>`now()` })
+      .where('id', '=', fromId)
+      .execute();
     // Keep merge chains one hop long so merged_into always names a live deal.
     await tx.updateTable('deals').set({ merged_into: intoId }).where('merged_into', '=', fromId).execute();
     const closed = await resolveItems(tx, { dealId: fromId }, 'merged', actor);
@@ -236,7 +291,11 @@ export async function mergeDeals(db: Db, fromId: number, intoId: number, actor: 
       .insertInto('deal_history')
       .values([
         { deal_id: fromId, actor, change: JSON.stringify({ action: 'merged_into', into: intoId }) },
-        { deal_id: intoId, actor, change: JSON.stringify({ action: 'merged_from', from: fromId, articles: sources.map((s) => s.article_id) }) },
+        {
+          deal_id: intoId,
+          actor,
+          change: JSON.stringify({ action: 'merged_from', from: fromId, articles: sources.map((s) => s.article_id) }),
+        },
       ])
       .execute();
     await audit(tx, actor, 'merge', 'deal', fromId, {
@@ -259,10 +318,13 @@ export async function splitDeal(db: Db, dealId: number, articleIds: number[], ac
   }
   return db.transaction().execute(async (tx) => {
     const deal = await lockLiveDeal(tx, dealId);
-    const linked = new Set((await tx.selectFrom('deal_sources').select('article_id').where('deal_id', '=', dealId).execute()).map((r) => r.article_id));
+    const linked = new Set(
+      (await tx.selectFrom('deal_sources').select('article_id').where('deal_id', '=', dealId).execute()).map((r) => r.article_id),
+    );
     const missing = ids.filter((id) => !linked.has(id));
     if (missing.length) throw new ReviewError('invalid', `Article(s) ${missing.join(', ')} are not sources of deal #${dealId}`);
-    if (ids.length === linked.size) throw new ReviewError('invalid', `Splitting off every source would leave deal #${dealId} empty; keep at least one`);
+    if (ids.length === linked.size)
+      throw new ReviewError('invalid', `Splitting off every source would leave deal #${dealId} empty; keep at least one`);
     const created = await tx
       .insertInto('deals')
       .values({
@@ -289,9 +351,19 @@ export async function splitDeal(db: Db, dealId: number, articleIds: number[], ac
     await sql`
       INSERT INTO deal_investors (deal_id, investor_id, lead)
       SELECT ${created.id}, investor_id, lead FROM deal_investors WHERE deal_id = ${dealId}`.execute(tx);
-    await tx.updateTable('deal_sources').set({ deal_id: created.id }).where('deal_id', '=', dealId).where('article_id', 'in', ids).execute();
+    await tx
+      .updateTable('deal_sources')
+      .set({ deal_id: created.id })
+      .where('deal_id', '=', dealId)
+      .where('article_id', 'in', ids)
+      .execute();
     // Items raised about those articles now concern the new deal.
-    await tx.updateTable('review_items').set({ deal_id: created.id }).where('deal_id', '=', dealId).where('article_id', 'in', ids).execute();
+    await tx
+      .updateTable('review_items')
+      .set({ deal_id: created.id })
+      .where('deal_id', '=', dealId)
+      .where('article_id', 'in', ids)
+      .execute();
     await tx
       .insertInto('deal_history')
       .values([

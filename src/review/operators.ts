@@ -22,7 +22,12 @@ export async function checkPassword(password: string, stored: string): Promise<b
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * 1024 * 1024 });
+  const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 256 * 1024 * 1024,
+  });
   return timingSafeEqual(key, expected);
 }
 
@@ -43,7 +48,11 @@ export async function createOperator(db: Db, username: string, password: string)
 
 /** The operator when the password matches, else null (same work either way to not reveal which usernames exist). */
 export async function verifyOperator(db: Db, username: string, password: string): Promise<{ id: number; username: string } | null> {
-  const row = await db.selectFrom('operators').select(['id', 'username', 'password_hash']).where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
+  const row = await db
+    .selectFrom('operators')
+    .select(['id', 'username', 'password_hash'])
+    .where('username', '=', username.trim().toLowerCase())
+    .executeTakeFirst();
   if (!row) {
     await hashPassword(password);
     return null;

@@ -3,7 +3,15 @@ import type { Db } from '../db/connect.js';
 import type { ReviewKind } from '../db/types.js';
 import { ReviewError } from './errors.js';
 
-export const REVIEW_KINDS: readonly ReviewKind[] = ['low_confidence', 'evidence_failed', 'conflict', 'possible_duplicate', 'extraction_error', 'suspicious', 'implausible'];
+export const REVIEW_KINDS: readonly ReviewKind[] = [
+  'low_confidence',
+  'evidence_failed',
+  'conflict',
+  'possible_duplicate',
+  'extraction_error',
+  'suspicious',
+  'implausible',
+];
 
 export function isReviewKind(v: unknown): v is ReviewKind {
   return typeof v === 'string' && (REVIEW_KINDS as readonly string[]).includes(v);
@@ -11,7 +19,12 @@ export function isReviewKind(v: unknown): v is ReviewKind {
 
 /** Open items per kind, every kind present (0 when none). */
 export async function countOpenItems(db: Db): Promise<Record<ReviewKind, number>> {
-  const rows = await db.selectFrom('review_items').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'open').groupBy('kind').execute();
+  const rows = await db
+    .selectFrom('review_items')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'open')
+    .groupBy('kind')
+    .execute();
   const counts = Object.fromEntries(REVIEW_KINDS.map((k) => [k, 0])) as Record<ReviewKind, number>;
   for (const r of rows) counts[r.kind] = Number(r.n);
   return counts;
@@ -36,7 +49,17 @@ export async function listOpenItems(db: Db, opts: { kind?: ReviewKind; limit?: n
     .leftJoin('deals as d', 'd.id', 'r.deal_id')
     .leftJoin('companies as c', 'c.id', 'd.company_id')
     .leftJoin('articles as a', 'a.id', 'r.article_id')
-    .select(['r.id', 'r.kind', 'r.reason', 'r.created_at', 'r.deal_id', 'r.article_id', 'c.name as company_name', 'd.round', 'a.title as article_title'])
+    .select([
+      'r.id',
+      'r.kind',
+      'r.reason',
+      'r.created_at',
+      'r.deal_id',
+      'r.article_id',
+      'c.name as company_name',
+      'd.round',
+      'a.title as article_title',
+    ])
     .where('r.status', '=', 'open')
     .orderBy('r.created_at')
     .orderBy('r.id')
@@ -49,7 +72,9 @@ export async function listOpenItems(db: Db, opts: { kind?: ReviewKind; limit?: n
 function payloadQuotes(payload: unknown): { field: string; quote: string }[] {
   const ev = (payload as { evidence?: unknown } | null)?.evidence;
   if (!Array.isArray(ev)) return [];
-  return ev.flatMap((e) => (e && typeof e.quote === 'string' && e.quote ? [{ field: typeof e.field === 'string' ? e.field : '', quote: e.quote as string }] : []));
+  return ev.flatMap((e) =>
+    e && typeof e.quote === 'string' && e.quote ? [{ field: typeof e.field === 'string' ? e.field : '', quote: e.quote as string }] : [],
+  );
 }
 
 async function dealParts(db: Db, dealId: number) {
@@ -85,13 +110,27 @@ export async function getItemDetail(db: Db, itemId: number) {
   const article =
     item.article_id === null
       ? null
-      : ((await db.selectFrom('articles').select(['id', 'url', 'title', 'site_name', 'published_at', 'text']).where('id', '=', item.article_id).executeTakeFirst()) ?? null);
+      : ((await db
+          .selectFrom('articles')
+          .select(['id', 'url', 'title', 'site_name', 'published_at', 'text'])
+          .where('id', '=', item.article_id)
+          .executeTakeFirst()) ?? null);
   const quotes = [
     ...payloadQuotes(item.payload),
-    ...(parts?.sources ?? []).filter((s) => s.quote && (article === null || s.article_id === article.id)).map((s) => ({ field: 'source', quote: s.quote! })),
+    ...(parts?.sources ?? [])
+      .filter((s) => s.quote && (article === null || s.article_id === article.id))
+      .map((s) => ({ field: 'source', quote: s.quote! })),
   ];
   const unique = [...new Map(quotes.map((q) => [q.quote, q])).values()];
-  return { item, deal: parts?.deal ?? null, company: parts?.company ?? null, investors: parts?.investors ?? [], sources: parts?.sources ?? [], article, quotes: unique };
+  return {
+    item,
+    deal: parts?.deal ?? null,
+    company: parts?.company ?? null,
+    investors: parts?.investors ?? [],
+    sources: parts?.sources ?? [],
+    article,
+    quotes: unique,
+  };
 }
 export type ItemDetail = Awaited<ReturnType<typeof getItemDetail>>;
 
@@ -105,10 +144,17 @@ export async function getDealDetail(db: Db, dealId: number) {
     db
       .selectFrom('audit_log')
       .selectAll()
-      .where((eb) => eb.or([eb.and([eb('target_type', '=', 'deal'), eb('target_id', '=', dealId)]), eb(sql`detail->>'deal_id'`, '=', String(dealId))]))
+      .where((eb) =>
+        eb.or([eb.and([eb('target_type', '=', 'deal'), eb('target_id', '=', dealId)]), eb(sql`detail->>'deal_id'`, '=', String(dealId))]),
+      )
       .orderBy('id')
       .execute(),
-    db.selectFrom('review_items').select(['id', 'kind', 'status', 'reason', 'resolved_by']).where('deal_id', '=', dealId).orderBy('id').execute(),
+    db
+      .selectFrom('review_items')
+      .select(['id', 'kind', 'status', 'reason', 'resolved_by'])
+      .where('deal_id', '=', dealId)
+      .orderBy('id')
+      .execute(),
   ]);
   return { ...parts, history, audit, items };
 }
@@ -132,7 +178,18 @@ export async function searchDeals(db: Db, q: string, opts: { excludeId?: number;
   const pattern = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   let query = db
     .selectFrom('deals_clean')
-    .select(['id', 'company_name', 'round', 'status', 'amount_value', 'amount_currency', 'amount_usd', 'announced_on', 'country', 'source_count'])
+    .select([
+      'id',
+      'company_name',
+      'round',
+      'status',
+      'amount_value',
+      'amount_currency',
+      'amount_usd',
+      'announced_on',
+      'country',
+      'source_count',
+    ])
     .where('company_name', 'ilike', pattern)
     .orderBy('announced_on', 'desc')
     .orderBy('id', 'desc')

@@ -65,10 +65,17 @@ export function parseFieldEdit(line: string): Record<string, unknown> {
   }
 }
 
-export async function runReviewCli(deps: { db: Db; actor: string; input: NodeJS.ReadableStream; output: NodeJS.WritableStream; kind?: string }): Promise<void> {
+export async function runReviewCli(deps: {
+  db: Db;
+  actor: string;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  kind?: string;
+}): Promise<void> {
   const { db, actor, output } = deps;
   const say = (s: string): void => void output.write(`${s}\n`);
-  if (deps.kind !== undefined && !isReviewKind(deps.kind)) throw new ReviewError('invalid', `Unknown review kind: ${deps.kind} (kinds: ${REVIEW_KINDS.join(', ')})`);
+  if (deps.kind !== undefined && !isReviewKind(deps.kind))
+    throw new ReviewError('invalid', `Unknown review kind: ${deps.kind} (kinds: ${REVIEW_KINDS.join(', ')})`);
   const rl = createInterface({ input: deps.input, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   const ask = async (prompt: string): Promise<string | null> => {

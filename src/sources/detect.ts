@@ -29,7 +29,10 @@ function looksLikeJsonFeed(body: string): boolean {
 /** A plain-text sitemap: no markup, and every line (blank and # lines aside) is an absolute http(s) URL. */
 function looksLikeTextSitemap(text: string): boolean {
   if (text.includes('<')) return false;
-  const lines = text.split(/\r?\n/, 200).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .split(/\r?\n/, 200)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   return lines.length > 0 && lines.every((l) => /^https?:\/\/\S+$/i.test(l));
 }
 

@@ -35,12 +35,14 @@ export { parseDate } from './dates.js';
 
 // HTML elements (feedparser's safe list plus the unsafe ones, which must be recognised to be removed).
 const HTML_TAGS = new Set(
-  ('a abbr acronym address area article aside audio b big blockquote br button canvas caption center cite code col ' +
+  (
+    'a abbr acronym address area article aside audio b big blockquote br button canvas caption center cite code col ' +
     'colgroup command datagrid datalist dd del details dfn dialog dir div dl dt em fieldset figcaption figure font ' +
     'footer form h1 h2 h3 h4 h5 h6 header hr i img input ins kbd label legend li map menu meter nav noscript ol ' +
     'optgroup option output p pre progress q s samp section select small source span strike strong sub sup table ' +
     'tbody td textarea tfoot th thead time tr tt u ul var video script style iframe object embed applet frame ' +
-    'frameset noscript template svg math link meta title head body html blink marquee').split(' '),
+    'frameset noscript template svg math link meta title head body html blink marquee'
+  ).split(' '),
 );
 
 /**

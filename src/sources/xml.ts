@@ -34,8 +34,15 @@ const KNOWN_NS: Record<string, string> = {
 };
 
 const CONVENTIONAL_PREFIXES: Record<string, string> = {
-  atom: 'atom', a10: 'atom', dc: 'dc', dcterms: 'dcterms', content: 'content', feedburner: 'feedburner',
-  media: 'media', rdf: 'rdf', news: 'news',
+  atom: 'atom',
+  a10: 'atom',
+  dc: 'dc',
+  dcterms: 'dcterms',
+  content: 'content',
+  feedburner: 'feedburner',
+  media: 'media',
+  rdf: 'rdf',
+  news: 'news',
 };
 
 export type XmlFormat = 'atom' | 'rss' | 'sitemap';

@@ -119,7 +119,7 @@ export async function markArticle(
     .updateTable('articles')
     .set({
       status: patch.status,
-      error: patch.error === undefined ? undefined : patch.error?.slice(0, 2000) ?? null,
+      error: patch.error === undefined ? undefined : (patch.error?.slice(0, 2000) ?? null),
       duplicate_of: patch.duplicateOf,
       updated_at: new Date(),
     })

@@ -3,7 +3,14 @@ import type { Db } from '../db/connect.js';
 import type { Database, DealRow, ReviewKind } from '../db/types.js';
 import { historyFlag, isHeld, type DealCandidate, type ReviewFlag } from '../deal/review.js';
 import { Deal, type Money, type Round, type Status } from '../deal/schema.js';
-import { matchDeal, POSSIBLE_DUPLICATE_SCORE, PROGRESSION_WINDOW_DAYS, VAGUE_ROUNDS, type ExistingDeal, type MatchResult } from '../dedupe/match.js';
+import {
+  matchDeal,
+  POSSIBLE_DUPLICATE_SCORE,
+  PROGRESSION_WINDOW_DAYS,
+  VAGUE_ROUNDS,
+  type ExistingDeal,
+  type MatchResult,
+} from '../dedupe/match.js';
 import { asExisting, collapseCandidates, mergeInvestors } from '../dedupe/merge.js';
 import { companyKey, investorKey } from '../normalise/company.js';
 import { toUsd } from '../normalise/fx.js';
@@ -40,8 +47,17 @@ export interface KeyedCandidate extends DealCandidate {
 /** A stored deal as the blocking query returns it (JSON, so numbers and 'YYYY-MM-DD' dates). */
 type BlockedDeal = Pick<
   DealRow,
-  | 'id' | 'amount_value' | 'amount_currency' | 'amount_usd' | 'valuation_value' | 'valuation_currency'
-  | 'valuation_usd' | 'country' | 'region' | 'announced_on' | 'confidence'
+  | 'id'
+  | 'amount_value'
+  | 'amount_currency'
+  | 'amount_usd'
+  | 'valuation_value'
+  | 'valuation_currency'
+  | 'valuation_usd'
+  | 'country'
+  | 'region'
+  | 'announced_on'
+  | 'confidence'
 > & { n: number; round: Round; status: Status; investor_keys: string[]; held: boolean };
 
 interface Prepared {
@@ -69,7 +85,11 @@ export async function saveDeals(db: Db, input: SaveInput): Promise<SaveResult> {
   if (candidates.length === 0) return { deals: [], reviewItems: 0 };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await inLockedTransaction(db, candidates.map((c) => c.key), (conn) => saveLocked(conn, article, input.extractionId, candidates));
+      return await inLockedTransaction(
+        db,
+        candidates.map((c) => c.key),
+        (conn) => saveLocked(conn, article, input.extractionId, candidates),
+      );
     } catch (err) {
       if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
     }
@@ -95,7 +115,9 @@ function checkArticle(a: SaveInput['article']): ArticleInfo {
 function prepareCandidate(c: DealCandidate, index: number, dateFallback: string | null): DealCandidate {
   const parsed = Deal.safeParse(c.deal);
   if (!parsed.success) {
-    throw new Error(`saveDeals: candidate ${index} is not a valid Deal: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `saveDeals: candidate ${index} is not a valid Deal: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   if (!companyKey(parsed.data.company.name)) {
     throw new Error(`saveDeals: candidate ${index} company name ${JSON.stringify(parsed.data.company.name)} has no letters or digits`);
@@ -126,13 +148,21 @@ async function inLockedTransaction<T>(db: Db, keys: string[], fn: (conn: Kysely<
       await sql.raw('COMMIT').execute(conn);
       return result;
     } catch (err) {
-      await sql.raw('ROLLBACK').execute(conn).catch(() => undefined);
+      await sql
+        .raw('ROLLBACK')
+        .execute(conn)
+        .catch(() => undefined);
       throw err;
     }
   });
 }
 
-async function saveLocked(conn: Kysely<Database>, article: ArticleInfo, extractionId: number | null, candidates: KeyedCandidate[]): Promise<SaveResult> {
+async function saveLocked(
+  conn: Kysely<Database>,
+  article: ArticleInfo,
+  extractionId: number | null,
+  candidates: KeyedCandidate[],
+): Promise<SaveResult> {
   const { rows } = await prepareQuery(candidates).execute(conn);
   const prepared = rows[0];
   if (!prepared) throw new Error('saveDeals: upsert returned no row');
@@ -153,7 +183,10 @@ async function saveLocked(conn: Kysely<Database>, article: ArticleInfo, extracti
     // deal (nor hide it by adding a hold), and a clean report does not join a quarantined deal.
     const held = isHeld(flags);
     const stored = blocked.filter((b) => b.n === n + 1 && b.held === held);
-    const best = bestMatch(c.deal, [...stored.map((b) => toExisting(b, c.key)), ...(createdHere.get(c.key) ?? []).filter((d) => d.held === held)]);
+    const best = bestMatch(c.deal, [
+      ...stored.map((b) => toExisting(b, c.key)),
+      ...(createdHere.get(c.key) ?? []).filter((d) => d.held === held),
+    ]);
     const reviews: PendingReview[] = flags.map((f) => ({ ...f, payload: { candidate: c.deal } }));
     const links = { investors: investorLinks(c.deal, investorIds), source: sourceValues(article, extractionId, c.deal) };
     const row = best ? stored.find((b) => b.id === best.existing.id) : undefined;
@@ -163,20 +196,45 @@ async function saveLocked(conn: Kysely<Database>, article: ArticleInfo, extracti
     if (best && row && (best.match.decision === 'same' || best.match.decision === 'update')) {
       const change = best.match.decision === 'update' ? announcementChange(row, c.deal) : gapFillChange(row, c.deal);
       if (change && 'amount_usd' in change) Object.assign(change, fxColumns(c.deal));
-      write = change ? { kind: 'update', id: row.id, change, history: historyEntry(row, change, best.match.decision, article.id), confidence: c.deal.confidence } : { kind: 'link', id: row.id };
+      write = change
+        ? {
+            kind: 'update',
+            id: row.id,
+            change,
+            history: historyEntry(row, change, best.match.decision, article.id),
+            confidence: c.deal.confidence,
+          }
+        : { kind: 'link', id: row.id };
       action = change ? 'updated' : 'linked';
     } else {
       action = best?.match.decision === 'conflict' ? 'conflict' : 'created';
-      if (best?.match.decision === 'conflict') reviews.push(pairReview('conflict', `Figures conflict with deal #${best.existing.id}`, best));
-      else if (best && best.match.score >= POSSIBLE_DUPLICATE_SCORE) reviews.push(pairReview('possible_duplicate', `Possible duplicate of deal #${best.existing.id}`, best));
-      write = { kind: 'insert', values: { company_id: companyId, ...dealColumns(c.deal), ...fxColumns(c.deal), confidence: c.deal.confidence, needs_review: reviews.length > 0 } };
+      if (best?.match.decision === 'conflict')
+        reviews.push(pairReview('conflict', `Figures conflict with deal #${best.existing.id}`, best));
+      else if (best && best.match.score >= POSSIBLE_DUPLICATE_SCORE)
+        reviews.push(pairReview('possible_duplicate', `Possible duplicate of deal #${best.existing.id}`, best));
+      write = {
+        kind: 'insert',
+        values: {
+          company_id: companyId,
+          ...dealColumns(c.deal),
+          ...fxColumns(c.deal),
+          confidence: c.deal.confidence,
+          needs_review: reviews.length > 0,
+        },
+      };
     }
 
     const written = await writeDeal(conn, write, links, article.id, extractionId, uniqueReviews(reviews));
     if (written.reviewItems > 0 && write.kind !== 'insert') {
-      await conn.updateTable('deals').set({ needs_review: true }).where('id', '=', written.dealId).where('needs_review', '=', false).execute();
+      await conn
+        .updateTable('deals')
+        .set({ needs_review: true })
+        .where('id', '=', written.dealId)
+        .where('needs_review', '=', false)
+        .execute();
     }
-    if (write.kind === 'insert') createdHere.set(c.key, [...(createdHere.get(c.key) ?? []), { ...asExisting(c.deal, written.dealId), held }]);
+    if (write.kind === 'insert')
+      createdHere.set(c.key, [...(createdHere.get(c.key) ?? []), { ...asExisting(c.deal, written.dealId), held }]);
     result.reviewItems += written.reviewItems;
     result.deals.push({ dealId: written.dealId, action });
   }
@@ -291,7 +349,9 @@ function uniqueReviews(items: PendingReview[]): PendingReview[] {
   const seen = new Set<string>();
   return items.filter((i) => {
     const k = `${i.kind}\u0000${i.reason}`;
-    return seen.has(k) ? false : (seen.add(k), true);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
 }
 
@@ -342,7 +402,9 @@ function announcementChange(row: BlockedDeal, deal: Deal): Change | null {
     country: next.country ?? row.country,
     region: next.region ?? row.region,
     ...(deal.amount ? { amount_value: next.amount_value, amount_currency: next.amount_currency, amount_usd: next.amount_usd } : {}),
-    ...(deal.valuation ? { valuation_value: next.valuation_value, valuation_currency: next.valuation_currency, valuation_usd: next.valuation_usd } : {}),
+    ...(deal.valuation
+      ? { valuation_value: next.valuation_value, valuation_currency: next.valuation_currency, valuation_usd: next.valuation_usd }
+      : {}),
   });
 }
 
@@ -350,9 +412,16 @@ function announcementChange(row: BlockedDeal, deal: Deal): Change | null {
 function gapFillChange(row: BlockedDeal, deal: Deal): Change | null {
   const next = dealColumns(deal);
   const after: Change = {};
-  if (row.amount_value === null && deal.amount) Object.assign(after, { amount_value: next.amount_value, amount_currency: next.amount_currency, amount_usd: next.amount_usd });
-  else if (row.amount_usd === null && deal.amount?.usd != null && deal.amount.currency === row.amount_currency) after.amount_usd = next.amount_usd;
-  if (row.valuation_value === null && deal.valuation) Object.assign(after, { valuation_value: next.valuation_value, valuation_currency: next.valuation_currency, valuation_usd: next.valuation_usd });
+  if (row.amount_value === null && deal.amount)
+    Object.assign(after, { amount_value: next.amount_value, amount_currency: next.amount_currency, amount_usd: next.amount_usd });
+  else if (row.amount_usd === null && deal.amount?.usd != null && deal.amount.currency === row.amount_currency)
+    after.amount_usd = next.amount_usd;
+  if (row.valuation_value === null && deal.valuation)
+    Object.assign(after, {
+      valuation_value: next.valuation_value,
+      valuation_currency: next.valuation_currency,
+      valuation_usd: next.valuation_usd,
+    });
   if (VAGUE_ROUNDS.has(row.round) && !VAGUE_ROUNDS.has(deal.round)) after.round = deal.round;
   if (row.country === null && next.country) after.country = next.country;
   if (row.region === null && next.region) after.region = next.region;

@@ -9,7 +9,9 @@ export async function saveReferenceRates(db: Db, rates: ReferenceRate[], source:
       .insertInto('fx_rates')
       .values(rates.slice(i, i + CHUNK).map((r) => ({ currency: r.currency, rate_date: r.date, per_eur: r.perEur, source })))
       .onConflict((oc) =>
-        oc.columns(['currency', 'rate_date']).doUpdateSet((eb) => ({ per_eur: eb.ref('excluded.per_eur'), source: eb.ref('excluded.source') })),
+        oc
+          .columns(['currency', 'rate_date'])
+          .doUpdateSet((eb) => ({ per_eur: eb.ref('excluded.per_eur'), source: eb.ref('excluded.source') })),
       )
       .execute();
   }

@@ -82,7 +82,10 @@ export async function sourceProgress(db: Db, sourceId: number): Promise<SourcePr
     db.selectFrom('sources').select('last_success_at').where('id', '=', sourceId).executeTakeFirst(),
     db
       .selectFrom('articles')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.countAll<number>().filterWhere('status', 'in', ['pending', 'parsed']).as('unfinished')])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.countAll<number>().filterWhere('status', 'in', ['pending', 'parsed']).as('unfinished'),
+      ])
       .where('source_id', '=', sourceId)
       .executeTakeFirstOrThrow(),
     db

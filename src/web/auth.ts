@@ -32,7 +32,8 @@ const UNSAFE_CHARS = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
  * percent-encoded form, so what we check is exactly what the browser follows.
  */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || UNSAFE_CHARS.test(next)) return '/';
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || UNSAFE_CHARS.test(next))
+    return '/';
   let url: URL;
   try {
     url = new URL(next, DUMMY_ORIGIN);

@@ -46,7 +46,9 @@ export function stackedBars(title: string, data: StackedSeries, format: (n: numb
     });
   });
   const ticks = [0, 0.5, 1].map(
-    (f) => html`<text x="${pad.l - 6}" y="${(y(max * f) + 4).toFixed(1)}" text-anchor="end" font-size="10" fill="#6b7385">${format(max * f)}</text>
+    (
+      f,
+    ) => html`<text x="${pad.l - 6}" y="${(y(max * f) + 4).toFixed(1)}" text-anchor="end" font-size="10" fill="#6b7385">${format(max * f)}</text>
 <line x1="${pad.l}" x2="${W - pad.r}" y1="${y(max * f).toFixed(1)}" y2="${y(max * f).toFixed(1)}" stroke="#eceef2"/>`,
   );
   const every = Math.ceil(data.categories.length / 6);
@@ -56,7 +58,8 @@ export function stackedBars(title: string, data: StackedSeries, format: (n: numb
       : '',
   );
   const legend = data.groups.map(
-    (g, gi) => html`<span class="legend"><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10" fill="${PALETTE[gi % PALETTE.length]}"/></svg> ${g.name.replace(/_/g, ' ')}</span>`,
+    (g, gi) =>
+      html`<span class="legend"><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10" fill="${PALETTE[gi % PALETTE.length]}"/></svg> ${g.name.replace(/_/g, ' ')}</span>`,
   );
   return html`<figure class="chart"><figcaption>${title}</figcaption>
 <svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${title}">${ticks}${bars}${labels}</svg>
@@ -77,7 +80,11 @@ export function pivotWeeks(
   const other = ranked.length > maxGroups - 1 ? 'other' : null;
   const index = new Map(weeks.map((w, i) => [w, i]));
   const groups = new Map<string, number[]>();
-  for (const g of [...kept, ...(other ? [other] : [])]) groups.set(g, weeks.map(() => 0));
+  for (const g of [...kept, ...(other ? [other] : [])])
+    groups.set(
+      g,
+      weeks.map(() => 0),
+    );
   for (const r of rows) {
     const i = index.get(r.week);
     if (i === undefined) continue;

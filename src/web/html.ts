@@ -52,7 +52,7 @@ export function highlight(text: string, quotes: string[]): Html {
   for (const [start, end] of ranges) {
     if (end <= pos) continue;
     const from = Math.max(start, pos);
-    out += escapeHtml(text.slice(pos, from)) + `<mark>${escapeHtml(text.slice(from, end))}</mark>`;
+    out += `${escapeHtml(text.slice(pos, from))}<mark>${escapeHtml(text.slice(from, end))}</mark>`;
     pos = end;
   }
   return new Html(out + escapeHtml(text.slice(pos)));

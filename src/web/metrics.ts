@@ -18,9 +18,12 @@ function escapeLabel(v: string): string {
 function family(name: string, type: 'gauge' | 'counter', help: string, samples: Sample[]): string {
   const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`];
   for (const s of samples) {
-    const labels = s.labels && Object.keys(s.labels).length
-      ? `{${Object.entries(s.labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',')}}`
-      : '';
+    const labels =
+      s.labels && Object.keys(s.labels).length
+        ? `{${Object.entries(s.labels)
+            .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
+            .join(',')}}`
+        : '';
     lines.push(`${name}${labels} ${Number.isFinite(s.value) ? s.value : 0}`);
   }
   return lines.join('\n');
@@ -31,8 +34,15 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prio
 
 export async function renderMetrics(db: Db, queues: Queue[] = []): Promise<string> {
   const [deals, articles, extraction, review] = await Promise.all([
-    db.selectFrom('deals_clean').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('articles').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute(),
+    db
+      .selectFrom('deals_clean')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('articles')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute(),
     db
       .selectFrom('extractions')
       .select([
@@ -47,8 +57,18 @@ export async function renderMetrics(db: Db, queues: Queue[] = []): Promise<strin
   const mem = process.memoryUsage();
   const out = [
     family('dealflow_deals_total', 'gauge', 'Live deals (deals_clean rows).', [{ value: Number(deals.n) }]),
-    family('dealflow_articles', 'gauge', 'Articles by processing status.', ARTICLE_STATUSES.map((s) => ({ labels: { status: s }, value: byStatus.get(s) ?? 0 }))),
-    family('dealflow_review_items_open', 'gauge', 'Open review items by kind.', Object.entries(review).map(([kind, n]) => ({ labels: { kind }, value: n }))),
+    family(
+      'dealflow_articles',
+      'gauge',
+      'Articles by processing status.',
+      ARTICLE_STATUSES.map((s) => ({ labels: { status: s }, value: byStatus.get(s) ?? 0 })),
+    ),
+    family(
+      'dealflow_review_items_open',
+      'gauge',
+      'Open review items by kind.',
+      Object.entries(review).map(([kind, n]) => ({ labels: { kind }, value: n })),
+    ),
     family('dealflow_extraction_tokens_total', 'counter', 'LLM tokens spent on extraction.', [
       { labels: { direction: 'input' }, value: Number(extraction.input) },
       { labels: { direction: 'output' }, value: Number(extraction.output) },
@@ -58,7 +78,12 @@ export async function renderMetrics(db: Db, queues: Queue[] = []): Promise<strin
   if (queues.length) {
     const counts = await Promise.all(queues.map(async (q) => ({ name: q.name, counts: await q.getJobCounts(...JOB_STATES) })));
     out.push(
-      family('dealflow_queue_jobs', 'gauge', 'BullMQ jobs by queue and state.', counts.flatMap(({ name, counts: c }) => JOB_STATES.map((state) => ({ labels: { queue: name, state }, value: c[state] ?? 0 })))),
+      family(
+        'dealflow_queue_jobs',
+        'gauge',
+        'BullMQ jobs by queue and state.',
+        counts.flatMap(({ name, counts: c }) => JOB_STATES.map((state) => ({ labels: { queue: name, state }, value: c[state] ?? 0 }))),
+      ),
     );
   }
   out.push(

@@ -14,7 +14,18 @@ import { fetchDealsPage, FilterError, parseDealPageQuery, parseWith } from '../e
 import { approveItem, editDeal, mergeDeals, rejectItem, splitDeal } from '../review/actions.js';
 import { ReviewError } from '../review/errors.js';
 import { verifyOperator } from '../review/operators.js';
-import { countOpenItems, getComparedDeals, getDealDetail, getItemDetail, isReviewKind, listAudit, listOpenItems, nextOpenItemId, REVIEW_KINDS, searchDeals } from '../review/queries.js';
+import {
+  countOpenItems,
+  getComparedDeals,
+  getDealDetail,
+  getItemDetail,
+  isReviewKind,
+  listAudit,
+  listOpenItems,
+  nextOpenItemId,
+  REVIEW_KINDS,
+  searchDeals,
+} from '../review/queries.js';
 import { createSession, deleteExpiredSessions, deleteSession, findSession } from '../store/sessions.js';
 import { latestAnnounced, topInvestors, weeklyDeals } from '../store/stats.js';
 import { csrfToken, deriveSecret, safeEqual, safeNext, SESSION_COOKIE, SESSION_TTL_MS } from './auth.js';
@@ -44,7 +55,8 @@ export interface ServerDeps {
 
 // Probes are public (an orchestrator cannot log in); /metrics is not (it shows token spend and costs).
 const PUBLIC_PATHS = new Set(['/healthz', '/readyz', '/login', '/assets/app.css', '/assets/app.js']);
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 // bull-board's bundled React UI: same-origin scripts, inline styles, a <base href>; its fonts are served locally.
 const BOARD_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'";
 const BOARD_PATH = '/admin/queues';
@@ -83,7 +95,18 @@ function investorsFromText(text: string): Array<{ name: string; lead: boolean }>
 
 /** The edit form's values as the operator submitted them (shown again when the edit is invalid). */
 function editValuesFromForm(body: unknown): views.EditValues {
-  const keys = ['company_name', 'country', 'region', 'round', 'status', 'amount_value', 'amount_currency', 'valuation_value', 'valuation_currency', 'announced_on'] as const;
+  const keys = [
+    'company_name',
+    'country',
+    'region',
+    'round',
+    'status',
+    'amount_value',
+    'amount_currency',
+    'valuation_value',
+    'valuation_currency',
+    'announced_on',
+  ] as const;
   const values = Object.fromEntries(keys.map((k) => [k, formValue(body, k)])) as Omit<views.EditValues, 'investors'>;
   return { ...values, investors: rawFormValue(body, 'investors') };
 }
@@ -98,12 +121,21 @@ function formValues(body: unknown, key: string): string[] {
 }
 
 // Every route's query string is parsed with zod; a bad or unknown parameter is a 400 naming it.
-const IdParams = z.object({ id: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive integer').transform(Number).pipe(z.number().int().max(Number.MAX_SAFE_INTEGER)) });
+const IdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, 'must be a positive integer')
+    .transform(Number)
+    .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER)),
+});
 const NoQuery = z.strictObject({});
 const FlashQuery = z.strictObject({ done: z.string().max(500).optional() });
 const ReviewQuery = z.strictObject({ kind: z.string().max(100).optional() });
 const MergeQuery = z.strictObject({
-  from: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive integer').transform(Number),
+  from: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, 'must be a positive integer')
+    .transform(Number),
   q: z.string().max(200).optional(),
 });
 const LoginQuery = z.object({ next: z.string().max(2000).optional() });
@@ -117,7 +149,17 @@ const query = <T>(schema: z.ZodType<T>, req: FastifyRequest): T => parseWith(sch
 /** Turn edit-form fields into an editDeal patch: only fields that differ from the deal; editDeal validates. */
 function patchFromForm(
   body: unknown,
-  current: { round: string; status: string; country: string | null; region: string | null; announced_on: string | null; amount_value: number | null; amount_currency: string | null; valuation_value: number | null; valuation_currency: string | null },
+  current: {
+    round: string;
+    status: string;
+    country: string | null;
+    region: string | null;
+    announced_on: string | null;
+    amount_value: number | null;
+    amount_currency: string | null;
+    valuation_value: number | null;
+    valuation_currency: string | null;
+  },
   companyName: string,
   investors: Array<{ name: string; lead: boolean }>,
 ): Record<string, unknown> {
@@ -167,7 +209,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionValue', null);
 
-  const ctx = (req: FastifyRequest): views.PageCtx => ({ user: req.actor ?? '', csrf: req.sessionValue ? csrfToken(secret, req.sessionValue) : '' });
+  const ctx = (req: FastifyRequest): views.PageCtx => ({
+    user: req.actor ?? '',
+    csrf: req.sessionValue ? csrfToken(secret, req.sessionValue) : '',
+  });
   const page = (reply: FastifyReply, body: Html, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body.value);
 
   // Deny by default: every route except the public ones (including bull-board's, which are
@@ -214,7 +259,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   function boardCsrf(req: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
     const expected = csrfToken(secret, req.sessionValue!);
     if (SAFE_METHODS.has(req.method)) {
-      reply.setCookie(BOARD_CSRF_COOKIE, expected, { httpOnly: false, sameSite: 'strict', path: BOARD_PATH, secure: req.protocol === 'https' });
+      reply.setCookie(BOARD_CSRF_COOKIE, expected, {
+        httpOnly: false,
+        sameSite: 'strict',
+        path: BOARD_PATH,
+        secure: req.protocol === 'https',
+      });
       return undefined;
     }
     const sent = req.headers[BOARD_CSRF_HEADER];
@@ -232,7 +282,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler(async (err: Error, req, reply) => {
-    const status = err instanceof ReviewError ? { not_found: 404, conflict: 409, invalid: 400 }[err.code] : err instanceof FilterError ? 400 : (err as { statusCode?: number }).statusCode ?? 500;
+    const status =
+      err instanceof ReviewError
+        ? { not_found: 404, conflict: 409, invalid: 400 }[err.code]
+        : err instanceof FilterError
+          ? 400
+          : ((err as { statusCode?: number }).statusCode ?? 500);
     if (status >= 500) req.log.error({ err }, 'request failed');
     const message = status >= 500 ? 'Internal error' : err.message;
     if (pathOf(req.url).startsWith('/api/') || req.headers.accept?.includes('application/json')) {
@@ -241,23 +296,37 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return page(reply, views.errorPage(req.actor ? ctx(req) : null, status, message), status);
   });
 
-  app.get('/assets/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(views.CSS));
-  app.get(`${FONTS_PATH}/fonts.css`, async (_req, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=86400').send(boardFontsCss()));
+  app.get('/assets/app.css', async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(views.CSS),
+  );
+  app.get(`${FONTS_PATH}/fonts.css`, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=86400').send(boardFontsCss()),
+  );
   app.get(`${FONTS_PATH}/:file`, async (req, reply) => {
     const name = (req.params as { file: string }).file;
     const body = boardFontFile(name);
     if (!body) return reply.code(404).send({ error: 'no such font' });
-    return reply.type(name.endsWith('.woff2') ? 'font/woff2' : 'font/woff').header('Cache-Control', 'public, max-age=86400').send(body);
+    return reply
+      .type(name.endsWith('.woff2') ? 'font/woff2' : 'font/woff')
+      .header('Cache-Control', 'public, max-age=86400')
+      .send(body);
   });
   app.addHook('onSend', async (req, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
-    return pathOf(req.url).startsWith(BOARD_PATH) && type.startsWith('text/html') && typeof payload === 'string' ? localiseBoardFonts(payload) : payload;
+    return pathOf(req.url).startsWith(BOARD_PATH) && type.startsWith('text/html') && typeof payload === 'string'
+      ? localiseBoardFonts(payload)
+      : payload;
   });
-  app.get('/assets/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(views.APP_JS));
+  app.get('/assets/app.js', async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(views.APP_JS),
+  );
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_req, reply) => {
     const r = await readiness({ db, checkRedis: deps.checkRedis, log: deps.log });
-    return reply.code(r.ok ? 200 : 503).header('Cache-Control', 'no-store').send(r);
+    return reply
+      .code(r.ok ? 200 : 503)
+      .header('Cache-Control', 'no-store')
+      .send(r);
   });
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(await renderMetrics(db, queues)));
 
@@ -283,7 +352,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }
     await deleteExpiredSessions(db);
     const sessionId = await createSession(db, user, SESSION_TTL_MS);
-    reply.setCookie(SESSION_COOKIE, sessionId, { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https' });
+    reply.setCookie(SESSION_COOKIE, sessionId, {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      secure: req.protocol === 'https',
+    });
     return reply.redirect(next, 303);
   });
   // Deleting the row ends the session everywhere, even if someone kept a copy of the cookie.
@@ -308,7 +383,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.get('/review', async (req, reply) => {
     const kind = query(ReviewQuery, req).kind || undefined;
-    if (kind !== undefined && !isReviewKind(kind)) throw new ReviewError('invalid', `Unknown review kind: ${kind} (kinds: ${REVIEW_KINDS.join(', ')})`);
+    if (kind !== undefined && !isReviewKind(kind))
+      throw new ReviewError('invalid', `Unknown review kind: ${kind} (kinds: ${REVIEW_KINDS.join(', ')})`);
     const [items, counts] = await Promise.all([listOpenItems(db, { kind }), countOpenItems(db)]);
     return page(reply, views.queuePage(ctx(req), items, kind, counts));
   });
@@ -322,7 +398,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return views.itemPage(ctx(req), detail, { ...opts, nextId, compared });
   };
   /** An invalid edit shows the page again (400) with the operator's input and the reason, instead of an error page. */
-  const editOrRerender = async (req: FastifyRequest, reply: FastifyReply, apply: () => Promise<string>, rerender: (edit: views.EditAttempt) => Promise<Html>, done: (msg: string) => string) => {
+  const editOrRerender = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    apply: () => Promise<string>,
+    rerender: (edit: views.EditAttempt) => Promise<Html>,
+    done: (msg: string) => string,
+  ) => {
     try {
       return reply.redirect(done(await apply()), 303);
     } catch (err) {
@@ -336,8 +418,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       const done = await run(id, req);
       return reply.redirect(`/review/${id}?done=${encodeURIComponent(done)}`, 303);
     });
-  itemAction('approve', async (id, req) => (await approveItem(db, id, req.actor!), 'Approved.'));
-  itemAction('reject', async (id, req) => (await rejectItem(db, id, req.actor!), 'Rejected; the deal left the clean set.'));
+  itemAction('approve', async (id, req) => {
+    await approveItem(db, id, req.actor!);
+    return 'Approved.';
+  });
+  itemAction('reject', async (id, req) => {
+    await rejectItem(db, id, req.actor!);
+    return 'Rejected; the deal left the clean set.';
+  });
   const itemDeal = async (id: number) => {
     const d = await getItemDetail(db, id);
     if (!d.deal || !d.company) throw new ReviewError('invalid', `Review item #${id} has no deal`);
@@ -371,7 +459,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const filters = Object.fromEntries(Object.entries(req.query as Record<string, unknown>).filter(([, v]) => v !== ''));
     const result = await fetchDealsPage(db, parseDealPageQuery({ limit: 50, ...filters }));
     const { cursor: _cursor, ...rest } = filters;
-    return page(reply, views.dealsPage(ctx(req), result.deals, result.next_cursor, new URLSearchParams(rest as Record<string, string>).toString()));
+    return page(
+      reply,
+      views.dealsPage(ctx(req), result.deals, result.next_cursor, new URLSearchParams(rest as Record<string, string>).toString()),
+    );
   });
   app.get('/deals/:id', async (req, reply) => {
     const flash = query(FlashQuery, req).done;
@@ -403,7 +494,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await mergeDeals(db, id, into, req.actor!);
     return reply.redirect(`/deals/${into}?done=${encodeURIComponent(`Merged deal #${id} into #${into}.`)}`, 303);
   });
-  app.get('/audit', async (req, reply) => (query(NoQuery, req), page(reply, views.auditPage(ctx(req), await listAudit(db)))));
+  app.get('/audit', async (req, reply) => {
+    query(NoQuery, req);
+    return page(reply, views.auditPage(ctx(req), await listAudit(db)));
+  });
 
   // --- JSON API (session or bearer token) ---
   app.get('/api/deals', async (req) => fetchDealsPage(db, parseDealPageQuery(req.query)));

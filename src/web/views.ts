@@ -52,7 +52,11 @@ function layout(title: string, ctx: PageCtx | null, body: Html, flash?: string):
 }
 
 export function errorPage(ctx: PageCtx | null, status: number, message: string): Html {
-  return layout(`Error ${status}`, ctx, html`<h1>Error ${status}</h1><p class="flash error">${message}</p><p><a href="/">Back to the dashboard</a></p>`);
+  return layout(
+    `Error ${status}`,
+    ctx,
+    html`<h1>Error ${status}</h1><p class="flash error">${message}</p><p><a href="/">Back to the dashboard</a></p>`,
+  );
 }
 
 export function loginPage(error?: string, next = '/'): Html {
@@ -97,7 +101,8 @@ export function changeList(v: unknown): Html {
     fields && typeof fields === 'object'
       ? Object.entries(fields).map(([k, c]) => [k, c?.from, c?.to])
       : [...new Set([...Object.keys(before), ...Object.keys(after)])].map((k) => [k, before[k], after[k]]);
-  for (const [k, from, to] of pairs) lines.push(html`<li><b>${k}</b>: <span class="old">${show(from)}</span> → <span class="new">${show(to)}</span></li>`);
+  for (const [k, from, to] of pairs)
+    lines.push(html`<li><b>${k}</b>: <span class="old">${show(from)}</span> → <span class="new">${show(to)}</span></li>`);
   for (const [k, x] of Object.entries(o)) {
     if (k === 'fields' || k === 'before' || k === 'after') continue;
     lines.push(html`<li>${k}: ${show(x)}</li>`);
@@ -109,7 +114,9 @@ function dealsTable(deals: DealsCleanView[]): Html {
   if (!deals.length) return html`<p class="muted">No deals yet.</p>`;
   return html`<table><tr><th>#</th><th>Company</th><th>Round</th><th>Status</th><th>Amount</th><th>Country</th><th>Announced</th><th>Investors</th><th class="num">Sources</th><th>Review</th></tr>
 ${deals.map(
-  (d) => html`<tr><td><a href="/deals/${d.id}">${d.id}</a></td><td>${d.company_name}</td><td>${d.round.replace(/_/g, ' ')}</td><td>${statusPill(d.status)}</td><td>${money(d.amount_value, d.amount_currency, d.amount_usd)}</td>
+  (
+    d,
+  ) => html`<tr><td><a href="/deals/${d.id}">${d.id}</a></td><td>${d.company_name}</td><td>${d.round.replace(/_/g, ' ')}</td><td>${statusPill(d.status)}</td><td>${money(d.amount_value, d.amount_currency, d.amount_usd)}</td>
 <td>${d.country ?? ''}</td><td>${d.announced_on ?? ''}</td><td>${d.investors_text}</td><td class="num">${d.source_count}</td><td>${reviewPill(d.needs_review)}</td></tr>`,
 )}</table>`;
 }
@@ -179,7 +186,20 @@ function options(values: readonly string[], selected: string | null): Html[] {
 }
 
 /** The edit form's fields as strings: from the stored deal, or as the operator submitted them. */
-export type EditValues = Record<'company_name' | 'country' | 'region' | 'round' | 'status' | 'amount_value' | 'amount_currency' | 'valuation_value' | 'valuation_currency' | 'announced_on' | 'investors', string>;
+export type EditValues = Record<
+  | 'company_name'
+  | 'country'
+  | 'region'
+  | 'round'
+  | 'status'
+  | 'amount_value'
+  | 'amount_currency'
+  | 'valuation_value'
+  | 'valuation_currency'
+  | 'announced_on'
+  | 'investors',
+  string
+>;
 
 /** An edit that failed validation: the page is shown again with the operator's input and the error. */
 export interface EditAttempt {
@@ -239,8 +259,17 @@ function comparePanel(ctx: PageCtx, deals: ComparedDeal[], focusId: number | nul
     ['Company', (d) => d.company.name],
     ['Round', (d) => d.deal.round],
     ['Status', (d) => d.deal.status],
-    ['Amount', (d) => (d.deal.amount_value === null ? '—' : `${d.deal.amount_currency} ${d.deal.amount_value.toLocaleString('en-US')}${d.deal.amount_usd !== null && d.deal.amount_currency !== 'USD' ? ` (≈ ${formatUsd(d.deal.amount_usd)})` : ''}`)],
-    ['Valuation', (d) => (d.deal.valuation_value === null ? '—' : `${d.deal.valuation_currency} ${d.deal.valuation_value.toLocaleString('en-US')}`)],
+    [
+      'Amount',
+      (d) =>
+        d.deal.amount_value === null
+          ? '—'
+          : `${d.deal.amount_currency} ${d.deal.amount_value.toLocaleString('en-US')}${d.deal.amount_usd !== null && d.deal.amount_currency !== 'USD' ? ` (≈ ${formatUsd(d.deal.amount_usd)})` : ''}`,
+    ],
+    [
+      'Valuation',
+      (d) => (d.deal.valuation_value === null ? '—' : `${d.deal.valuation_currency} ${d.deal.valuation_value.toLocaleString('en-US')}`),
+    ],
     ['Country', (d) => d.deal.country ?? d.company.country ?? '—'],
     ['Announced', (d) => d.deal.announced_on ?? '—'],
     ['Investors', (d) => d.investors.map((i) => `${i.name}${i.lead ? ' (lead)' : ''}`).join(', ') || '—'],
@@ -256,9 +285,9 @@ ${rows.map(([label, get]) => {
 })}
 <tr><th>Quote</th>${deals.map((d) => html`<td>${d.sources.find((x) => x.quote)?.quote ?? '—'}</td>`)}</tr>
 <tr><th></th>${deals.map((d) => {
-  const other = deals.find((o) => o.deal.id !== d.deal.id && !o.deal.merged_into && !o.deal.rejected_at);
-  return html`<td>${!d.deal.merged_into && !d.deal.rejected_at && other ? mergeButton(ctx, d.deal.id, other.deal.id, `Merge #${d.deal.id} into #${other.deal.id}`) : ''}</td>`;
-})}</tr></table></div>`;
+    const other = deals.find((o) => o.deal.id !== d.deal.id && !o.deal.merged_into && !o.deal.rejected_at);
+    return html`<td>${!d.deal.merged_into && !d.deal.rejected_at && other ? mergeButton(ctx, d.deal.id, other.deal.id, `Merge #${d.deal.id} into #${other.deal.id}`) : ''}</td>`;
+  })}</tr></table></div>`;
 }
 
 /** Results of a merge-target search for `from`, each with a merge button. */
@@ -272,7 +301,9 @@ ${
   hits.length
     ? html`<table><tr><th>#</th><th>Company</th><th>Round</th><th>Status</th><th>Amount</th><th>Country</th><th>Announced</th><th class="num">Sources</th><th></th></tr>
 ${hits.map(
-  (h) => html`<tr><td><a href="/deals/${h.id}">${h.id}</a></td><td>${h.company_name}</td><td>${h.round.replace(/_/g, ' ')}</td><td>${statusPill(h.status)}</td>
+  (
+    h,
+  ) => html`<tr><td><a href="/deals/${h.id}">${h.id}</a></td><td>${h.company_name}</td><td>${h.round.replace(/_/g, ' ')}</td><td>${statusPill(h.status)}</td>
 <td>${money(h.amount_value, h.amount_currency, h.amount_usd)}</td><td>${h.country ?? ''}</td><td>${h.announced_on ?? ''}</td><td class="num">${h.source_count}</td>
 <td>${mergeButton(ctx, from.id, h.id, 'Merge into this deal')}</td></tr>`,
 )}</table>`
@@ -285,7 +316,9 @@ function sourcesTable(sources: ItemDetail['sources'], select?: boolean): Html {
   if (!sources.length) return html`<p class="muted">No source articles linked.</p>`;
   return html`<table><tr>${select ? html`<th></th>` : ''}<th>Article</th><th>Publisher</th><th>Published</th><th>Quote</th></tr>
 ${sources.map(
-  (s) => html`<tr>${select ? html`<td><input type="checkbox" name="article" value="${s.article_id}" aria-label="select article ${s.article_id}"></td>` : ''}
+  (
+    s,
+  ) => html`<tr>${select ? html`<td><input type="checkbox" name="article" value="${s.article_id}" aria-label="select article ${s.article_id}"></td>` : ''}
 <td><a href="${s.url}" rel="noopener noreferrer">${s.title ?? s.url}</a></td><td>${s.publisher ?? ''}</td><td>${s.published_at ?? ''}</td><td>${s.quote ?? ''}</td></tr>`,
 )}</table>`;
 }
@@ -333,9 +366,21 @@ ${deal && !deal.merged_into && !deal.rejected_at ? mergeSearchForm(deal.id, comp
     : html`<p class="flash">Resolved by ${item.resolved_by ?? '?'} at ${item.resolved_at ?? ''}.</p>`
 }
 <p class="muted">${nextId ? html`<a href="/review/${nextId}" data-key="n">Next open item →</a> <kbd>n</kbd> · ` : html`No other open items · `}<a href="/review" data-key="q">Back to the queue</a> <kbd>q</kbd>${open ? html` · approve <kbd>a</kbd> · reject <kbd>r</kbd>` : ''}</p>
-${comparePanel(ctx, compared, deal?.id ?? null, reasons.filter((r): r is string => typeof r === 'string'))}
+${comparePanel(
+  ctx,
+  compared,
+  deal?.id ?? null,
+  reasons.filter((r): r is string => typeof r === 'string'),
+)}
 <h2>Evidence quotes</h2>${d.quotes.length ? html`<ul>${d.quotes.map((q) => html`<li><span class="pill">${q.field}</span> ${q.quote}</li>`)}</ul>` : html`<p class="muted">None.</p>`}
-${article ? html`<h2>Article: <a href="${article.url}" rel="noopener noreferrer">${article.title ?? article.url}</a></h2><div class="article">${highlight(article.text ?? '', d.quotes.map((q) => q.quote))}</div>` : ''}
+${
+  article
+    ? html`<h2>Article: <a href="${article.url}" rel="noopener noreferrer">${article.title ?? article.url}</a></h2><div class="article">${highlight(
+        article.text ?? '',
+        d.quotes.map((q) => q.quote),
+      )}</div>`
+    : ''
+}
 ${deal && !deal.merged_into && !deal.rejected_at ? editForm(ctx, deal.id, edit?.values ?? editValuesOf(deal, company?.name ?? '', d.investors), `${base}/edit`, edit?.error) : ''}
 ${
   deal
@@ -359,7 +404,13 @@ export function dealsPage(ctx: PageCtx, deals: DealsCleanView[], nextCursor: str
 }
 
 /** Where the USD figure came from: the rate, its date and its source. */
-function fxLine(d: { amount_currency: string | null; amount_usd: number | null; fx_rate: number | null; fx_date: string | null; fx_source: string | null }): Html {
+function fxLine(d: {
+  amount_currency: string | null;
+  amount_usd: number | null;
+  fx_rate: number | null;
+  fx_date: string | null;
+  fx_source: string | null;
+}): Html {
   if (d.amount_usd === null || !d.amount_currency || d.amount_currency === 'USD') return html``;
   if (d.fx_rate === null) return html`<p class="muted">USD conversion: rate not recorded.</p>`;
   return html`<p class="muted">USD conversion: 1 ${d.amount_currency} = ${Number(d.fx_rate).toPrecision(6)} USD on ${d.fx_date ?? '?'} (source: ${d.fx_source ?? '?'}).</p>`;

@@ -4,7 +4,16 @@ import { collapseCandidates } from '../../src/dedupe/merge.js';
 import { deal, usd } from '../fixtures/dedupe/deals.js';
 
 function existing(over: Partial<ExistingDeal> = {}): ExistingDeal {
-  return { id: 1, companyKey: 'acme robotics', round: 'series_a', status: 'announced', amount: usd(20_000_000), announcedOn: '2025-03-08', investorKeys: ['northzone'], ...over };
+  return {
+    id: 1,
+    companyKey: 'acme robotics',
+    round: 'series_a',
+    status: 'announced',
+    amount: usd(20_000_000),
+    announcedOn: '2025-03-08',
+    investorKeys: ['northzone'],
+    ...over,
+  };
 }
 
 describe('matchDeal', () => {
@@ -42,7 +51,9 @@ describe('matchDeal', () => {
 
   it('compares in USD across currencies and in the shared currency when USD is missing', () => {
     expect(compareAmounts({ value: 18_500_000, currency: 'EUR', usd: 20_100_000 }, usd(20_000_000))).toBe('match');
-    expect(compareAmounts({ value: 18_500_000, currency: 'EUR', usd: null }, { value: 18_000_000, currency: 'EUR', usd: null })).toBe('match');
+    expect(compareAmounts({ value: 18_500_000, currency: 'EUR', usd: null }, { value: 18_000_000, currency: 'EUR', usd: null })).toBe(
+      'match',
+    );
     expect(compareAmounts({ value: 18_500_000, currency: 'EUR', usd: null }, usd(20_000_000))).toBe('unknown');
     expect(compareAmounts(null, null)).toBe('both_null');
   });
@@ -65,12 +76,24 @@ describe('collapseCandidates', () => {
   it('merges in-article duplicates, unioning investors (lead = OR) and flags, keeping distinct rounds', () => {
     const out = collapseCandidates([
       { deal: deal({ investors: [{ name: 'Northzone', lead: false }] }), flags: [] },
-      { deal: deal({ round: 'series_unknown', investors: [{ name: 'NORTHZONE', lead: true }, { name: 'Atomico', lead: false }] }), flags: [{ kind: 'low_confidence', reason: 'weak' }] },
+      {
+        deal: deal({
+          round: 'series_unknown',
+          investors: [
+            { name: 'NORTHZONE', lead: true },
+            { name: 'Atomico', lead: false },
+          ],
+        }),
+        flags: [{ kind: 'low_confidence', reason: 'weak' }],
+      },
       { deal: deal({ round: 'seed', amount: usd(3_000_000), announcedOn: '2024-01-10' }), flags: [] },
     ]);
     expect(out).toHaveLength(2);
     expect(out[0]!.deal.round).toBe('series_a');
-    expect(out[0]!.deal.investors).toEqual([{ name: 'Northzone', lead: true }, { name: 'Atomico', lead: false }]);
+    expect(out[0]!.deal.investors).toEqual([
+      { name: 'Northzone', lead: true },
+      { name: 'Atomico', lead: false },
+    ]);
     expect(out[0]!.flags).toHaveLength(1);
     expect(out[1]!.deal.round).toBe('seed');
   });

@@ -18,13 +18,20 @@ afterAll(async () => {
 async function article(publishedAt: string | null = '2025-03-10T08:00:00Z') {
   const n = ++articleSeq;
   const url = `https://news${n % 3}.example/story-${n}`;
-  const { id } = await t.db.insertInto('articles').values({ url, canonical_url: url, published_at: publishedAt }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await t.db
+    .insertInto('articles')
+    .values({ url, canonical_url: url, published_at: publishedAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id, url, siteName: n % 2 ? `News ${n % 3}` : null, publishedAt };
 }
 
 async function save(deals: Deal[], flags: ReviewFlag[] = [], art?: Awaited<ReturnType<typeof article>>) {
   const a = art ?? (await article());
-  return { article: a, result: await saveDeals(t.db, { article: a, extractionId: null, candidates: deals.map((d) => ({ deal: d, flags })) }) };
+  return {
+    article: a,
+    result: await saveDeals(t.db, { article: a, extractionId: null, candidates: deals.map((d) => ({ deal: d, flags })) }),
+  };
 }
 
 const company = (name: string) => ({ name, country: 'DE' as string | null });
@@ -43,13 +50,20 @@ describe('saveDeals', () => {
   it('links three reports of one deal to a single deal with three sources', async () => {
     const c = company('Lumen Grid');
     const r1 = await save([deal({ company: c })]);
-    const r2 = await save([deal({ company: { name: 'Lumen Grid GmbH', country: null }, amount: usd(21_000_000), announcedOn: '2025-03-11' })]);
+    const r2 = await save([
+      deal({ company: { name: 'Lumen Grid GmbH', country: null }, amount: usd(21_000_000), announcedOn: '2025-03-11' }),
+    ]);
     const r3 = await save([deal({ company: { name: 'LUMEN GRID', country: null }, round: 'series_unknown', amount: null })]);
     expect(r1.result.deals[0]!.action).toBe('created');
     expect(r2.result.deals[0]).toEqual({ dealId: r1.result.deals[0]!.dealId, action: 'linked' });
     expect(r3.result.deals[0]!.dealId).toBe(r1.result.deals[0]!.dealId);
     expect(await dealsOf('Lumen Grid')).toHaveLength(1);
-    const sources = await t.db.selectFrom('deal_sources').selectAll().where('deal_id', '=', r1.result.deals[0]!.dealId).orderBy('article_id').execute();
+    const sources = await t.db
+      .selectFrom('deal_sources')
+      .selectAll()
+      .where('deal_id', '=', r1.result.deals[0]!.dealId)
+      .orderBy('article_id')
+      .execute();
     expect(sources.map((s) => s.article_id)).toEqual([r1.article.id, r2.article.id, r3.article.id]);
     expect(sources[0]).toMatchObject({ url: r1.article.url, quote: 'Acme Robotics has raised $20 million' });
     expect(sources[0]!.publisher).toBe(r1.article.siteName ?? new URL(r1.article.url).host);
@@ -73,7 +87,9 @@ describe('saveDeals', () => {
 
   it('updates an in-talks deal when it is announced and records the change', async () => {
     const c = company('Fernwood Bio');
-    const talks = await save([deal({ company: c, status: 'in_talks', round: 'series_unknown', amount: usd(30_000_000), announcedOn: '2024-11-01', investors: [] })]);
+    const talks = await save([
+      deal({ company: c, status: 'in_talks', round: 'series_unknown', amount: usd(30_000_000), announcedOn: '2024-11-01', investors: [] }),
+    ]);
     const id = talks.result.deals[0]!.dealId;
     const ann = await save([deal({ company: c, amount: usd(42_000_000), announcedOn: '2025-03-10' })]);
     expect(ann.result.deals[0]).toEqual({ dealId: id, action: 'updated' });
@@ -109,27 +125,45 @@ describe('saveDeals', () => {
     const c = company('Veldt Systems');
     const { result } = await save([deal({ company: c }), deal({ company: c, amount: usd(90_000_000) })]);
     expect(result.deals.map((d) => d.action)).toEqual(['created', 'conflict']);
-    const items = await t.db.selectFrom('review_items').selectAll().where('kind', '=', 'conflict').where('deal_id', '=', result.deals[1]!.dealId).execute();
+    const items = await t.db
+      .selectFrom('review_items')
+      .selectAll()
+      .where('kind', '=', 'conflict')
+      .where('deal_id', '=', result.deals[1]!.dealId)
+      .execute();
     expect(items[0]!.payload).toMatchObject({ dealIds: [result.deals[0]!.dealId, result.deals[1]!.dealId] });
   });
 
   it('turns flags into review items and re-saving the same extraction creates nothing new', async () => {
     const c = company('Tessel AI');
-    const flags: ReviewFlag[] = [{ kind: 'low_confidence', reason: 'confidence 0.42' }, { kind: 'evidence_failed', reason: 'amount quote not in text' }];
+    const flags: ReviewFlag[] = [
+      { kind: 'low_confidence', reason: 'confidence 0.42' },
+      { kind: 'evidence_failed', reason: 'amount quote not in text' },
+    ];
     const a = await article();
     const candidates = [deal({ company: c, confidence: 0.42 })];
     const first = await save(candidates, flags, a);
     expect(first.result.reviewItems).toBe(2);
     const count = async () => {
       const q = (table: 'deals' | 'deal_sources' | 'review_items' | 'deal_investors' | 'deal_history' | 'investors' | 'companies') =>
-        t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return Promise.all(['deals', 'deal_sources', 'review_items', 'deal_investors', 'deal_history', 'investors', 'companies'].map((x) => q(x as never)));
+        t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+      return Promise.all(
+        ['deals', 'deal_sources', 'review_items', 'deal_investors', 'deal_history', 'investors', 'companies'].map((x) => q(x as never)),
+      );
     };
     const before = await count();
     const again = await save(candidates, flags, a);
     expect(again.result).toEqual({ deals: [{ dealId: first.result.deals[0]!.dealId, action: 'linked' }], reviewItems: 0 });
     expect(await count()).toEqual(before);
-    const items = await t.db.selectFrom('review_items').select(['kind', 'reason', 'article_id']).where('deal_id', '=', first.result.deals[0]!.dealId).orderBy('kind').execute();
+    const items = await t.db
+      .selectFrom('review_items')
+      .select(['kind', 'reason', 'article_id'])
+      .where('deal_id', '=', first.result.deals[0]!.dealId)
+      .orderBy('kind')
+      .execute();
     expect(items).toEqual([
       { kind: 'evidence_failed', reason: 'amount quote not in text', article_id: a.id },
       { kind: 'low_confidence', reason: 'confidence 0.42', article_id: a.id },
@@ -142,11 +176,21 @@ describe('saveDeals', () => {
     try {
       const arts = await Promise.all([article(), article()]);
       const results = await Promise.all(
-        dbs.map((db, i) => saveDeals(db, { article: arts[i]!, extractionId: null, candidates: [{ deal: deal({ company: company('Halcyon Freight') }), flags: [] }] })),
+        dbs.map((db, i) =>
+          saveDeals(db, {
+            article: arts[i]!,
+            extractionId: null,
+            candidates: [{ deal: deal({ company: company('Halcyon Freight') }), flags: [] }],
+          }),
+        ),
       );
       expect(results.map((r) => r.deals[0]!.action).sort()).toEqual(['created', 'linked']);
       expect(await dealsOf('Halcyon Freight')).toHaveLength(1);
-      const sources = await t.db.selectFrom('deal_sources').select('article_id').where('deal_id', '=', results[0]!.deals[0]!.dealId).execute();
+      const sources = await t.db
+        .selectFrom('deal_sources')
+        .select('article_id')
+        .where('deal_id', '=', results[0]!.deals[0]!.dealId)
+        .execute();
       expect(sources).toHaveLength(2);
     } finally {
       await Promise.all(dbs.map((db) => db.destroy()));
@@ -155,8 +199,24 @@ describe('saveDeals', () => {
 
   it('merges investors across reports, lead if any report says so', async () => {
     const c = company('Brightwave Energy');
-    const first = await save([deal({ company: c, investors: [{ name: 'Index Ventures', lead: false }, { name: 'Seedcamp', lead: false }] })]);
-    await save([deal({ company: c, investors: [{ name: 'Index Ventures Ltd', lead: true }, { name: 'Kima Ventures', lead: false }] })]);
+    const first = await save([
+      deal({
+        company: c,
+        investors: [
+          { name: 'Index Ventures', lead: false },
+          { name: 'Seedcamp', lead: false },
+        ],
+      }),
+    ]);
+    await save([
+      deal({
+        company: c,
+        investors: [
+          { name: 'Index Ventures Ltd', lead: true },
+          { name: 'Kima Ventures', lead: false },
+        ],
+      }),
+    ]);
     const rows = await t.db
       .selectFrom('deal_investors')
       .innerJoin('investors', 'investors.id', 'deal_investors.investor_id')
@@ -185,20 +245,35 @@ describe('saveDeals', () => {
     const c = company('Pico Orchard');
     const first = await save([deal({ company: c })]);
     // Same investors, unspecified round, but a very different amount: not merged, but sent to review.
-    const vague = await save([deal({ company: c, round: 'series_unknown', amount: usd(70_000_000), announcedOn: null })], [], await article('2025-03-12T09:00:00Z'));
+    const vague = await save(
+      [deal({ company: c, round: 'series_unknown', amount: usd(70_000_000), announcedOn: null })],
+      [],
+      await article('2025-03-12T09:00:00Z'),
+    );
     expect(vague.result).toMatchObject({ deals: [{ action: 'created' }], reviewItems: 1 });
     const rows = await dealsOf('Pico Orchard');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatchObject({ announced_on: '2025-03-12', needs_review: true });
     const items = await t.db.selectFrom('review_items').selectAll().where('deal_id', '=', rows[1]!.id).execute();
-    expect(items).toEqual([expect.objectContaining({ kind: 'possible_duplicate', payload: expect.objectContaining({ dealIds: [first.result.deals[0]!.dealId, rows[1]!.id] }) })]);
+    expect(items).toEqual([
+      expect.objectContaining({
+        kind: 'possible_duplicate',
+        payload: expect.objectContaining({ dealIds: [first.result.deals[0]!.dealId, rows[1]!.id] }),
+      }),
+    ]);
   });
 
   it('rejects malformed input with a clear error', async () => {
     const a = await article();
-    await expect(saveDeals(t.db, { article: { ...a, url: 'not a url' }, extractionId: null, candidates: [] })).rejects.toThrow(/invalid article url/);
+    await expect(saveDeals(t.db, { article: { ...a, url: 'not a url' }, extractionId: null, candidates: [] })).rejects.toThrow(
+      /invalid article url/,
+    );
     await expect(
-      saveDeals(t.db, { article: a, extractionId: null, candidates: [{ deal: { ...deal(), round: 'series_z' } as unknown as Deal, flags: [] }] }),
+      saveDeals(t.db, {
+        article: a,
+        extractionId: null,
+        candidates: [{ deal: { ...deal(), round: 'series_z' } as unknown as Deal, flags: [] }],
+      }),
     ).rejects.toThrow(/candidate 0 is not a valid Deal: round/);
   });
 });

@@ -53,7 +53,12 @@ async function seed() {
   const week = (n: number) => new Date(Date.UTC(2026, 2, 30) - n * 7 * 86_400_000).toISOString().slice(0, 10);
   const names = ['Arbor', 'Brisk', 'Cinder', 'Dovetail', 'Ember', 'Fathom', 'Gable', 'Harbor', 'Isla', 'Juniper', 'Kestrel', 'Lattice'];
   const rounds = ['seed', 'series_a', 'series_b', 'series_a', 'debt', 'seed'];
-  const countries: Array<[string, string]> = [['DE', 'europe'], ['US', 'north_america'], ['IN', 'asia'], ['KE', 'africa']];
+  const countries: Array<[string, string]> = [
+    ['DE', 'europe'],
+    ['US', 'north_america'],
+    ['IN', 'asia'],
+    ['KE', 'africa'],
+  ];
   for (let i = 0; i < names.length; i++) {
     const [country, region] = countries[i % countries.length]!;
     const usd = (i + 1) * 3_500_000;
@@ -67,10 +72,28 @@ async function seed() {
     });
     await t.db.updateTable('deals').set({ region }).where('id', '=', dealId).execute();
   }
-  const a = await insertDeal(t.db, { company: 'Corvane Health', round: 'series_b', amount: { value: 42_000_000, currency: 'USD', usd: 42_000_000 }, announced_on: week(1), sources: [{ quote: 'Corvane Health raised $42 million in a Series B round', title: 'Corvane Health raises $42M' }] });
-  const b = await insertDeal(t.db, { company: 'Corvane Health', round: 'series_b', amount: { value: 55_000_000, currency: 'USD', usd: 55_000_000 }, announced_on: week(1), sources: [{ quote: 'Corvane Health closed a $55 million Series B', title: 'Corvane closes $55M Series B' }] });
+  const a = await insertDeal(t.db, {
+    company: 'Corvane Health',
+    round: 'series_b',
+    amount: { value: 42_000_000, currency: 'USD', usd: 42_000_000 },
+    announced_on: week(1),
+    sources: [{ quote: 'Corvane Health raised $42 million in a Series B round', title: 'Corvane Health raises $42M' }],
+  });
+  const b = await insertDeal(t.db, {
+    company: 'Corvane Health',
+    round: 'series_b',
+    amount: { value: 55_000_000, currency: 'USD', usd: 55_000_000 },
+    announced_on: week(1),
+    sources: [{ quote: 'Corvane Health closed a $55 million Series B', title: 'Corvane closes $55M Series B' }],
+  });
   await t.db.updateTable('deals').set({ needs_review: true }).where('id', '=', b.dealId).execute();
-  const conflict = await insertItem(t.db, { kind: 'conflict', dealId: b.dealId, articleId: b.articleIds[0], reason: 'figures conflict with another report of this deal', payload: { dealIds: [a.dealId, b.dealId], reasons: ['same company', 'same round', 'amounts far apart'] } });
+  const conflict = await insertItem(t.db, {
+    kind: 'conflict',
+    dealId: b.dealId,
+    articleId: b.articleIds[0],
+    reason: 'figures conflict with another report of this deal',
+    payload: { dealIds: [a.dealId, b.dealId], reasons: ['same company', 'same round', 'amounts far apart'] },
+  });
   return { a: a.dealId, b: b.dealId, conflict };
 }
 
@@ -142,7 +165,9 @@ describe('analyst pages in a browser', () => {
       await page.goto(`${base}/admin/queues`);
       await page.waitForSelector('text=articles');
       // Evaluated in the page (a string, since this file is type-checked without the DOM library).
-      const fontsLoaded = await page.evaluate(`document.fonts.load('12px "IBM Plex Sans"').then(() => document.fonts.check('12px "IBM Plex Sans"'))`);
+      const fontsLoaded = await page.evaluate(
+        `document.fonts.load('12px "IBM Plex Sans"').then(() => document.fonts.check('12px "IBM Plex Sans"'))`,
+      );
       expect(fontsLoaded).toBe(true);
       await shoot(page, '16-queues.png');
 

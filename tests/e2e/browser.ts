@@ -80,7 +80,10 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync('/etc/fonts/fonts.conf')) {
     const conf = path.join(dir, 'fontconfig');
     mkdirSync(conf, { recursive: true });
-    writeFileSync(path.join(conf, 'fonts.conf'), `<?xml version="1.0"?>\n<fontconfig><dir>${path.join(dir, 'fonts')}</dir><cachedir>${path.join(dir, 'fonts-cache')}</cachedir></fontconfig>\n`);
+    writeFileSync(
+      path.join(conf, 'fonts.conf'),
+      `<?xml version="1.0"?>\n<fontconfig><dir>${path.join(dir, 'fonts')}</dir><cachedir>${path.join(dir, 'fonts-cache')}</cachedir></fontconfig>\n`,
+    );
     env.FONTCONFIG_PATH = conf;
     env.FONTCONFIG_FILE = path.join(conf, 'fonts.conf');
   }

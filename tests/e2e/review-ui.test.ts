@@ -45,9 +45,18 @@ describe('review UI in a browser', () => {
       round: 'seed',
       amount: { value: 12_000_000, currency: 'EUR', usd: 13_000_000 },
       investors: [{ name: 'Northstar Ventures', lead: true }, { name: 'Alpine Capital' }],
-      sources: [{ text, title: 'Lumen Robotics raises €12M Series A', quote: 'has raised €12 million in a Series A round' }, { title: 'Lumen lands €12M' }],
+      sources: [
+        { text, title: 'Lumen Robotics raises €12M Series A', quote: 'has raised €12 million in a Series A round' },
+        { title: 'Lumen lands €12M' },
+      ],
     });
-    const itemId = await insertItem(t.db, { kind: 'conflict', dealId, articleId: articleIds[0], reason: 'round: article says Series A, extraction says seed', payload: { evidence: [{ field: 'investors', quote: 'led by Northstar Ventures' }] } });
+    const itemId = await insertItem(t.db, {
+      kind: 'conflict',
+      dealId,
+      articleId: articleIds[0],
+      reason: 'round: article says Series A, extraction says seed',
+      payload: { evidence: [{ field: 'investors', quote: 'led by Northstar Ventures' }] },
+    });
     await insertItem(t.db, { kind: 'low_confidence', dealId: (await insertDeal(t.db, { company: 'Quiet Labs' })).dealId });
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -92,8 +101,16 @@ describe('review UI in a browser', () => {
     } finally {
       await page.close();
     }
-    const deal = await t.db.selectFrom('deals').select(['round', 'amount_value', 'amount_usd']).where('id', '=', dealId).executeTakeFirstOrThrow();
+    const deal = await t.db
+      .selectFrom('deals')
+      .select(['round', 'amount_value', 'amount_usd'])
+      .where('id', '=', dealId)
+      .executeTakeFirstOrThrow();
     expect(deal).toEqual({ round: 'series_a', amount_value: 12_500_000, amount_usd: 13_541_666.67 });
-    expect((await t.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((a) => a.action)).toEqual(['edit', 'approve', 'edit']);
+    expect((await t.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((a) => a.action)).toEqual([
+      'edit',
+      'approve',
+      'edit',
+    ]);
   });
 });

@@ -18,10 +18,26 @@ describe('oracle answers', () => {
   const text = 'Quillmoor, a Lisbon maker of tide sensors, has raised US$ 12.5m in a seed round. Harbour Ventures led it.';
 
   it('copies amounts, names and quotes from the text it is sent', () => {
-    const deal = answerDeal({ company: 'Quillmoor', round: 'seed', country: 'PT', amount: { value: 12_500_000, currency: 'USD' }, investors: [{ name: 'harbour ventures', lead: true }] }, text)!;
-    expect(deal).toMatchObject({ company: 'Quillmoor', amountText: 'US$ 12.5m', country: 'Lisbon', investors: [{ name: 'Harbour Ventures', lead: true }] });
+    const deal = answerDeal(
+      {
+        company: 'Quillmoor',
+        round: 'seed',
+        country: 'PT',
+        amount: { value: 12_500_000, currency: 'USD' },
+        investors: [{ name: 'harbour ventures', lead: true }],
+      },
+      text,
+    )!;
+    expect(deal).toMatchObject({
+      company: 'Quillmoor',
+      amountText: 'US$ 12.5m',
+      country: 'Lisbon',
+      investors: [{ name: 'Harbour Ventures', lead: true }],
+    });
     for (const e of deal.evidence) expect(text).toContain(e.quote);
-    expect(deal.evidence.find((e) => e.field === 'amount')?.quote).toBe('Quillmoor, a Lisbon maker of tide sensors, has raised US$ 12.5m in a seed round.');
+    expect(deal.evidence.find((e) => e.field === 'amount')?.quote).toBe(
+      'Quillmoor, a Lisbon maker of tide sensors, has raised US$ 12.5m in a seed round.',
+    );
   });
 
   it('leaves out what the text it was sent does not state, as a model would have to', () => {
@@ -56,7 +72,10 @@ describe('LLM path against the oracle', () => {
 describe('npm run eval:oracle', () => {
   it('runs the oracle evaluation as a command and passes at F1 >= 0.98', async () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPENAI_')));
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/eval/oracle-cli.ts', ORACLE_FIXTURES], { env: { ...env, LOG_LEVEL: 'silent' }, timeout: 60_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/eval/oracle-cli.ts', ORACLE_FIXTURES], {
+      env: { ...env, LOG_LEVEL: 'silent' },
+      timeout: 60_000,
+    });
     expect(stdout).toMatch(/engine llm/);
     expect(stdout).toMatch(/F1 100\.0%/);
     expect(stdout).toMatch(/evidence check failed on 0 of 12/);

@@ -15,7 +15,18 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'dealflow-eval-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function raw(company: string, amountText: string | null, confidence: number): RawDeal {
-  return { company, country: null, round: 'seed', status: 'announced', amountText, valuationText: null, investors: [], announcedOn: null, evidence: [], confidence };
+  return {
+    company,
+    country: null,
+    round: 'seed',
+    status: 'announced',
+    amountText,
+    valuationText: null,
+    investors: [],
+    announcedOn: null,
+    evidence: [],
+    confidence,
+  };
 }
 
 function fixedExtractor(byUrl: Record<string, RawDeal[]>): Extractor {
@@ -23,7 +34,17 @@ function fixedExtractor(byUrl: Record<string, RawDeal[]>): Extractor {
     engine: 'offline',
     async extract(article: ArticleInput): Promise<ExtractionResult> {
       const key = Object.keys(byUrl).find((u) => article.url.includes(u));
-      return { raw: { deals: key ? byUrl[key]! : [] }, engine: 'offline', model: null, promptVersion: 'fixed', inputTokens: 0, outputTokens: 0, costUsd: 0, cached: false, durationMs: 1 };
+      return {
+        raw: { deals: key ? byUrl[key]! : [] },
+        engine: 'offline',
+        model: null,
+        promptVersion: 'fixed',
+        inputTokens: 0,
+        outputTokens: 0,
+        costUsd: 0,
+        cached: false,
+        durationMs: 1,
+      };
     },
   };
 }
@@ -62,7 +83,9 @@ describe('eval at the review threshold', () => {
 
   it('tabulates confidence buckets against observed precision', async () => {
     const report = await evaluateCorpus(dir, extractor, { threshold: 0.6 });
-    const used = report.reliability.filter((b) => b.count > 0).map(({ from, count, correct, precision }) => ({ from, count, correct, precision }));
+    const used = report.reliability
+      .filter((b) => b.count > 0)
+      .map(({ from, count, correct, precision }) => ({ from, count, correct, precision }));
     expect(used).toEqual([
       { from: 0.4, count: 1, correct: 0, precision: 0 },
       { from: 0.6, count: 1, correct: 0, precision: 0 },
@@ -77,11 +100,14 @@ describe('eval at the review threshold', () => {
   });
 
   it('puts confidence 1 in the last bucket and 0 in the first', () => {
-    const table = reliabilityTable([
-      { company: 'a', confidence: 1, matched: true, review: [] },
-      { company: 'b', confidence: 0, matched: false, review: [] },
-      { company: 'c', confidence: 0.25, matched: true, review: [] },
-    ], 0.25);
+    const table = reliabilityTable(
+      [
+        { company: 'a', confidence: 1, matched: true, review: [] },
+        { company: 'b', confidence: 0, matched: false, review: [] },
+        { company: 'c', confidence: 0.25, matched: true, review: [] },
+      ],
+      0.25,
+    );
     expect(table.map((b) => b.count)).toEqual([1, 1, 0, 1]);
     expect(table[3]).toMatchObject({ from: 0.75, to: 1, precision: 1, meanConfidence: 1 });
   });
@@ -98,8 +124,13 @@ describe('eval at the review threshold', () => {
 
 describe('eval command', () => {
   const evalCli = (args: string[], env: Record<string, string> = {}) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPENAI_') && k !== 'REVIEW_CONFIDENCE_THRESHOLD'));
-    return run(process.execPath, ['--import', 'tsx', 'src/eval/cli.ts', ...args], { env: { ...clean, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 }).then(
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith('OPENAI_') && k !== 'REVIEW_CONFIDENCE_THRESHOLD'),
+    );
+    return run(process.execPath, ['--import', 'tsx', 'src/eval/cli.ts', ...args], {
+      env: { ...clean, LOG_LEVEL: 'silent', ...env },
+      timeout: 60_000,
+    }).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );

@@ -14,14 +14,33 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function deal(name: string, over: Partial<Deal> = {}): Deal {
   return {
-    company: { name, country: 'US' }, round: 'seed', status: 'announced',
-    amount: { value: 1_000_000, currency: 'USD', usd: 1_000_000 }, valuation: null, investors: [],
-    region: 'north_america', announcedOn: null, evidence: [], confidence: 0.9, ...over,
+    company: { name, country: 'US' },
+    round: 'seed',
+    status: 'announced',
+    amount: { value: 1_000_000, currency: 'USD', usd: 1_000_000 },
+    valuation: null,
+    investors: [],
+    region: 'north_america',
+    announcedOn: null,
+    evidence: [],
+    confidence: 0.9,
+    ...over,
   };
 }
 
 function raw(company: string, amountText: string | null, round: RawDeal['round'] = 'seed'): RawDeal {
-  return { company, country: 'US', round, status: 'announced', amountText, valuationText: null, investors: [], announcedOn: null, evidence: [], confidence: 0.9 };
+  return {
+    company,
+    country: 'US',
+    round,
+    status: 'announced',
+    amountText,
+    valuationText: null,
+    investors: [],
+    announcedOn: null,
+    evidence: [],
+    confidence: 0.9,
+  };
 }
 
 /** Returns fixed deals per article URL, so the expected score is known exactly. */
@@ -30,7 +49,17 @@ function fixedExtractor(byUrl: Record<string, RawDeal[]>): Extractor {
     engine: 'offline',
     async extract(article: ArticleInput): Promise<ExtractionResult> {
       const key = Object.keys(byUrl).find((u) => article.url.includes(u));
-      return { raw: { deals: key ? byUrl[key]! : [] }, engine: 'offline', model: null, promptVersion: 'fixed', inputTokens: 0, outputTokens: 0, costUsd: 0, cached: false, durationMs: 1 };
+      return {
+        raw: { deals: key ? byUrl[key]! : [] },
+        engine: 'offline',
+        model: null,
+        promptVersion: 'fixed',
+        inputTokens: 0,
+        outputTokens: 0,
+        costUsd: 0,
+        cached: false,
+        durationMs: 1,
+      };
     },
   };
 }
@@ -38,7 +67,14 @@ function fixedExtractor(byUrl: Record<string, RawDeal[]>): Extractor {
 describe('scoreCase', () => {
   it('matches by company key ignoring case, punctuation and legal suffix, and scores present fields only', () => {
     const s = scoreCase(
-      [{ company: 'Acme Robotics', round: 'seed', amount: { value: 1_010_000, currency: 'USD' }, investors: [{ name: 'Big VC', lead: true }] }],
+      [
+        {
+          company: 'Acme Robotics',
+          round: 'seed',
+          amount: { value: 1_010_000, currency: 'USD' },
+          investors: [{ name: 'Big VC', lead: true }],
+        },
+      ],
       [deal('ACME Robotics, Inc.', { investors: [{ name: 'Big VC LLC', lead: false }] })],
     );
     expect(s).toMatchObject({ gold: 1, predicted: 1, matched: 1, missed: [], spurious: [] });
@@ -89,10 +125,13 @@ describe('evaluateCorpus', () => {
     }
     // Digest has 3 gold deals: predict 2 of them (one with a wrong amount) + 1 spurious; the
     // no-deal article gets 1 spurious. Matched 2, predicted 4, gold 3.
-    const report = await evaluateCorpus(dir, fixedExtractor({
-      'week-46': [raw('Orchard Bio', '$12 million'), raw('Kitebase', '$9 million', 'series_a'), raw('Zoomra', '$1 million')],
-      'stratum-austin': [raw('Stratum Health', '$40 million')],
-    }));
+    const report = await evaluateCorpus(
+      dir,
+      fixedExtractor({
+        'week-46': [raw('Orchard Bio', '$12 million'), raw('Kitebase', '$9 million', 'series_a'), raw('Zoomra', '$1 million')],
+        'stratum-austin': [raw('Stratum Health', '$40 million')],
+      }),
+    );
     expect(report.cases).toBe(2);
     expect(report.deals).toMatchObject({ gold: 3, predicted: 4, matched: 2 });
     expect(report.deals.precision).toBeCloseTo(0.5);

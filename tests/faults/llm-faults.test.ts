@@ -96,7 +96,13 @@ describe('an unreliable LLM API (429, 5xx, garbage, timeouts, permanent errors)'
     expect(await t.db.selectFrom('extractions').select('id').where('article_id', '=', poisonId).execute()).toEqual([]);
 
     // Every transient fault cost a queue retry, and still ended with one extraction and one deal.
-    for (const [i, faults] of [[0, 1], [1, 1], [2, 1], [3, 1], [4, 2]] as const) {
+    for (const [i, faults] of [
+      [0, 1],
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 2],
+    ] as const) {
       const job = await queues.articles.getJob(articleJobId(ids[i]!));
       expect({ story: i, attempts: job?.attemptsMade }).toEqual({ story: i, attempts: faults + 1 });
     }

@@ -52,7 +52,8 @@ describe('Redis crash and restart during a run', () => {
     worker = spawnWorker(workerEnv({ databaseUrl: t.url, redisUrl: redisServer.url, prefix, llmBaseURL: llm.baseURL }));
     await waitFor(
       'jobs in flight after some committed',
-      async () => (await t.db.selectFrom('extractions').select('id').execute()).length >= 2 && (await queues.articles.getActiveCount()) >= 2,
+      async () =>
+        (await t.db.selectFrom('extractions').select('id').execute()).length >= 2 && (await queues.articles.getActiveCount()) >= 2,
       30_000,
       50,
     );
@@ -76,10 +77,15 @@ describe('Redis crash and restart during a run', () => {
     const deps = testDeps(t.db);
     const source = await addSource(deps, lossSite.feedUrl, { kind: 'rss', allowPrivate: true }).finally(() => deps.close());
     await queues.sources.add('poll', { sourceId: source.id }); // what `dealflow ingest` does
-    await waitFor('articles of the new source in flight', async () => {
-      const parsed = await t.db.selectFrom('articles').select('id').where('status', '=', 'parsed').execute();
-      return parsed.length >= 2;
-    }, 30_000, 50);
+    await waitFor(
+      'articles of the new source in flight',
+      async () => {
+        const parsed = await t.db.selectFrom('articles').select('id').where('status', '=', 'parsed').execute();
+        return parsed.length >= 2;
+      },
+      30_000,
+      50,
+    );
     // Everything queued, running or scheduled vanishes; the articles mid-job stay 'parsed' for good.
     await redis.flushall();
     await worker!.stop();

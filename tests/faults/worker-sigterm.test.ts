@@ -14,10 +14,15 @@ afterAll(async () => {
 it('SIGTERM: running jobs finish, the process exits 0 and nothing is left active or lost', async () => {
   const site = await f.newSource(16, 'g');
   const first = f.worker();
-  const inFlight = await waitFor('jobs in flight', async () => {
-    const active = await f.activeArticleJobs();
-    return active.length >= 2 ? active : null;
-  }, 30_000, 50);
+  const inFlight = await waitFor(
+    'jobs in flight',
+    async () => {
+      const active = await f.activeArticleJobs();
+      return active.length >= 2 ? active : null;
+    },
+    30_000,
+    50,
+  );
   first.proc.kill('SIGTERM');
   expect(await first.exited(20_000)).toBe(0);
   // The jobs running at the signal were finished, not abandoned.

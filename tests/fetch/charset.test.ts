@@ -20,10 +20,7 @@ describe('decodeBody', () => {
   it('falls back to <meta charset>, http-equiv and the XML declaration', () => {
     const meta = decodeBody(bytes('<meta charset="iso-8859-1"><p>', [0xe9]), 'text/html');
     expect(meta).toMatchObject({ text: '<meta charset="iso-8859-1"><p>é', source: 'meta' });
-    const equiv = decodeBody(
-      bytes('<meta http-equiv="Content-Type" content="text/html; charset=euc-kr">', [0xc7, 0xd1]),
-      null,
-    );
+    const equiv = decodeBody(bytes('<meta http-equiv="Content-Type" content="text/html; charset=euc-kr">', [0xc7, 0xd1]), null);
     expect(equiv.text.endsWith('한')).toBe(true);
     const xml = decodeBody(bytes('<?xml version="1.0" encoding="windows-1252"?><t>', [0x80], '</t>'), 'application/xml');
     expect(xml).toMatchObject({ text: '<?xml version="1.0" encoding="windows-1252"?><t>€</t>', source: 'xml' });

@@ -34,7 +34,7 @@ function send(res: ServerResponse, status: number, type: string | null, body: st
   res.end(body);
 }
 
-function handle(req: IncomingMessage, res: ServerResponse): void {
+function handle(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', base);
   const key = url.pathname + url.search;
   const n = (counts.get(key) ?? 0) + 1;
@@ -87,12 +87,22 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   if (p === '/deflate-raw') return send(res, 200, 'text/html', deflateRawSync(PAGE), { 'content-encoding': 'deflate' });
   if (p === '/gzip-bomb') return send(res, 200, 'text/html', gzipSync(Buffer.alloc(5_000_000, 0x61)), { 'content-encoding': 'gzip' });
   if (p === '/cp1252') {
-    const body = Buffer.concat([Buffer.from('<p>'), Buffer.from([0x93]), Buffer.from('Caf'), Buffer.from([0xe9, 0x94, 0x20, 0x80]), Buffer.from('5M</p>')]);
+    const body = Buffer.concat([
+      Buffer.from('<p>'),
+      Buffer.from([0x93]),
+      Buffer.from('Caf'),
+      Buffer.from([0xe9, 0x94, 0x20, 0x80]),
+      Buffer.from('5M</p>'),
+    ]);
     return send(res, 200, 'text/html; charset=windows-1252', body);
   }
   if (p === '/sjis') {
     // Only the <meta> says Shift_JIS; the header has no charset.
-    const body = Buffer.concat([Buffer.from('<html><head><meta charset="Shift_JIS"></head><body>'), Buffer.from([0x93, 0xfa, 0x96, 0x7b]), Buffer.from('</body></html>')]);
+    const body = Buffer.concat([
+      Buffer.from('<html><head><meta charset="Shift_JIS"></head><body>'),
+      Buffer.from([0x93, 0xfa, 0x96, 0x7b]),
+      Buffer.from('</body></html>'),
+    ]);
     return send(res, 200, 'text/html', body);
   }
   if (p === '/etag') {
@@ -374,7 +384,8 @@ describe('SSRF guard', () => {
     const lookup: LookupFunction = (_host, options, callback) => {
       calls++;
       const address = calls === 1 ? '93.184.216.34' : '127.0.0.1';
-      if (options.all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address, family: 4 }]);
+      if (options.all)
+        (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address, family: 4 }]);
       else callback(null, address, 4);
     };
     const before = hits.length;
@@ -386,7 +397,10 @@ describe('SSRF guard', () => {
 
   it('connects through an injected lookup when it answers publicly (control for the test above)', async () => {
     const lookup: LookupFunction = (_host, options, callback) => {
-      if (options.all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
+      if (options.all)
+        (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [
+          { address: '127.0.0.1', family: 4 },
+        ]);
       else callback(null, '127.0.0.1', 4);
     };
     const res = await make({ allowPrivate: true, lookup }).fetch(`http://named.example:${port}/html`, page);

@@ -64,7 +64,10 @@ afterEach(async () => {
 const page = { accept: 'page' as const };
 
 async function failure(p: Promise<unknown>): Promise<FetchError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(FetchError);
   return err as FetchError;
 }

@@ -92,6 +92,8 @@ describe('parseRobots on hostile files', () => {
   it('reads Crawl-delay of the applicable group and ignores a negative one', () => {
     expect(parseRobots('User-agent: *\nCrawl-delay: 1.5\n', UA).crawlDelayMs).toBe(1500);
     expect(parseRobots('User-agent: *\nCrawl-delay: -3\n', UA).crawlDelayMs).toBeNull();
-    expect(parseRobots('User-agent: dealflow\nCrawl-delay: 4\n\nUser-agent: *\nCrawl-delay: 1\nDisallow: /\n', UA)).toMatchObject({ crawlDelayMs: 4000 });
+    expect(parseRobots('User-agent: dealflow\nCrawl-delay: 4\n\nUser-agent: *\nCrawl-delay: 1\nDisallow: /\n', UA)).toMatchObject({
+      crawlDelayMs: 4000,
+    });
   });
 });

@@ -78,10 +78,16 @@ describe('classifyAddress', () => {
 });
 
 describe('isBlockedHostname', () => {
-  it.each(['localhost', 'LOCALHOST.', 'app.localhost', 'metadata.google.internal', 'metadata', 'printer.local', 'db.internal', 'nas.home.arpa'])(
-    'blocks %s',
-    (h) => expect(isBlockedHostname(h)).toBe(true),
-  );
+  it.each([
+    'localhost',
+    'LOCALHOST.',
+    'app.localhost',
+    'metadata.google.internal',
+    'metadata',
+    'printer.local',
+    'db.internal',
+    'nas.home.arpa',
+  ])('blocks %s', (h) => expect(isBlockedHostname(h)).toBe(true));
   it.each(['example.com', 'localhost.example.com', 'internal.example.com', 'news.local.example.org'])('allows %s', (h) =>
     expect(isBlockedHostname(h)).toBe(false),
   );
@@ -109,15 +115,21 @@ describe('assertPublicAddress', () => {
     await expect(assertPublicAddress('public.example', resolve)).resolves.toBeUndefined();
   });
 
-  it.each(['127.0.0.1', '169.254.169.254', '[::1]', '[::ffff:127.0.0.1]', 'localhost', 'metadata.google.internal', 'mixed.example', 'meta.example'])(
-    'refuses %s with blocked_address',
-    async (host) => {
-      const err = await assertPublicAddress(host, resolve).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(FetchError);
-      expect((err as FetchError).code).toBe('blocked_address');
-      expect((err as FetchError).message).toContain(host);
-    },
-  );
+  it.each([
+    '127.0.0.1',
+    '169.254.169.254',
+    '[::1]',
+    '[::ffff:127.0.0.1]',
+    'localhost',
+    'metadata.google.internal',
+    'mixed.example',
+    'meta.example',
+  ])('refuses %s with blocked_address', async (host) => {
+    const err = await assertPublicAddress(host, resolve).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FetchError);
+    expect((err as FetchError).code).toBe('blocked_address');
+    expect((err as FetchError).message).toContain(host);
+  });
 
   it('reports DNS failures as retryable network errors', async () => {
     const err = (await assertPublicAddress('nx.example', resolve).catch((e: unknown) => e)) as FetchError;

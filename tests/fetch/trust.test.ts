@@ -75,18 +75,26 @@ afterEach(async () => {
 });
 
 async function refusal(p: Promise<unknown>): Promise<FetchError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(FetchError);
   return err as FetchError;
 }
 
 function untouched(): void {
-  for (const c of canaries) expect({ canary: c.base, connections: c.connections, requests: c.requests }).toEqual({ canary: c.base, connections: 0, requests: [] });
+  for (const c of canaries)
+    expect({ canary: c.base, connections: c.connections, requests: c.requests }).toEqual({ canary: c.base, connections: 0, requests: [] });
 }
 
 describe('trust belongs to the source origin', () => {
   it('fetches the trusted origin itself (control)', async () => {
-    const res = await make().fetch(`${trustedBase}/article`, { accept: 'page', allowPrivate: true, trustOrigin: `${trustedBase}/feed.xml` });
+    const res = await make().fetch(`${trustedBase}/article`, {
+      accept: 'page',
+      allowPrivate: true,
+      trustOrigin: `${trustedBase}/feed.xml`,
+    });
     expect(res.body).toBe(PAGE);
   });
 
@@ -113,14 +121,18 @@ describe('trust belongs to the source origin', () => {
 describe('trust compares whole origins on every redirect hop', () => {
   it.each([301, 302, 303, 307, 308])('refuses a %i from the trusted port to another local port', async (status) => {
     const to = `${onSamePort.base}/`;
-    const err = await refusal(make().fetch(`${trustedBase}/redirect?status=${status}&to=${encodeURIComponent(to)}`, { accept: 'page', allowPrivate: true }));
+    const err = await refusal(
+      make().fetch(`${trustedBase}/redirect?status=${status}&to=${encodeURIComponent(to)}`, { accept: 'page', allowPrivate: true }),
+    );
     expect(err.code).toBe('blocked_address');
     untouched(); // not even GET /robots.txt
   });
 
   it('refuses the other port after same-origin hops too, and follows same-origin hops (control)', async () => {
     const inner = `${trustedBase}/redirect?status=307&to=${encodeURIComponent(`http://localhost:${onSamePort.port}/`)}`;
-    const err = await refusal(make().fetch(`${trustedBase}/redirect?to=${encodeURIComponent(inner)}`, { accept: 'page', allowPrivate: true }));
+    const err = await refusal(
+      make().fetch(`${trustedBase}/redirect?to=${encodeURIComponent(inner)}`, { accept: 'page', allowPrivate: true }),
+    );
     expect(err.code).toBe('blocked_address');
     const ok = await make().fetch(`${trustedBase}/redirect?to=${encodeURIComponent('/landing')}`, { accept: 'page', allowPrivate: true });
     expect(ok.finalUrl).toBe(`${trustedBase}/landing`);

@@ -6,7 +6,10 @@ describe('canonicalizeUrl', () => {
     ['HTTPS://Example.COM:443/a/B?utm_source=x&b=2&a=1#frag', 'https://example.com/a/B?a=1&b=2'],
     ['http://example.com:80', 'http://example.com/'],
     ['http://example.com:8080/x', 'http://example.com:8080/x'],
-    ['https://example.com/p?fbclid=1&gclid=2&mc_cid=3&mc_eid=4&ref=5&ref_src=6&igshid=7&_hsenc=8&_hsmi=9&yclid=10', 'https://example.com/p'],
+    [
+      'https://example.com/p?fbclid=1&gclid=2&mc_cid=3&mc_eid=4&ref=5&ref_src=6&igshid=7&_hsenc=8&_hsmi=9&yclid=10',
+      'https://example.com/p',
+    ],
     ['https://example.com/p?UTM_Medium=x&id=3', 'https://example.com/p?id=3'],
     ['https://example.com/index.html', 'https://example.com/index.html'],
     ['https://user:pw@example.com/a', 'https://example.com/a'],

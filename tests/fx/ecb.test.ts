@@ -16,7 +16,12 @@ const ecbXml = (days: Array<[string, Record<string, number>]>) => `<?xml version
   <gesmes:Sender><gesmes:name>European Central Bank</gesmes:name></gesmes:Sender>
   <Cube>
 ${days
-  .map(([time, rates]) => `    <Cube time='${time}'>\n${Object.entries(rates).map(([c, r]) => `      <Cube currency='${c}' rate='${r}'/>`).join('\n')}\n    </Cube>`)
+  .map(
+    ([time, rates]) =>
+      `    <Cube time='${time}'>\n${Object.entries(rates)
+        .map(([c, r]) => `      <Cube currency='${c}' rate='${r}'/>`)
+        .join('\n')}\n    </Cube>`,
+  )
   .join('\n')}
   </Cube>
 </gesmes:Envelope>`;
@@ -92,7 +97,9 @@ describe('refreshReferenceRates', () => {
   });
 
   it('uses the public-address guard unless the source is trusted', async () => {
-    await expect(refreshReferenceRates(deps(`${base}/eurofxref-hist-90d.xml`), { allowPrivate: false })).rejects.toThrow(/private|loopback|not allowed|refus/i);
+    await expect(refreshReferenceRates(deps(`${base}/eurofxref-hist-90d.xml`), { allowPrivate: false })).rejects.toThrow(
+      /private|loopback|not allowed|refus/i,
+    );
   });
 });
 
@@ -120,7 +127,14 @@ describe('scheduled refresh', () => {
       const deadline = Date.now() + 15_000;
       let count = 0;
       while (Date.now() < deadline && count < 6) {
-        count = Number((await t.db.selectFrom('fx_rates').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+        count = Number(
+          (
+            await t.db
+              .selectFrom('fx_rates')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
         if (count < 6) await new Promise((r) => setTimeout(r, 100));
       }
       expect(count).toBe(6);

@@ -21,7 +21,9 @@ export async function startCanary(host = '127.0.0.1'): Promise<Canary> {
   const server = http.createServer((req, res) => {
     canary.requests.push(`${req.method} ${req.url}`);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html><head><title>internal</title></head><body><article><p>${CANARY_SECRET} internal data.</p></article></body></html>`);
+    res.end(
+      `<!doctype html><html><head><title>internal</title></head><body><article><p>${CANARY_SECRET} internal data.</p></article></body></html>`,
+    );
   });
   const canary: Canary = {
     host,

@@ -7,12 +7,22 @@ import { waitFor } from './processes.js';
 
 /** Article statuses by count, e.g. { extracted: 20, pending: 4 }. */
 export async function statusCounts(db: Db): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('articles').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 /** Wait until `total` articles exist and none is pending or parsed, and no article job is queued or running. */
-export async function waitUntilSettled(db: Db, queues: Queues, total: number, timeoutMs: number, describe: () => string = () => ''): Promise<void> {
+export async function waitUntilSettled(
+  db: Db,
+  queues: Queues,
+  total: number,
+  timeoutMs: number,
+  describe: () => string = () => '',
+): Promise<void> {
   await waitFor(
     `${total} articles to settle`,
     async () => {

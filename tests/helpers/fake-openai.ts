@@ -8,6 +8,7 @@ export interface RecordedRequest {
   path: string;
   headers: http.IncomingHttpHeaders;
   /** Parsed JSON body (null when the body was not JSON). */
+  // biome-ignore lint/suspicious/noExplicitAny: whatever JSON the client sent; tests index into it freely
   body: any;
   receivedAt: number;
 }
@@ -134,15 +135,24 @@ export async function startFakeOpenAI(
     req.on('end', () => {
       void (async () => {
         const text = Buffer.concat(chunks).toString('utf8');
+        // biome-ignore lint/suspicious/noExplicitAny: whatever JSON the client sent
         let body: any = null;
         try {
           body = text ? JSON.parse(text) : null;
         } catch {
           // recorded as null; the handler decides
         }
-        const recorded: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, receivedAt: Date.now() };
+        const recorded: RecordedRequest = {
+          method: req.method ?? '',
+          path: req.url ?? '',
+          headers: req.headers,
+          body,
+          receivedAt: Date.now(),
+        };
         if (req.method !== 'POST' || !recorded.path.startsWith('/v1/chat/completions')) {
-          send(res, 404, { error: { message: `fake-openai: no route ${req.method} ${req.url}`, type: 'invalid_request_error', code: null, param: null } });
+          send(res, 404, {
+            error: { message: `fake-openai: no route ${req.method} ${req.url}`, type: 'invalid_request_error', code: null, param: null },
+          });
           return;
         }
         const index = requests.push(recorded) - 1;
@@ -151,13 +161,20 @@ export async function startFakeOpenAI(
           const delay = (opts.latencyMs ?? 0) + (reply.delayMs ?? 0);
           if (delay > 0) await sleep(delay);
           if ('status' in reply) {
-            const error = { message: reply.message ?? `fake-openai error ${reply.status}`, type: errorType(reply.status), code: null, param: null };
+            const error = {
+              message: reply.message ?? `fake-openai error ${reply.status}`,
+              type: errorType(reply.status),
+              code: null,
+              param: null,
+            };
             send(res, reply.status, { error }, reply.headers);
           } else {
             send(res, 200, completionBody(recorded, reply));
           }
         } catch (err) {
-          send(res, 500, { error: { message: `fake-openai handler failed: ${(err as Error).message}`, type: 'server_error', code: null, param: null } });
+          send(res, 500, {
+            error: { message: `fake-openai handler failed: ${(err as Error).message}`, type: 'server_error', code: null, param: null },
+          });
         }
       })();
     });

@@ -36,20 +36,88 @@ export interface GeneratedArticle {
 
 export const PUBLISHERS = ['Northwind Tech News', 'Capital Wire', 'Startup Ledger', 'Venture Daily', 'Seed Signal', 'Founders Post'];
 
-
-const SYLLABLES = ['lu', 'mo', 'ra', 'ven', 'ta', 'qua', 'zel', 'ori', 'pax', 'nim', 'bri', 'sol', 'tek', 'vio', 'kai', 'dro', 'fen', 'gal', 'hex', 'ivo', 'jun', 'kor', 'lyr', 'mar', 'nex', 'oda', 'pri', 'rho', 'sen', 'tor'];
+const SYLLABLES = [
+  'lu',
+  'mo',
+  'ra',
+  'ven',
+  'ta',
+  'qua',
+  'zel',
+  'ori',
+  'pax',
+  'nim',
+  'bri',
+  'sol',
+  'tek',
+  'vio',
+  'kai',
+  'dro',
+  'fen',
+  'gal',
+  'hex',
+  'ivo',
+  'jun',
+  'kor',
+  'lyr',
+  'mar',
+  'nex',
+  'oda',
+  'pri',
+  'rho',
+  'sen',
+  'tor',
+];
 const SUFFIXES = ['', '', '', ' Labs', ' AI', ' Health', ' Robotics', ' Pay', ' Bio', ' Energy'];
 const CITIES: Array<[city: string, currencies: string[]]> = [
-  ['Berlin', ['€']], ['Paris', ['€']], ['London', ['£', '$']], ['Stockholm', ['SEK ', '€']], ['Zurich', ['CHF ']],
-  ['Bengaluru', ['₹', '$']], ['Tokyo', ['¥']], ['Sydney', ['A$']], ['Toronto', ['C$']], ['San Francisco', ['$']],
-  ['New York', ['$']], ['Austin', ['$']], ['Singapore', ['$']], ['Lagos', ['$']], ['São Paulo', ['$']],
+  ['Berlin', ['€']],
+  ['Paris', ['€']],
+  ['London', ['£', '$']],
+  ['Stockholm', ['SEK ', '€']],
+  ['Zurich', ['CHF ']],
+  ['Bengaluru', ['₹', '$']],
+  ['Tokyo', ['¥']],
+  ['Sydney', ['A$']],
+  ['Toronto', ['C$']],
+  ['San Francisco', ['$']],
+  ['New York', ['$']],
+  ['Austin', ['$']],
+  ['Singapore', ['$']],
+  ['Lagos', ['$']],
+  ['São Paulo', ['$']],
 ];
-const SECTORS = ['fintech', 'climate tech', 'logistics', 'healthtech', 'developer tools', 'robotics', 'insurtech', 'edtech', 'cybersecurity', 'agritech'];
+const SECTORS = [
+  'fintech',
+  'climate tech',
+  'logistics',
+  'healthtech',
+  'developer tools',
+  'robotics',
+  'insurtech',
+  'edtech',
+  'cybersecurity',
+  'agritech',
+];
 const ROUNDS: Array<[Round, string, min: number, max: number]> = [
-  ['pre_seed', 'pre-seed', 0.5, 3], ['seed', 'seed', 1, 8], ['series_a', 'Series A', 5, 30],
-  ['series_b', 'Series B', 20, 80], ['series_c', 'Series C', 40, 200], ['series_d', 'Series D', 80, 400],
+  ['pre_seed', 'pre-seed', 0.5, 3],
+  ['seed', 'seed', 1, 8],
+  ['series_a', 'Series A', 5, 30],
+  ['series_b', 'Series B', 20, 80],
+  ['series_c', 'Series C', 40, 200],
+  ['series_d', 'Series D', 80, 400],
 ];
-const INVESTORS = ['Acme Ventures', 'Northstar Capital', 'Blue Harbor Partners', 'Granite Peak Ventures', 'Lattice Fund', 'Meridian Growth', 'Orchard Capital', 'Tidewater Ventures', 'Summit Lane Partners', 'Kestrel Capital'];
+const INVESTORS = [
+  'Acme Ventures',
+  'Northstar Capital',
+  'Blue Harbor Partners',
+  'Granite Peak Ventures',
+  'Lattice Fund',
+  'Meridian Growth',
+  'Orchard Capital',
+  'Tidewater Ventures',
+  'Summit Lane Partners',
+  'Kestrel Capital',
+];
 const FILLER = [
   'The company plans to use the new capital to expand its engineering team and enter new markets over the next eighteen months.',
   'Founded three years ago, the startup says its customer base has tripled since last year, driven largely by mid-sized businesses.',
@@ -73,9 +141,21 @@ const FILLER = [
   'Its annual recurring revenue more than doubled last year, the founders said, without giving exact figures.',
 ];
 const NO_DEAL = [
-  (c: string) => [`${c} launches a new analytics dashboard`, `${c} today introduced a dashboard that lets operations teams track shipments in real time.`, 'The product is available to existing customers at no extra charge and will roll out to new accounts next month.'],
-  (c: string) => [`${c} appoints a new chief technology officer`, `${c} has hired a former cloud executive as its chief technology officer, the company said on Tuesday.`, 'She will oversee a team of forty engineers and report directly to the founders.'],
-  (c: string) => [`${c} opens an office in Lisbon`, `${c} is opening a new office in Lisbon to serve customers in southern Europe.`, 'The office will host sales and support staff and is expected to employ twenty people within a year.'],
+  (c: string) => [
+    `${c} launches a new analytics dashboard`,
+    `${c} today introduced a dashboard that lets operations teams track shipments in real time.`,
+    'The product is available to existing customers at no extra charge and will roll out to new accounts next month.',
+  ],
+  (c: string) => [
+    `${c} appoints a new chief technology officer`,
+    `${c} has hired a former cloud executive as its chief technology officer, the company said on Tuesday.`,
+    'She will oversee a team of forty engineers and report directly to the founders.',
+  ],
+  (c: string) => [
+    `${c} opens an office in Lisbon`,
+    `${c} is opening a new office in Lisbon to serve customers in southern Europe.`,
+    'The office will host sales and support staff and is expected to employ twenty people within a year.',
+  ],
 ];
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -146,8 +226,17 @@ export function generateNews(count: number, seed = 7): GeneratedArticle[] {
     }
     const [city, currencies] = pick(r, CITIES);
     const [round, roundWord, min, max] = pick(r, ROUNDS);
-    const deal: GeneratedDeal = { company, city, round, amountText: amountText(r, pick(r, currencies), min, max), lead: pick(r, INVESTORS) };
-    const backer = pick(r, INVESTORS.filter((x) => x !== deal.lead));
+    const deal: GeneratedDeal = {
+      company,
+      city,
+      round,
+      amountText: amountText(r, pick(r, currencies), min, max),
+      lead: pick(r, INVESTORS),
+    };
+    const backer = pick(
+      r,
+      INVESTORS.filter((x) => x !== deal.lead),
+    );
     articles.push({
       ...base,
       title: `${company} raises ${deal.amountText} ${roundWord} to grow its ${pick(r, SECTORS)} platform`,
@@ -166,7 +255,6 @@ export function generateNews(count: number, seed = 7): GeneratedArticle[] {
 export function expectedDeals(articles: GeneratedArticle[]): number {
   return new Set(articles.filter((a) => a.kind === 'deal').map((a) => `${a.deal!.company}|${a.deal!.round}`)).size;
 }
-
 
 /** A realistic article page: navigation, byline, body, related links, footer. */
 export function renderArticlePage(a: GeneratedArticle, url: string, related: Array<{ url: string; title: string }>): string {
@@ -190,7 +278,10 @@ ${a.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 
 export function renderRss(title: string, link: string, items: Array<{ url: string; title: string; published: string }>): string {
   const body = items
-    .map((i) => `<item><title>${esc(i.title)}</title><link>${i.url}</link><guid>${i.url}</guid><pubDate>${new Date(i.published).toUTCString()}</pubDate></item>`)
+    .map(
+      (i) =>
+        `<item><title>${esc(i.title)}</title><link>${i.url}</link><guid>${i.url}</guid><pubDate>${new Date(i.published).toUTCString()}</pubDate></item>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${esc(title)}</title><link>${link}</link>\n${body}\n</channel></rss>`;
 }
@@ -218,7 +309,9 @@ export async function startNewsSite(articles: GeneratedArticle[], opts: { perFee
       const n = Number(feed[1]);
       const items = articles.slice(n * perFeed, (n + 1) * perFeed).map((a) => ({ url: urlOf(a), title: a.title, published: a.published }));
       if (items.length === 0) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(renderRss(`Feed ${n}`, `http://127.0.0.1:${port}/`, items));
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' })
+        .end(renderRss(`Feed ${n}`, `http://127.0.0.1:${port}/`, items));
       return;
     }
     if (path === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');

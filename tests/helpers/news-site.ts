@@ -15,8 +15,32 @@ export interface NewsSite {
   close(): Promise<void>;
 }
 
-
-const SYLLABLES = ['ka', 'zo', 'mi', 'tre', 'vos', 'lu', 'na', 'pex', 'dri', 'qua', 'sol', 'ven', 'or', 'bix', 'tal', 'mun', 'ge', 'ryn', 'fa', 'cho', 'plo', 'sik', 'wen', 'dax'];
+const SYLLABLES = [
+  'ka',
+  'zo',
+  'mi',
+  'tre',
+  'vos',
+  'lu',
+  'na',
+  'pex',
+  'dri',
+  'qua',
+  'sol',
+  'ven',
+  'or',
+  'bix',
+  'tal',
+  'mun',
+  'ge',
+  'ryn',
+  'fa',
+  'cho',
+  'plo',
+  'sik',
+  'wen',
+  'dax',
+];
 
 function word(next: () => number, syllables: number): string {
   return Array.from({ length: syllables }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]!).join('');
@@ -28,7 +52,7 @@ function word(next: () => number, syllables: number): string {
  */
 function storyHtml(base: string, story: NewsStory, index: number, seed: number): string {
   const next = prng(seed * 100_003 + index + 1);
-  const filler = () => Array.from({ length: 45 }, () => word(next, 2 + Math.floor(next() * 3))).join(' ') + '.';
+  const filler = () => `${Array.from({ length: 45 }, () => word(next, 2 + Math.floor(next() * 3))).join(' ')}.`;
   const paragraphs = [
     `${story.company} raised $${story.amountMillions} million to grow its team, the company said on Tuesday.`,
     filler(),
@@ -53,16 +77,24 @@ export async function startNewsSite(count: number, prefix = 'a'): Promise<NewsSi
   const next = prng(seed);
   const stories: NewsStory[] = Array.from({ length: count }, (_, i) => {
     const name = word(next, 3);
-    return { slug: `${prefix}-${i}`, company: `${name[0]!.toUpperCase()}${name.slice(1)} ${prefix.toUpperCase()}${i}`, amountMillions: 1 + i };
+    return {
+      slug: `${prefix}-${i}`,
+      company: `${name[0]!.toUpperCase()}${name.slice(1)} ${prefix.toUpperCase()}${i}`,
+      amountMillions: 1 + i,
+    };
   });
   const server = http.createServer((req, res) => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/feed.xml') {
-      const items = stories.map((s) => `<item><title>${s.slug}</title><link>${base}/news/${s.slug}</link><guid>${base}/news/${s.slug}</guid></item>`);
+      const items = stories.map(
+        (s) => `<item><title>${s.slug}</title><link>${base}/news/${s.slug}</link><guid>${base}/news/${s.slug}</guid></item>`,
+      );
       res
         .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' })
-        .end(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Fault test feed</title><link>${base}/</link>\n${items.join('\n')}\n</channel></rss>`);
+        .end(
+          `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Fault test feed</title><link>${base}/</link>\n${items.join('\n')}\n</channel></rss>`,
+        );
       return;
     }
     if (path === '/robots.txt') {

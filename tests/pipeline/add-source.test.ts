@@ -19,7 +19,10 @@ afterAll(async () => {
 });
 
 async function refusal(p: Promise<unknown>): Promise<FetchError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(FetchError);
   return err as FetchError;
 }

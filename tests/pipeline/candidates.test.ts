@@ -18,7 +18,11 @@ const deal = (quote: string): RawDeal => ({
 
 describe('toCandidates', () => {
   const config = testConfig();
-  const article = { title: 'Wrenfield Labs raises $8 million Series A', text: 'The robotics startup will hire twenty engineers.', publishedAt: null };
+  const article = {
+    title: 'Wrenfield Labs raises $8 million Series A',
+    text: 'The robotics startup will hire twenty engineers.',
+    publishedAt: null,
+  };
 
   it('accepts evidence quoted from the headline: engines read it as part of the article', () => {
     const [c] = toCandidates({ config }, { raw: { deals: [deal('Wrenfield Labs raises $8 million Series A')] } }, article);

@@ -11,7 +11,8 @@ import { hammingDistance, simhash } from '../../src/parse/fingerprint.js';
 // Long shared boilerplate makes different announcements look alike to simhash.
 const BOILER = Array.from(
   { length: 40 },
-  (_, i) => `The programme supports founders in sector number ${i + 1} with mentoring, office space, investor introductions and a network of advisers across the region.`,
+  (_, i) =>
+    `The programme supports founders in sector number ${i + 1} with mentoring, office space, investor introductions and a network of advisers across the region.`,
 ).join(' ');
 const TEXTS = {
   original: `Northgate Robotics has raised $10 million in a seed round led by Alder Ventures. ${BOILER}`,
@@ -46,8 +47,19 @@ describe('near-duplicate articles', () => {
     const deps = testDeps(t.db, { FETCH_ALLOW_PRIVATE: 'true', FETCH_RESPECT_ROBOTS: 'false' });
     try {
       // FETCH_ALLOW_PRIVATE trusts a source's origin, so the articles come from a source on that origin.
-      const source = await insertSource(t.db, { url: `${base}/feed.xml`, kind: 'rss', name: null, link_selector: null, interval_ms: 60_000, allow_private: false });
-      const [original, otherDeal, copy] = await insertDiscovered(t.db, source.id, ['original', 'otherDeal', 'copy'].map((k) => ({ url: `${base}/${k}` })));
+      const source = await insertSource(t.db, {
+        url: `${base}/feed.xml`,
+        kind: 'rss',
+        name: null,
+        link_selector: null,
+        interval_ms: 60_000,
+        allow_private: false,
+      });
+      const [original, otherDeal, copy] = await insertDiscovered(
+        t.db,
+        source.id,
+        ['original', 'otherDeal', 'copy'].map((k) => ({ url: `${base}/${k}` })),
+      );
       expect(await processArticle(deps, original!)).toMatchObject({ status: 'extracted', deals: 1 });
       expect(await processArticle(deps, otherDeal!)).toMatchObject({ status: 'extracted', deals: 1 });
       expect(await processArticle(deps, copy!)).toMatchObject({ status: 'duplicate', duplicateOf: original });

@@ -27,7 +27,17 @@ async function dealsByCompany(db: Db) {
     .selectFrom('deals')
     .innerJoin('companies', 'companies.id', 'deals.company_id')
     .leftJoin('deal_sources', 'deal_sources.deal_id', 'deals.id')
-    .select(['companies.name', 'deals.round', 'deals.status', 'deals.amount_value', 'deals.amount_currency', 'deals.amount_usd', 'deals.fx_rate', 'deals.fx_source', 'deals.fx_date'])
+    .select([
+      'companies.name',
+      'deals.round',
+      'deals.status',
+      'deals.amount_value',
+      'deals.amount_currency',
+      'deals.amount_usd',
+      'deals.fx_rate',
+      'deals.fx_source',
+      'deals.fx_date',
+    ])
     .select((eb) => eb.fn.count<number>('deal_sources.article_id').as('sources'))
     .where('deals.merged_into', 'is', null)
     .groupBy(['deals.id', 'companies.name'])
@@ -80,10 +90,16 @@ describe('pipeline on the bundled demo site', () => {
       const first = await ingestOnce(deps, { concurrency: 2 });
       expect(first).toMatchObject({ sources: 1, sourceErrors: 0, articles: 10, duplicates: 1, failed: 0 });
       await expectDemoResults(t.db);
-      const dealCount = await t.db.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const dealCount = await t.db
+        .selectFrom('deals')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const second = await ingestOnce(deps);
       expect(second).toMatchObject({ articles: 0, deals: 0 });
-      const after = await t.db.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await t.db
+        .selectFrom('deals')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(dealCount.n));
     } finally {
       await deps.close();
@@ -120,15 +136,23 @@ describe('pipeline through BullMQ workers', () => {
       await addSource(deps, site.feedUrl, { allowPrivate: true });
       await syncSourceSchedulers(queues, await listSources(t.db));
       expect(await queues.sources.getJobSchedulersCount()).toBe(1);
-      await waitFor('all 10 articles processed', async () => {
-        const rows = await t.db.selectFrom('articles').select('status').execute();
-        return rows.length === 10 && rows.every((r) => r.status !== 'pending' && r.status !== 'parsed');
-      }, 40_000, 200);
+      await waitFor(
+        'all 10 articles processed',
+        async () => {
+          const rows = await t.db.selectFrom('articles').select('status').execute();
+          return rows.length === 10 && rows.every((r) => r.status !== 'pending' && r.status !== 'parsed');
+        },
+        40_000,
+        200,
+      );
       await expectDemoResults(t.db);
       // Re-enqueueing known articles is a no-op: job ids are the article ids.
       const ids = (await t.db.selectFrom('articles').select('id').execute()).map((r) => r.id);
       await enqueueArticles(queues, ids);
-      const extractions = await t.db.selectFrom('extractions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const extractions = await t.db
+        .selectFrom('extractions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(extractions.n)).toBe(9); // the syndicated copy is not extracted again
     } finally {
       await workers.close();
@@ -160,7 +184,10 @@ describe('pipeline with the LLM engine (local OpenAI-compatible server)', () => 
       await addSource(deps, site.feedUrl, { allowPrivate: true });
       const run = await ingestOnce(deps, { concurrency: 2 });
       expect(run).toMatchObject({ articles: 10, failed: 0 });
-      const rows = await t.db.selectFrom('extractions').select(['engine', 'model', 'prompt_version', 'input_tokens', 'output_tokens', 'cost_usd']).execute();
+      const rows = await t.db
+        .selectFrom('extractions')
+        .select(['engine', 'model', 'prompt_version', 'input_tokens', 'output_tokens', 'cost_usd'])
+        .execute();
       const llmRows = rows.filter((r) => r.engine === 'llm');
       // The no-deal article is skipped by the offline pre-filter: no tokens spent on it.
       expect(llmRows.length).toBeGreaterThan(0);
@@ -169,7 +196,10 @@ describe('pipeline with the LLM engine (local OpenAI-compatible server)', () => 
       const tokens = llmRows.reduce((n, r) => n + r.input_tokens + r.output_tokens, 0);
       expect(run.tokens).toBe(tokens);
       // Rows keep cost to the micro-dollar (numeric(12,6)); the run sums the unrounded figures.
-      expect(run.costUsd).toBeCloseTo(llmRows.reduce((n, r) => n + r.cost_usd, 0), 4);
+      expect(run.costUsd).toBeCloseTo(
+        llmRows.reduce((n, r) => n + r.cost_usd, 0),
+        4,
+      );
       expect(run.costUsd).toBeGreaterThan(0);
       const again = await ingestOnce(deps);
       expect(again).toMatchObject({ articles: 0, tokens: 0, costUsd: 0 });

@@ -38,13 +38,32 @@ beforeAll(async () => {
       case '/robots.txt':
         return send('text/plain', 'User-agent: *\nAllow: /\n');
       case '/feed.xml':
-        return send('application/rss+xml', xml(`<rss version="2.0"><channel><title>t</title>${[`${base}/ok`, ...hostile]
-          .map((u) => `<item><title>x</title><link>${u}</link></item>`).join('')}</channel></rss>`));
+        return send(
+          'application/rss+xml',
+          xml(
+            `<rss version="2.0"><channel><title>t</title>${[`${base}/ok`, ...hostile]
+              .map((u) => `<item><title>x</title><link>${u}</link></item>`)
+              .join('')}</channel></rss>`,
+          ),
+        );
       case '/sitemap-index.xml':
-        return send('application/xml', xml(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${[`${base}/sitemap-own.xml`, `${local.base}/sitemap.xml`, `${other.base}/sitemap.xml`]
-          .map((u) => `<sitemap><loc>${u}</loc></sitemap>`).join('')}</sitemapindex>`));
+        return send(
+          'application/xml',
+          xml(
+            `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${[
+              `${base}/sitemap-own.xml`,
+              `${local.base}/sitemap.xml`,
+              `${other.base}/sitemap.xml`,
+            ]
+              .map((u) => `<sitemap><loc>${u}</loc></sitemap>`)
+              .join('')}</sitemapindex>`,
+          ),
+        );
       case '/sitemap-own.xml':
-        return send('application/xml', xml(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${base}/ok-sitemap</loc></url></urlset>`));
+        return send(
+          'application/xml',
+          xml(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${base}/ok-sitemap</loc></url></urlset>`),
+        );
       case '/ok':
         return send('text/html; charset=utf-8', ARTICLE('Tagusoft'));
       case '/ok-sitemap':
@@ -77,7 +96,14 @@ describe.each([
 
   it('fetches only URLs on the source origin; every other link and sitemap child is refused unconnected', async () => {
     const add = (path: string, kind: 'rss' | 'sitemap') =>
-      insertSource(t.db, { url: `${base}${path}`, kind, name: path, link_selector: null, interval_ms: 60_000, allow_private: sourceTrusted });
+      insertSource(t.db, {
+        url: `${base}${path}`,
+        kind,
+        name: path,
+        link_selector: null,
+        interval_ms: 60_000,
+        allow_private: sourceTrusted,
+      });
     await add('/feed.xml', 'rss');
     await add('/sitemap-index.xml', 'sitemap');
     const deps = testDeps(t.db, { FETCH_RETRIES: '0', ...env });
@@ -86,19 +112,32 @@ describe.each([
     } finally {
       await deps.close();
     }
-    for (const c of canaries) expect({ canary: c.base, connections: c.connections, requests: c.requests }).toEqual({ canary: c.base, connections: 0, requests: [] });
+    for (const c of canaries)
+      expect({ canary: c.base, connections: c.connections, requests: c.requests }).toEqual({
+        canary: c.base,
+        connections: 0,
+        requests: [],
+      });
 
     const articles = await t.db.selectFrom('articles').select(['url', 'status', 'error', 'text']).execute();
     const byUrl = new Map(articles.map((a) => [a.url, a]));
     expect(byUrl.get(`${base}/ok`)?.status).toBe('extracted');
     for (const url of hostile) {
       const a = [...byUrl.values()].find((r) => new URL(r.url).href === new URL(url).href);
-      expect({ url, status: a?.status, error: a?.error }).toEqual({ url, status: 'failed', error: expect.stringMatching(/refusing to fetch/) });
+      expect({ url, status: a?.status, error: a?.error }).toEqual({
+        url,
+        status: 'failed',
+        error: expect.stringMatching(/refusing to fetch/),
+      });
     }
     expect(articles.filter((a) => a.text?.includes(CANARY_SECRET))).toEqual([]);
 
     // The sitemap's own child is read; the children on other origins stop the poll before any connection.
-    const sitemap = await t.db.selectFrom('sources').select(['last_error']).where('name', '=', '/sitemap-index.xml').executeTakeFirstOrThrow();
+    const sitemap = await t.db
+      .selectFrom('sources')
+      .select(['last_error'])
+      .where('name', '=', '/sitemap-index.xml')
+      .executeTakeFirstOrThrow();
     expect(sitemap.last_error).toMatch(/refusing to fetch loopback address 127\.0\.0\.1/);
   });
 });

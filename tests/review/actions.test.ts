@@ -27,11 +27,20 @@ describe('approve / reject', () => {
     expect(item).toMatchObject({ status: 'approved', resolved_by: 'alice' });
     expect(item.resolved_at).toBeInstanceOf(Date);
     const [row] = await auditFor('approve', itemId);
-    expect(row).toMatchObject({ actor: 'alice', target_type: 'review_item', detail: { before: { status: 'open' }, after: { status: 'approved' }, deal_id: dealId } });
-    expect((await t.db.selectFrom('deals').select('needs_review').where('id', '=', dealId).executeTakeFirstOrThrow()).needs_review).toBe(false);
+    expect(row).toMatchObject({
+      actor: 'alice',
+      target_type: 'review_item',
+      detail: { before: { status: 'open' }, after: { status: 'approved' }, deal_id: dealId },
+    });
+    expect((await t.db.selectFrom('deals').select('needs_review').where('id', '=', dealId).executeTakeFirstOrThrow()).needs_review).toBe(
+      false,
+    );
     await expect(approveItem(t.db, itemId, 'bob')).rejects.toThrow(/already approved \(by alice\)/);
     await expect(rejectItem(t.db, itemId, 'bob')).rejects.toMatchObject({ code: 'conflict' });
-    await expect(approveItem(t.db, 987654, 'bob')).rejects.toMatchObject({ code: 'not_found', message: 'Review item #987654 does not exist' });
+    await expect(approveItem(t.db, 987654, 'bob')).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'Review item #987654 does not exist',
+    });
   });
 
   it('reject removes the deal from deals_clean and closes its other open items', async () => {
@@ -51,13 +60,29 @@ describe('approve / reject', () => {
 
 describe('editDeal', () => {
   it('applies a validated patch, records history and audit with before/after', async () => {
-    const { dealId, companyId } = await insertDeal(t.db, { company: 'Edith', amount: { value: 5_000_000, currency: 'EUR', usd: 5_400_000 } });
-    const changes = await editDeal(t.db, dealId, { round: 'series_a', amount: { value: 10_000_000, currency: 'EUR' }, company_name: 'Edith Labs', country: 'FR' }, 'carol');
+    const { dealId, companyId } = await insertDeal(t.db, {
+      company: 'Edith',
+      amount: { value: 5_000_000, currency: 'EUR', usd: 5_400_000 },
+    });
+    const changes = await editDeal(
+      t.db,
+      dealId,
+      { round: 'series_a', amount: { value: 10_000_000, currency: 'EUR' }, company_name: 'Edith Labs', country: 'FR' },
+      'carol',
+    );
     expect(Object.keys(changes).sort()).toEqual(['amount', 'company_name', 'country', 'round']);
     const deal = await t.db.selectFrom('deals').selectAll().where('id', '=', dealId).executeTakeFirstOrThrow();
     // Same currency: the stored USD figure scales with the value (same rate).
-    expect(deal).toMatchObject({ round: 'series_a', amount_value: 10_000_000, amount_currency: 'EUR', amount_usd: 10_800_000, country: 'FR' });
-    expect((await t.db.selectFrom('companies').select('name').where('id', '=', companyId).executeTakeFirstOrThrow()).name).toBe('Edith Labs');
+    expect(deal).toMatchObject({
+      round: 'series_a',
+      amount_value: 10_000_000,
+      amount_currency: 'EUR',
+      amount_usd: 10_800_000,
+      country: 'FR',
+    });
+    expect((await t.db.selectFrom('companies').select('name').where('id', '=', companyId).executeTakeFirstOrThrow()).name).toBe(
+      'Edith Labs',
+    );
     const history = await t.db.selectFrom('deal_history').selectAll().where('deal_id', '=', dealId).execute();
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ actor: 'carol', change: { action: 'edit', fields: { round: { from: 'seed', to: 'series_a' } } } });
@@ -69,7 +94,9 @@ describe('editDeal', () => {
     // A new currency converts at the rate of the deal's date.
     expect(gbp.amount_usd).toBe(toUsd(3_000_000, 'GBP', gbp.announced_on)!.usd);
     await editDeal(t.db, dealId, { amount: null }, 'carol');
-    expect(await t.db.selectFrom('deals').select(['amount_value', 'amount_currency']).where('id', '=', dealId).executeTakeFirstOrThrow()).toEqual({ amount_value: null, amount_currency: null });
+    expect(
+      await t.db.selectFrom('deals').select(['amount_value', 'amount_currency']).where('id', '=', dealId).executeTakeFirstOrThrow(),
+    ).toEqual({ amount_value: null, amount_currency: null });
   });
 
   it('rejects invalid patches with a clear message and changes nothing', async () => {
@@ -88,27 +115,53 @@ describe('editDeal', () => {
 describe('mergeDeals', () => {
   it('moves sources and investors without key clashes and retires the merged deal', async () => {
     const into = await insertDeal(t.db, { investors: [{ name: 'Shared VC' }, { name: 'Only Into' }], sources: [{ quote: 'q1' }] });
-    const from = await insertDeal(t.db, { investors: [{ name: 'Shared VC', lead: true }, { name: 'Only From' }], sources: [{ quote: 'q2' }, { quote: 'q3' }] });
+    const from = await insertDeal(t.db, {
+      investors: [{ name: 'Shared VC', lead: true }, { name: 'Only From' }],
+      sources: [{ quote: 'q2' }, { quote: 'q3' }],
+    });
     // The same article reporting both deals: the target keeps its own row.
-    await t.db.insertInto('deal_sources').values({ deal_id: from.dealId, article_id: into.articleIds[0]!, url: 'https://dup.example', quote: 'dup' }).execute();
+    await t.db
+      .insertInto('deal_sources')
+      .values({ deal_id: from.dealId, article_id: into.articleIds[0]!, url: 'https://dup.example', quote: 'dup' })
+      .execute();
     const item = await insertItem(t.db, { dealId: from.dealId, kind: 'possible_duplicate' });
     const earlier = await insertDeal(t.db);
     await t.db.updateTable('deals').set({ merged_into: from.dealId }).where('id', '=', earlier.dealId).execute();
 
     await mergeDeals(t.db, from.dealId, into.dealId, 'dave');
-    const sources = await t.db.selectFrom('deal_sources').select(['deal_id', 'article_id', 'quote']).where('deal_id', 'in', [from.dealId, into.dealId]).orderBy('article_id').execute();
+    const sources = await t.db
+      .selectFrom('deal_sources')
+      .select(['deal_id', 'article_id', 'quote'])
+      .where('deal_id', 'in', [from.dealId, into.dealId])
+      .orderBy('article_id')
+      .execute();
     expect(sources.map((s) => [s.deal_id, s.article_id])).toEqual([into.articleIds[0], ...from.articleIds].map((a) => [into.dealId, a]));
     expect(sources.find((s) => s.article_id === into.articleIds[0])?.quote).toBe('q1');
-    const inv = await t.db.selectFrom('deal_investors as di').innerJoin('investors as i', 'i.id', 'di.investor_id').select(['i.name', 'di.lead', 'di.deal_id']).where('di.deal_id', 'in', [from.dealId, into.dealId]).orderBy('i.name').execute();
+    const inv = await t.db
+      .selectFrom('deal_investors as di')
+      .innerJoin('investors as i', 'i.id', 'di.investor_id')
+      .select(['i.name', 'di.lead', 'di.deal_id'])
+      .where('di.deal_id', 'in', [from.dealId, into.dealId])
+      .orderBy('i.name')
+      .execute();
     expect(inv).toEqual([
       { name: 'Only From', lead: false, deal_id: into.dealId },
       { name: 'Only Into', lead: false, deal_id: into.dealId },
       { name: 'Shared VC', lead: true, deal_id: into.dealId },
     ]);
-    const rows = await t.db.selectFrom('deals').select(['id', 'merged_into']).where('id', 'in', [from.dealId, earlier.dealId]).orderBy('id').execute();
+    const rows = await t.db
+      .selectFrom('deals')
+      .select(['id', 'merged_into'])
+      .where('id', 'in', [from.dealId, earlier.dealId])
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => r.merged_into)).toEqual([into.dealId, into.dealId]);
     expect((await t.db.selectFrom('review_items').select('status').where('id', '=', item).executeTakeFirstOrThrow()).status).toBe('merged');
-    const live = await t.db.selectFrom('deals_clean').select(['id', 'source_count', 'lead_investors']).where('id', 'in', [from.dealId, into.dealId]).execute();
+    const live = await t.db
+      .selectFrom('deals_clean')
+      .select(['id', 'source_count', 'lead_investors'])
+      .where('id', 'in', [from.dealId, into.dealId])
+      .execute();
     expect(live).toEqual([{ id: into.dealId, source_count: 3, lead_investors: 'Shared VC' }]);
     expect((await auditFor('merge', from.dealId))[0]?.detail).toMatchObject({ after: { merged_into: into.dealId }, closed_items: [item] });
 
@@ -120,17 +173,31 @@ describe('mergeDeals', () => {
 
 describe('splitDeal', () => {
   it('moves the chosen articles to a copy of the deal', async () => {
-    const orig = await insertDeal(t.db, { round: 'series_b', investors: [{ name: 'Split Capital', lead: true }], sources: [{ quote: 'a' }, { quote: 'b' }, { quote: 'c' }] });
+    const orig = await insertDeal(t.db, {
+      round: 'series_b',
+      investors: [{ name: 'Split Capital', lead: true }],
+      sources: [{ quote: 'a' }, { quote: 'b' }, { quote: 'c' }],
+    });
     const moved = orig.articleIds.slice(1);
     const itemOnMoved = await insertItem(t.db, { dealId: orig.dealId, articleId: moved[0] });
     const newId = await splitDeal(t.db, orig.dealId, moved, 'erin');
     expect(newId).not.toBe(orig.dealId);
-    const byDeal = async (id: number) => (await t.db.selectFrom('deal_sources').select('article_id').where('deal_id', '=', id).orderBy('article_id').execute()).map((r) => r.article_id);
+    const byDeal = async (id: number) =>
+      (await t.db.selectFrom('deal_sources').select('article_id').where('deal_id', '=', id).orderBy('article_id').execute()).map(
+        (r) => r.article_id,
+      );
     expect(await byDeal(orig.dealId)).toEqual([orig.articleIds[0]]);
     expect(await byDeal(newId)).toEqual(moved);
     const copy = await t.db.selectFrom('deals_clean').selectAll().where('id', '=', newId).executeTakeFirstOrThrow();
-    expect(copy).toMatchObject({ round: 'series_b', amount_value: 5_000_000, investors: [{ name: 'Split Capital', lead: true }], source_count: 2 });
-    expect((await t.db.selectFrom('review_items').select('deal_id').where('id', '=', itemOnMoved).executeTakeFirstOrThrow()).deal_id).toBe(newId);
+    expect(copy).toMatchObject({
+      round: 'series_b',
+      amount_value: 5_000_000,
+      investors: [{ name: 'Split Capital', lead: true }],
+      source_count: 2,
+    });
+    expect((await t.db.selectFrom('review_items').select('deal_id').where('id', '=', itemOnMoved).executeTakeFirstOrThrow()).deal_id).toBe(
+      newId,
+    );
     expect((await auditFor('split', orig.dealId))[0]?.detail).toMatchObject({ after: { new_deal: newId, new_deal_articles: moved } });
 
     await expect(splitDeal(t.db, orig.dealId, [orig.articleIds[0]!], 'erin')).rejects.toThrow(/keep at least one/);
@@ -142,10 +209,23 @@ describe('splitDeal', () => {
 describe('queries and operators', () => {
   it('lists open items by kind with counts and a detail with evidence quotes', async () => {
     const { dealId, articleIds } = await insertDeal(t.db, { sources: [{ quote: 'raised $5M', text: 'Acme raised $5M in seed funding.' }] });
-    const id = await insertItem(t.db, { dealId, articleId: articleIds[0], kind: 'evidence_failed', payload: { evidence: [{ field: 'amount', quote: 'seed funding' }] } });
+    const id = await insertItem(t.db, {
+      dealId,
+      articleId: articleIds[0],
+      kind: 'evidence_failed',
+      payload: { evidence: [{ field: 'amount', quote: 'seed funding' }] },
+    });
     const counts = await countOpenItems(t.db);
     expect(counts.evidence_failed).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(counts).sort()).toEqual(['conflict', 'evidence_failed', 'extraction_error', 'implausible', 'low_confidence', 'possible_duplicate', 'suspicious']);
+    expect(Object.keys(counts).sort()).toEqual([
+      'conflict',
+      'evidence_failed',
+      'extraction_error',
+      'implausible',
+      'low_confidence',
+      'possible_duplicate',
+      'suspicious',
+    ]);
     const listed = await listOpenItems(t.db, { kind: 'evidence_failed' });
     expect(listed.every((i) => i.kind === 'evidence_failed')).toBe(true);
     expect(listed.map((i) => i.id)).toContain(id);

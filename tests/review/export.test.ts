@@ -32,20 +32,32 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
   }
   return rows;
 }
 
 describe('exportDeals', () => {
   it('streams every live deal as RFC 4180 CSV with formula injection neutralised', async () => {
-    const tricky = await insertDeal(t.db, { company: '=HYPERLINK("http://evil","x"), "Inc"\nline2', investors: [{ name: '+Plus Ventures', lead: true }, { name: '@At Capital' }] });
+    const tricky = await insertDeal(t.db, {
+      company: '=HYPERLINK("http://evil","x"), "Inc"\nline2',
+      investors: [{ name: '+Plus Ventures', lead: true }, { name: '@At Capital' }],
+    });
     const plain = [];
     for (let i = 0; i < 5; i++) plain.push((await insertDeal(t.db, { company: `Plain ${i}`, announced_on: `2023-05-0${i + 1}` })).dealId);
     const rejected = await insertDeal(t.db, { company: 'Gone' });
@@ -70,7 +82,10 @@ describe('exportDeals', () => {
 
   it('writes NDJSON with the shared filters, across several keyset pages', async () => {
     const { text, count } = await collect('ndjson', { company: 'plain', since: '2023-05-02' });
-    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l) as { company_name: string; announced_on: string; investors: unknown[] });
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { company_name: string; announced_on: string; investors: unknown[] });
     expect(count).toBe(4);
     expect(lines.map((l) => l.announced_on)).toEqual(['2023-05-05', '2023-05-04', '2023-05-03', '2023-05-02']);
     expect(lines[0]).toMatchObject({ company_name: 'Plain 4', investors: [] });
@@ -80,7 +95,10 @@ describe('exportDeals', () => {
     await sql`INSERT INTO deals (company_id, round, status, announced_on)
       SELECT ${company.id}, 'seed', 'announced', DATE '2022-01-01' + (g % 40) FROM generate_series(1, 1200) g`.execute(t.db);
     const bulk = await collect('ndjson', { company: 'bulk' });
-    const ids = bulk.text.trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: number }).id);
+    const ids = bulk.text
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: number }).id);
     expect(bulk.count).toBe(1200);
     expect(new Set(ids).size).toBe(1200);
   });

@@ -6,11 +6,22 @@ import type { ReviewKind } from '../../src/db/types.js';
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
-export async function insertArticle(db: Db, o: { title?: string; text?: string; url?: string; published_at?: string } = {}): Promise<number> {
+export async function insertArticle(
+  db: Db,
+  o: { title?: string; text?: string; url?: string; published_at?: string } = {},
+): Promise<number> {
   const url = o.url ?? `https://news.example/${uniq()}`;
   const row = await db
     .insertInto('articles')
-    .values({ url, canonical_url: url, title: o.title ?? 'Funding news', text: o.text ?? 'Some article text.', status: 'extracted', site_name: 'News Example', published_at: o.published_at ?? '2025-03-01T10:00:00Z' })
+    .values({
+      url,
+      canonical_url: url,
+      title: o.title ?? 'Funding news',
+      text: o.text ?? 'Some article text.',
+      status: 'extracted',
+      site_name: 'News Example',
+      published_at: o.published_at ?? '2025-03-01T10:00:00Z',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -53,24 +64,43 @@ export async function insertDeal(db: Db, s: DealSeed = {}): Promise<{ dealId: nu
     .executeTakeFirstOrThrow();
   for (const inv of s.investors ?? []) {
     const key = inv.name.toLowerCase();
-    await db.insertInto('investors').values({ name: inv.name, name_key: key }).onConflict((oc) => oc.column('name_key').doNothing()).execute();
+    await db
+      .insertInto('investors')
+      .values({ name: inv.name, name_key: key })
+      .onConflict((oc) => oc.column('name_key').doNothing())
+      .execute();
     const { id } = await db.selectFrom('investors').select('id').where('name_key', '=', key).executeTakeFirstOrThrow();
-    await db.insertInto('deal_investors').values({ deal_id: deal.id, investor_id: id, lead: inv.lead ?? false }).execute();
+    await db
+      .insertInto('deal_investors')
+      .values({ deal_id: deal.id, investor_id: id, lead: inv.lead ?? false })
+      .execute();
   }
   const articleIds: number[] = [];
   for (const src of s.sources ?? [{}]) {
     const articleId = await insertArticle(db, { text: src.text, title: src.title });
     const article = await db.selectFrom('articles').select('url').where('id', '=', articleId).executeTakeFirstOrThrow();
-    await db.insertInto('deal_sources').values({ deal_id: deal.id, article_id: articleId, url: article.url, publisher: 'News Example', quote: src.quote ?? null }).execute();
+    await db
+      .insertInto('deal_sources')
+      .values({ deal_id: deal.id, article_id: articleId, url: article.url, publisher: 'News Example', quote: src.quote ?? null })
+      .execute();
     articleIds.push(articleId);
   }
   return { dealId: deal.id, companyId: company.id, articleIds };
 }
 
-export async function insertItem(db: Db, o: { kind?: ReviewKind; dealId?: number | null; articleId?: number | null; reason?: string; payload?: object } = {}): Promise<number> {
+export async function insertItem(
+  db: Db,
+  o: { kind?: ReviewKind; dealId?: number | null; articleId?: number | null; reason?: string; payload?: object } = {},
+): Promise<number> {
   const row = await db
     .insertInto('review_items')
-    .values({ kind: o.kind ?? 'low_confidence', deal_id: o.dealId ?? null, article_id: o.articleId ?? null, reason: o.reason ?? 'confidence 0.41 below 0.6', payload: JSON.stringify(o.payload ?? {}) })
+    .values({
+      kind: o.kind ?? 'low_confidence',
+      deal_id: o.dealId ?? null,
+      article_id: o.articleId ?? null,
+      reason: o.reason ?? 'confidence 0.41 below 0.6',
+      payload: JSON.stringify(o.payload ?? {}),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

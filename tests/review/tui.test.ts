@@ -20,11 +20,16 @@ async function run(keys: string[], kind?: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const statusOf = async (id: number) => (await t.db.selectFrom('review_items').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const statusOf = async (id: number) =>
+  (await t.db.selectFrom('review_items').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
 describe('runReviewCli', () => {
   it('shows each item and applies approve / edit / reject / skip from piped keys', async () => {
-    const a = await insertDeal(t.db, { company: 'Termina', sources: [{ quote: 'raised €5M', text: 'Termina raised €5M in a seed round led by Nordic VC.' }], investors: [{ name: 'Nordic VC', lead: true }] });
+    const a = await insertDeal(t.db, {
+      company: 'Termina',
+      sources: [{ quote: 'raised €5M', text: 'Termina raised €5M in a seed round led by Nordic VC.' }],
+      investors: [{ name: 'Nordic VC', lead: true }],
+    });
     const b = await insertDeal(t.db, { company: 'Bravo' });
     const c = await insertDeal(t.db, { company: 'Charlie' });
     const i1 = await insertItem(t.db, { kind: 'conflict', dealId: a.dealId, articleId: a.articleIds[0], reason: 'round disagrees' });
@@ -33,7 +38,7 @@ describe('runReviewCli', () => {
     const other = await insertItem(t.db, { kind: 'low_confidence', dealId: c.dealId });
 
     const out = await run(['x', 'e', 'round series_a', 'e', 'amount lots', 'a', 'r', 's'], 'conflict');
-    expect(out).toContain('Item #' + i1);
+    expect(out).toContain(`Item #${i1}`);
     expect(out).toContain('Termina · seed');
     expect(out).toContain('Reason: round disagrees');
     expect(out).toContain('» [source] raised €5M');
@@ -46,7 +51,12 @@ describe('runReviewCli', () => {
     expect(out).toContain(`Rejected #${i2} and deal #${b.dealId}.`);
     expect(out).toContain('Queue done. 2 item(s) resolved.');
     expect(out).not.toContain(`Item #${other} `);
-    expect([await statusOf(i1), await statusOf(i2), await statusOf(i3), await statusOf(other)]).toEqual(['approved', 'rejected', 'open', 'open']);
+    expect([await statusOf(i1), await statusOf(i2), await statusOf(i3), await statusOf(other)]).toEqual([
+      'approved',
+      'rejected',
+      'open',
+      'open',
+    ]);
     expect((await t.db.selectFrom('deals').select('round').where('id', '=', a.dealId).executeTakeFirstOrThrow()).round).toBe('series_a');
     const audit = await t.db.selectFrom('audit_log').select(['actor', 'action']).where('actor', '=', 'term').orderBy('id').execute();
     expect(audit.map((r) => r.action)).toEqual(['edit', 'approve', 'reject']);

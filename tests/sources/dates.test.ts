@@ -44,12 +44,14 @@ describe('parseDate: RFC 822 variants', () => {
     expect(parseDate(input)).toBe(iso);
   });
 
-  it.each(['Tue, 04 Foo 2024 08:15:00 GMT', 'Tue, 41 Jun 2024 08:15:00 GMT', 'Tue, 04 Jun 2024 1:2:3:4 GMT', 'Tue, 04 Jun zz 08:15:00 GMT'])(
-    'rejects %s',
-    (input) => {
-      expect(parseDate(input)).toBeNull();
-    },
-  );
+  it.each([
+    'Tue, 04 Foo 2024 08:15:00 GMT',
+    'Tue, 41 Jun 2024 08:15:00 GMT',
+    'Tue, 04 Jun 2024 1:2:3:4 GMT',
+    'Tue, 04 Jun zz 08:15:00 GMT',
+  ])('rejects %s', (input) => {
+    expect(parseDate(input)).toBeNull();
+  });
 });
 
 describe('parseDate: localized names', () => {
@@ -88,7 +90,10 @@ describe('parseDate: ISO 8601 and W3C-DTF', () => {
     expect(parseDate(input)).toBe(iso);
   });
 
-  it.each(['2024-06-11T25:00:00Z', '2024-06-11T10:61:00Z', '2024-06-11-01', '2024-06-11T10:00:00-06:00Textra', '2024-xx-11'])('rejects %s', (input) => {
-    expect(parseDate(input)).toBeNull();
-  });
+  it.each(['2024-06-11T25:00:00Z', '2024-06-11T10:61:00Z', '2024-06-11-01', '2024-06-11T10:00:00-06:00Textra', '2024-xx-11'])(
+    'rejects %s',
+    (input) => {
+      expect(parseDate(input)).toBeNull();
+    },
+  );
 });

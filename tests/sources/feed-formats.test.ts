@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeBody } from '../../src/fetch/charset.js';
 import { detectSourceKind, discoverItems, feedEntries } from '../../src/sources/parse.js';
 
-const fixture = (name: string): string =>
-  decodeBody(readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url)), null).text;
-const read = (name: string, base = 'https://feeds.example.com/feed') => discoverItems(detectSourceKind(fixture(name), null), fixture(name), base);
+const fixture = (name: string): string => decodeBody(readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url)), null).text;
+const read = (name: string, base = 'https://feeds.example.com/feed') =>
+  discoverItems(detectSourceKind(fixture(name), null), fixture(name), base);
 
 describe('namespaces', () => {
   it('reads a prefixed Atom feed: <atom:entry>, a link given as text, dcterms:issued', () => {
@@ -107,7 +107,10 @@ describe('entries without links', () => {
       <item><title>Opaque guid only</title><guid isPermaLink="false">x-1</guid></item>
       <item><title>Linked</title><link>https://a.example.com/linked-story-here</link></item>
     </channel></rss>`;
-    expect(feedEntries('rss', body, 'https://a.example.com/feed').map((e) => e.url)).toEqual([null, 'https://a.example.com/linked-story-here']);
+    expect(feedEntries('rss', body, 'https://a.example.com/feed').map((e) => e.url)).toEqual([
+      null,
+      'https://a.example.com/linked-story-here',
+    ]);
     expect(discoverItems('rss', body, 'https://a.example.com/feed')).toHaveLength(1);
   });
 });

@@ -31,9 +31,11 @@ describe('item cap', () => {
       server = createServer((req, res) => {
         const origin = `http://${req.headers.host}`;
         if (req.url === '/index.xml') {
-          return res.writeHead(200, { 'content-type': 'application/xml' }).end(
-            `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${origin}/a.xml</loc></sitemap><sitemap><loc>${origin}/b.xml</loc></sitemap></sitemapindex>`,
-          );
+          return res
+            .writeHead(200, { 'content-type': 'application/xml' })
+            .end(
+              `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${origin}/a.xml</loc></sitemap><sitemap><loc>${origin}/b.xml</loc></sitemap></sitemapindex>`,
+            );
         }
         if (req.url === '/a.xml') return res.writeHead(200, { 'content-type': 'application/xml' }).end(urlset(0, 4));
         if (req.url === '/b.xml') return res.writeHead(200, { 'content-type': 'application/xml' }).end(urlset(100, 4));
@@ -77,7 +79,12 @@ describe('item cap', () => {
     });
 
     it('stores more discovered articles than one INSERT statement can carry', async () => {
-      const many = Array.from({ length: 14_000 }, (_, i) => ({ url: `https://bulk.example.com/a/${i}`, title: null, publishedAt: null, summary: null }));
+      const many = Array.from({ length: 14_000 }, (_, i) => ({
+        url: `https://bulk.example.com/a/${i}`,
+        title: null,
+        publishedAt: null,
+        summary: null,
+      }));
       expect(await insertDiscovered(t.db, null, many)).toHaveLength(14_000);
     });
   });

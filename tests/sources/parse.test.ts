@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeBody } from '../../src/fetch/charset.js';
-import {
-  detectSourceKind,
-  discoverItems,
-  MAX_ITEMS_PER_SOURCE,
-  SourceParseError,
-  type SourceKind,
-} from '../../src/sources/parse.js';
+import { detectSourceKind, discoverItems, MAX_ITEMS_PER_SOURCE, SourceParseError, type SourceKind } from '../../src/sources/parse.js';
 
-const fixture = (name: string): string =>
-  decodeBody(readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url)), null).text;
+const fixture = (name: string): string => decodeBody(readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url)), null).text;
 const urls = (items: Array<{ url: string }>): string[] => items.map((i) => i.url);
 
 describe('detectSourceKind', () => {
@@ -72,10 +65,7 @@ describe('RSS', () => {
 
   it('reads RSS 0.91', () => {
     const old = discoverItems('rss', fixture('rss091.xml'), 'http://old.example.org/rss');
-    expect(urls(old)).toEqual([
-      'http://old.example.org/news/venture-fund-closes.html',
-      'http://old.example.org/news/second-story.html',
-    ]);
+    expect(urls(old)).toEqual(['http://old.example.org/news/venture-fund-closes.html', 'http://old.example.org/news/second-story.html']);
     expect(old[0]!.summary).toBe('A fund closed.');
   });
 
@@ -191,9 +181,7 @@ describe('HTML listings', () => {
   });
 
   it('reports an invalid linkSelector clearly', () => {
-    expect(() => discoverItems('html', fixture('listing.html'), base, { linkSelector: 'a[href' })).toThrow(
-      /invalid linkSelector/,
-    );
+    expect(() => discoverItems('html', fixture('listing.html'), base, { linkSelector: 'a[href' })).toThrow(/invalid linkSelector/);
   });
 
   it('honours <base href>', () => {

@@ -33,7 +33,12 @@ afterAll(async () => {
 });
 
 async function login(): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/login', payload: `token=${TOKEN}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/login',
+    payload: `token=${TOKEN}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   const c = res.cookies.find((c) => c.name === 'df_session');
   return `df_session=${c!.value}`;
 }
@@ -68,8 +73,13 @@ describe('bull-board CSRF', () => {
     expect(await queue.isPaused()).toBe(false);
     // Another session's token does not work either: it is bound to the session.
     const other = await login();
-    const otherXsrf = (await app.inject({ url: '/admin/queues', headers: { cookie: other } })).cookies.find((c) => c.name === 'XSRF-TOKEN')!.value;
-    expect((await app.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/pause', headers: { cookie, 'x-xsrf-token': otherXsrf } })).statusCode).toBe(403);
+    const otherXsrf = (await app.inject({ url: '/admin/queues', headers: { cookie: other } })).cookies.find(
+      (c) => c.name === 'XSRF-TOKEN',
+    )!.value;
+    expect(
+      (await app.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/pause', headers: { cookie, 'x-xsrf-token': otherXsrf } }))
+        .statusCode,
+    ).toBe(403);
 
     const ok = await app.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/pause', headers: { cookie, 'x-xsrf-token': xsrf } });
     expect(ok.statusCode).toBe(200);
@@ -79,7 +89,11 @@ describe('bull-board CSRF', () => {
   });
 
   it('lets bearer-token clients write without a CSRF token', async () => {
-    const res = await app.inject({ method: 'PUT', url: '/admin/queues/api/queues/fetch/resume', headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/admin/queues/api/queues/fetch/resume',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(await queue.isPaused()).toBe(false);
   });
@@ -88,7 +102,9 @@ describe('bull-board CSRF', () => {
     // Guards an upgrade: if the UI's axios stops sending X-XSRF-TOKEN from XSRF-TOKEN, the board's buttons break.
     const require = createRequire(import.meta.url);
     const dir = path.join(path.dirname(require.resolve('@bull-board/ui/package.json')), 'dist', 'static', 'js');
-    const bundles = await Promise.all((await readdir(dir)).filter((f) => f.endsWith('.js')).map((f) => readFile(path.join(dir, f), 'utf8')));
+    const bundles = await Promise.all(
+      (await readdir(dir)).filter((f) => f.endsWith('.js')).map((f) => readFile(path.join(dir, f), 'utf8')),
+    );
     const all = bundles.join('\n');
     expect(all).toContain('xsrfCookieName:"XSRF-TOKEN"');
     expect(all).toContain('xsrfHeaderName:"X-XSRF-TOKEN"');

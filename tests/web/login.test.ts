@@ -25,12 +25,38 @@ afterAll(async () => {
   await t?.drop();
 });
 
-function login(app: FastifyInstance, form: Record<string, string>, opts: { remoteAddress?: string; headers?: Record<string, string> } = {}) {
-  return app.inject({ method: 'POST', url: '/login', payload: new URLSearchParams(form).toString(), headers: { ...FORM, ...opts.headers }, remoteAddress: opts.remoteAddress });
+function login(
+  app: FastifyInstance,
+  form: Record<string, string>,
+  opts: { remoteAddress?: string; headers?: Record<string, string> } = {},
+) {
+  return app.inject({
+    method: 'POST',
+    url: '/login',
+    payload: new URLSearchParams(form).toString(),
+    headers: { ...FORM, ...opts.headers },
+    remoteAddress: opts.remoteAddress,
+  });
 }
 
 describe('post-login redirect', () => {
-  const offSite = ['/\t/evil.example/x', '/\n/evil.example', '/\r\n/evil.example', '/\\evil.example', '//evil.example', '/.//evil.example', '/a/..//evil.example', '/..\\/evil.example', 'https://evil.example/', 'javascript:alert(1)', '/ /evil.example', '/\u2028/evil.example', '/\u00a0x', '/a\u200bb', ''];
+  const offSite = [
+    '/\t/evil.example/x',
+    '/\n/evil.example',
+    '/\r\n/evil.example',
+    '/\\evil.example',
+    '//evil.example',
+    '/.//evil.example',
+    '/a/..//evil.example',
+    '/..\\/evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    '/ /evil.example',
+    '/\u2028/evil.example',
+    '/\u00a0x',
+    '/a\u200bb',
+    '',
+  ];
 
   it('sends anything but a same-origin path to /', async () => {
     const app = await server();
@@ -76,7 +102,12 @@ describe('sessions', () => {
     const home = await app.inject({ url: '/', headers: { cookie } });
     expect(home.statusCode).toBe(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(home.body)![1]!;
-    const out = await app.inject({ method: 'POST', url: '/logout', payload: `_csrf=${encodeURIComponent(csrf)}`, headers: { ...FORM, cookie } });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/logout',
+      payload: `_csrf=${encodeURIComponent(csrf)}`,
+      headers: { ...FORM, cookie },
+    });
     expect(out.statusCode).toBe(303);
     // The browser drops the cookie; a copy kept by someone else must be dead too.
     expect((await app.inject({ url: '/', headers: { cookie } })).statusCode).toBe(302);
@@ -97,7 +128,8 @@ describe('sessions', () => {
 describe('login throttling', () => {
   it('answers 429 with Retry-After after 10 failures a minute from one address, even for the right token', async () => {
     const app = await server();
-    for (let i = 0; i < 10; i++) expect((await login(app, { token: `wrong-token-${i}-xxxxxx` }, { remoteAddress: '10.1.1.1' })).statusCode).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await login(app, { token: `wrong-token-${i}-xxxxxx` }, { remoteAddress: '10.1.1.1' })).statusCode).toBe(401);
     const locked = await login(app, { token: TOKEN }, { remoteAddress: '10.1.1.1' });
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
@@ -110,13 +142,21 @@ describe('login throttling', () => {
 
   it('ignores X-Forwarded-For unless TRUST_PROXY is set', async () => {
     const direct = await server();
-    for (let i = 0; i < 10; i++) await login(direct, { token: 'wrong-token-xxxxxxxx' }, { remoteAddress: '10.2.2.2', headers: { 'x-forwarded-for': `192.0.2.${i}` } });
-    expect((await login(direct, { token: TOKEN }, { remoteAddress: '10.2.2.2', headers: { 'x-forwarded-for': '192.0.2.99' } })).statusCode).toBe(429);
+    for (let i = 0; i < 10; i++)
+      await login(direct, { token: 'wrong-token-xxxxxxxx' }, { remoteAddress: '10.2.2.2', headers: { 'x-forwarded-for': `192.0.2.${i}` } });
+    expect(
+      (await login(direct, { token: TOKEN }, { remoteAddress: '10.2.2.2', headers: { 'x-forwarded-for': '192.0.2.99' } })).statusCode,
+    ).toBe(429);
 
     const proxied = await server({ TRUST_PROXY: '10.3.3.3' });
-    for (let i = 0; i < 10; i++) await login(proxied, { token: 'wrong-token-xxxxxxxx' }, { remoteAddress: '10.3.3.3', headers: { 'x-forwarded-for': '192.0.2.7' } });
-    expect((await login(proxied, { token: TOKEN }, { remoteAddress: '10.3.3.3', headers: { 'x-forwarded-for': '192.0.2.7' } })).statusCode).toBe(429);
-    expect((await login(proxied, { token: TOKEN }, { remoteAddress: '10.3.3.3', headers: { 'x-forwarded-for': '192.0.2.8' } })).statusCode).toBe(303);
+    for (let i = 0; i < 10; i++)
+      await login(proxied, { token: 'wrong-token-xxxxxxxx' }, { remoteAddress: '10.3.3.3', headers: { 'x-forwarded-for': '192.0.2.7' } });
+    expect(
+      (await login(proxied, { token: TOKEN }, { remoteAddress: '10.3.3.3', headers: { 'x-forwarded-for': '192.0.2.7' } })).statusCode,
+    ).toBe(429);
+    expect(
+      (await login(proxied, { token: TOKEN }, { remoteAddress: '10.3.3.3', headers: { 'x-forwarded-for': '192.0.2.8' } })).statusCode,
+    ).toBe(303);
   });
 
   it('has a global cap across addresses', async () => {

@@ -13,7 +13,7 @@ const TOKEN = 'probe-admin-token-0123456789';
 const METRICS_TOKEN = 'probe-metrics-token-012345';
 const config = loadConfig({ ADMIN_TOKEN: TOKEN, METRICS_TOKEN, NODE_ENV: 'test' });
 let t: TestDb;
-const closers: (() => Promise<unknown> | void)[] = [];
+const closers: (() => unknown)[] = [];
 
 /** A TCP port with nothing listening on it (bound, then released). */
 async function closedPort(): Promise<number> {

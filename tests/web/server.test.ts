@@ -24,7 +24,12 @@ const bearer = { authorization: `Bearer ${TOKEN}` };
 
 /** Log in with the form and return the session cookie header. */
 async function login(form: Record<string, string> = { token: TOKEN }): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/login', payload: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/login',
+    payload: new URLSearchParams(form).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   expect(res.statusCode).toBe(303);
   const c = res.cookies.find((c) => c.name === 'df_session');
   expect(c).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
@@ -40,7 +45,12 @@ function csrfFrom(body: string): string {
 function post(url: string, cookie: string, form: Record<string, string | string[]>) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
-  return app.inject({ method: 'POST', url, payload: body.toString(), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+  return app.inject({
+    method: 'POST',
+    url,
+    payload: body.toString(),
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+  });
 }
 
 describe('authentication', () => {
@@ -60,10 +70,20 @@ describe('authentication', () => {
   });
 
   it('rejects a bad token, bad password and a forged cookie; accepts token and operator logins', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/login', payload: 'token=nope-nope-nope', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: 'token=nope-nope-nope',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(bad.statusCode).toBe(401);
     expect(bad.cookies).toHaveLength(0);
-    const badPw = await app.inject({ method: 'POST', url: '/login', payload: 'username=olga&password=wrong', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const badPw = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: 'username=olga&password=wrong',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(badPw.statusCode).toBe(401);
     const forged = Buffer.from(JSON.stringify({ user: 'admin', exp: Date.now() + 1e6 })).toString('base64url');
     expect((await app.inject({ url: '/', headers: { cookie: `df_session=${forged}.bogussig` } })).statusCode).toBe(302);
@@ -80,7 +100,12 @@ describe('authentication', () => {
   });
 
   it('does not redirect off-site after login', async () => {
-    const res = await app.inject({ method: 'POST', url: '/login', payload: `token=${TOKEN}&next=//evil.example/`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: `token=${TOKEN}&next=//evil.example/`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.headers.location).toBe('/');
   });
 });
@@ -88,7 +113,10 @@ describe('authentication', () => {
 describe('review pages', () => {
   it('escapes article text and quotes (XSS) and highlights evidence with <mark>', async () => {
     const text = 'Intro <script>alert(1)</script>. EvilCo raised $5M <img src=x onerror=alert(2)> from Bad VC.';
-    const { dealId, articleIds } = await insertDeal(t.db, { company: 'EvilCo <b>bold</b>', sources: [{ text, quote: 'raised $5M <img src=x onerror=alert(2)>', title: '<script>t()</script>' }] });
+    const { dealId, articleIds } = await insertDeal(t.db, {
+      company: 'EvilCo <b>bold</b>',
+      sources: [{ text, quote: 'raised $5M <img src=x onerror=alert(2)>', title: '<script>t()</script>' }],
+    });
     const itemId = await insertItem(t.db, { dealId, articleId: articleIds[0], reason: 'reason <i>x</i>' });
     const cookie = await login();
     const res = await app.inject({ url: `/review/${itemId}`, headers: { cookie } });
@@ -116,17 +144,39 @@ describe('review pages', () => {
 
     const page = await app.inject({ url: `/review/${itemId}`, headers: { cookie } });
     const csrf = csrfFrom(page.body);
-    const edit = await post(`/review/${itemId}/edit`, cookie, { _csrf: csrf, round: 'series_a', status: 'announced', company_name: '', country: 'de', amount_value: '7,500,000', amount_currency: 'eur', valuation_value: '', valuation_currency: '', announced_on: '2025-03-01' });
+    const edit = await post(`/review/${itemId}/edit`, cookie, {
+      _csrf: csrf,
+      round: 'series_a',
+      status: 'announced',
+      company_name: '',
+      country: 'de',
+      amount_value: '7,500,000',
+      amount_currency: 'eur',
+      valuation_value: '',
+      valuation_currency: '',
+      announced_on: '2025-03-01',
+    });
     expect(edit.statusCode).toBe(303);
-    const deal = await t.db.selectFrom('deals').select(['round', 'amount_value', 'country']).where('id', '=', dealId).executeTakeFirstOrThrow();
+    const deal = await t.db
+      .selectFrom('deals')
+      .select(['round', 'amount_value', 'country'])
+      .where('id', '=', dealId)
+      .executeTakeFirstOrThrow();
     expect(deal).toEqual({ round: 'series_a', amount_value: 7_500_000, country: 'DE' });
-    const badEdit = await post(`/review/${itemId}/edit`, cookie, { _csrf: csrf, round: 'series_a', status: 'announced', announced_on: 'yesterday' });
+    const badEdit = await post(`/review/${itemId}/edit`, cookie, {
+      _csrf: csrf,
+      round: 'series_a',
+      status: 'announced',
+      announced_on: 'yesterday',
+    });
     expect(badEdit.statusCode).toBe(400);
     expect(badEdit.body).toContain('date must be YYYY-MM-DD');
 
     const ok = await post(`/review/${itemId}/approve`, cookie, { _csrf: csrf });
     expect(ok.statusCode).toBe(303);
-    expect((await t.db.selectFrom('review_items').select(['status', 'resolved_by']).where('id', '=', itemId).executeTakeFirstOrThrow())).toEqual({ status: 'approved', resolved_by: 'admin' });
+    expect(
+      await t.db.selectFrom('review_items').select(['status', 'resolved_by']).where('id', '=', itemId).executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'approved', resolved_by: 'admin' });
     const again = await post(`/review/${itemId}/approve`, cookie, { _csrf: csrf });
     expect(again.statusCode).toBe(409);
     expect((await app.inject({ url: '/review/99999999', headers: { cookie } })).statusCode).toBe(404);
@@ -144,13 +194,25 @@ describe('API', () => {
     for (let i = 0; i < 13; i++) {
       // Repeated dates and some undated deals exercise the (announced_on, id) keyset and NULLS LAST.
       const day = i % 4 === 3 ? null : `2024-0${1 + (i % 3)}-1${i % 2}`;
-      ids.push((await insertDeal(t.db, { company: `${tag} ${i}`, announced_on: day, country: i % 2 ? 'US' : 'GB', amount: { value: i * 1e6, currency: 'USD', usd: i * 1e6 } })).dealId);
+      ids.push(
+        (
+          await insertDeal(t.db, {
+            company: `${tag} ${i}`,
+            announced_on: day,
+            country: i % 2 ? 'US' : 'GB',
+            amount: { value: i * 1e6, currency: 'USD', usd: i * 1e6 },
+          })
+        ).dealId,
+      );
     }
     const seen: number[] = [];
     let cursor: string | null = null;
     for (let pages = 0; pages < 10; pages++) {
       const url: string = `/api/deals?company=${tag.toLowerCase()}&limit=4${cursor ? `&cursor=${cursor}` : ''}`;
-      const body = (await app.inject({ url, headers: bearer })).json() as { deals: { id: number; announced_on: string | null }[]; next_cursor: string | null };
+      const body = (await app.inject({ url, headers: bearer })).json() as {
+        deals: { id: number; announced_on: string | null }[];
+        next_cursor: string | null;
+      };
       expect(body.deals.length).toBeLessThanOrEqual(4);
       seen.push(...body.deals.map((d) => d.id));
       cursor = body.next_cursor;
@@ -158,13 +220,17 @@ describe('API', () => {
     }
     expect(seen).toHaveLength(13);
     expect(new Set(seen)).toEqual(new Set(ids));
-    const all = (await app.inject({ url: `/api/deals?company=${tag}&limit=500`, headers: bearer })).json() as { deals: { id: number; announced_on: string | null }[] };
+    const all = (await app.inject({ url: `/api/deals?company=${tag}&limit=500`, headers: bearer })).json() as {
+      deals: { id: number; announced_on: string | null }[];
+    };
     expect(all.deals.map((d) => d.id)).toEqual(seen);
     const dated = all.deals.filter((d) => d.announced_on).map((d) => d.announced_on!);
     expect(dated).toEqual([...dated].sort().reverse());
     expect(all.deals.slice(dated.length).every((d) => d.announced_on === null)).toBe(true);
 
-    const f = (await app.inject({ url: `/api/deals?company=${tag}&country=us&min_usd=5000000&since=2024-02-01`, headers: bearer })).json() as { deals: { country: string; amount_usd: number; announced_on: string }[] };
+    const f = (
+      await app.inject({ url: `/api/deals?company=${tag}&country=us&min_usd=5000000&since=2024-02-01`, headers: bearer })
+    ).json() as { deals: { country: string; amount_usd: number; announced_on: string }[] };
     expect(f.deals.length).toBeGreaterThan(0);
     for (const d of f.deals) {
       expect(d.country).toBe('US');
@@ -174,7 +240,10 @@ describe('API', () => {
     const bad = await app.inject({ url: '/api/deals?limit=501&round=series_z', headers: bearer });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatch(/limit/);
-    expect((await app.inject({ url: '/api/deals?cursor=garbage', headers: bearer })).json()).toEqual({ error: 'cursor: invalid or corrupted cursor', params: ['cursor'] });
+    expect((await app.inject({ url: '/api/deals?cursor=garbage', headers: bearer })).json()).toEqual({
+      error: 'cursor: invalid or corrupted cursor',
+      params: ['cursor'],
+    });
 
     const one = await app.inject({ url: `/api/deals/${ids[0]}`, headers: bearer });
     expect(one.json()).toMatchObject({ id: ids[0], company_name: `${tag} 0`, sources: [{ deal_id: ids[0] }] });
@@ -185,8 +254,14 @@ describe('API', () => {
     const res = await app.inject({ url: '/metrics', headers: bearer });
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const lines = res.body.trimEnd().split('\n');
-    for (const line of lines) expect(line).toMatch(/^(# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? -?[0-9.e+]+)$/);
-    const live = (await t.db.selectFrom('deals_clean').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    for (const line of lines)
+      expect(line).toMatch(/^(# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? -?[0-9.e+]+)$/);
+    const live = (
+      await t.db
+        .selectFrom('deals_clean')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(lines).toContain(`dealflow_deals_total ${live}`);
     expect(lines).toContain('# TYPE dealflow_review_items_open gauge');
     expect(lines.some((l) => /^dealflow_review_items_open\{kind="low_confidence"\} \d+$/.test(l))).toBe(true);

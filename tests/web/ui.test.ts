@@ -46,8 +46,18 @@ describe('formatting helpers', () => {
   it('pivots weekly rows into stacked series with missing weeks as zero', () => {
     const weeks = weekStarts('2026-03-18', 3);
     expect(weeks).toEqual(['2026-03-02', '2026-03-09', '2026-03-16']);
-    const s = pivotWeeks(weeks, [{ week: '2026-03-09', group: 'europe', deals: 2, usd: 10 }, { week: '2026-03-16', group: 'asia', deals: 1, usd: 5 }], 'deals');
-    expect(s.groups).toEqual([{ name: 'europe', values: [0, 2, 0] }, { name: 'asia', values: [0, 0, 1] }]);
+    const s = pivotWeeks(
+      weeks,
+      [
+        { week: '2026-03-09', group: 'europe', deals: 2, usd: 10 },
+        { week: '2026-03-16', group: 'asia', deals: 1, usd: 5 },
+      ],
+      'deals',
+    );
+    expect(s.groups).toEqual([
+      { name: 'europe', values: [0, 2, 0] },
+      { name: 'asia', values: [0, 0, 1] },
+    ]);
   });
 });
 
@@ -58,9 +68,29 @@ describe('analyst pages', () => {
   let itemB: number;
 
   beforeAll(async () => {
-    flagged = (await insertDeal(t.db, { company: 'Quillmoor Labs', status: 'rumored', round: 'series_a', amount: { value: 14_000_000, currency: 'EUR', usd: 14_891_312.03 }, announced_on: '2026-03-10', investors: [{ name: 'Harrow Peak Ventures', lead: true }] })).dealId;
-    clean = (await insertDeal(t.db, { company: 'Brindle Robotics', amount: { value: 3_000_000, currency: 'USD', usd: 3_000_000 }, announced_on: '2026-03-17', investors: [{ name: 'Harrow Peak Ventures' }] })).dealId;
-    await t.db.updateTable('deals').set({ needs_review: true, fx_rate: 1.0636651, fx_date: '2026-03-09', fx_source: 'ecb' }).where('id', '=', flagged).execute();
+    flagged = (
+      await insertDeal(t.db, {
+        company: 'Quillmoor Labs',
+        status: 'rumored',
+        round: 'series_a',
+        amount: { value: 14_000_000, currency: 'EUR', usd: 14_891_312.03 },
+        announced_on: '2026-03-10',
+        investors: [{ name: 'Harrow Peak Ventures', lead: true }],
+      })
+    ).dealId;
+    clean = (
+      await insertDeal(t.db, {
+        company: 'Brindle Robotics',
+        amount: { value: 3_000_000, currency: 'USD', usd: 3_000_000 },
+        announced_on: '2026-03-17',
+        investors: [{ name: 'Harrow Peak Ventures' }],
+      })
+    ).dealId;
+    await t.db
+      .updateTable('deals')
+      .set({ needs_review: true, fx_rate: 1.0636651, fx_date: '2026-03-09', fx_source: 'ecb' })
+      .where('id', '=', flagged)
+      .execute();
     itemA = await insertItem(t.db, { dealId: flagged, reason: 'confidence 0.41 below 0.6' });
     itemB = await insertItem(t.db, { dealId: clean, kind: 'conflict', reason: 'figures disagree' });
   });
@@ -124,9 +154,19 @@ describe('analyst pages', () => {
 
   it('the API and the exports carry needs_review and the rate behind amount_usd', async () => {
     const api = (await app.inject({ url: '/api/deals', headers: bearer })).json() as { deals: Array<Record<string, unknown>> };
-    expect(api.deals.find((d) => d.id === flagged)).toMatchObject({ needs_review: true, fx_rate: 1.0636651, fx_date: '2026-03-09', fx_source: 'ecb' });
+    expect(api.deals.find((d) => d.id === flagged)).toMatchObject({
+      needs_review: true,
+      fx_rate: 1.0636651,
+      fx_date: '2026-03-09',
+      fx_source: 'ecb',
+    });
     const chunks: string[] = [];
-    const out = { write: (c: string) => (chunks.push(c), true) } as unknown as NodeJS.WritableStream;
+    const out = {
+      write: (c: string) => {
+        chunks.push(c);
+        return true;
+      },
+    } as unknown as NodeJS.WritableStream;
     await exportDeals(t.db, { format: 'csv', filters: {} }, out);
     const [header, ...rows] = chunks.join('').trim().split('\r\n');
     const cols = header!.split(',');
@@ -157,19 +197,50 @@ describe('bull-board', () => {
 describe('review workflow pages', () => {
   /** Log in with the token and return the cookie and a CSRF token from a page. */
   async function session(url: string) {
-    const login = await app.inject({ method: 'POST', url: '/login', payload: `token=${TOKEN}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: `token=${TOKEN}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const cookie = `df_session=${login.cookies.find((c) => c.name === 'df_session')!.value}`;
     const pageRes = await app.inject({ url, headers: { cookie } });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(pageRes.body)![1]!;
     return { cookie, csrf, body: pageRes.body };
   }
   const post = (url: string, cookie: string, form: Record<string, string>) =>
-    app.inject({ method: 'POST', url, payload: new URLSearchParams(form).toString(), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    app.inject({
+      method: 'POST',
+      url,
+      payload: new URLSearchParams(form).toString(),
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
 
   it('a conflict item shows both deals side by side with the differing fields and reasons', async () => {
-    const a = (await insertDeal(t.db, { company: 'Corvane Health', round: 'series_b', amount: { value: 42_000_000, currency: 'USD', usd: 42_000_000 }, announced_on: '2026-02-02', sources: [{ quote: 'Corvane Health raised $42 million' }] })).dealId;
-    const b = (await insertDeal(t.db, { company: 'Corvane Health', round: 'series_b', amount: { value: 45_000_000, currency: 'USD', usd: 45_000_000 }, announced_on: '2026-02-03', sources: [{ quote: 'Corvane Health raised $45 million' }] })).dealId;
-    const item = await insertItem(t.db, { kind: 'conflict', dealId: b, reason: 'figures conflict', payload: { dealIds: [a, b], reasons: ['amount differs by 7%'] } });
+    const a = (
+      await insertDeal(t.db, {
+        company: 'Corvane Health',
+        round: 'series_b',
+        amount: { value: 42_000_000, currency: 'USD', usd: 42_000_000 },
+        announced_on: '2026-02-02',
+        sources: [{ quote: 'Corvane Health raised $42 million' }],
+      })
+    ).dealId;
+    const b = (
+      await insertDeal(t.db, {
+        company: 'Corvane Health',
+        round: 'series_b',
+        amount: { value: 45_000_000, currency: 'USD', usd: 45_000_000 },
+        announced_on: '2026-02-03',
+        sources: [{ quote: 'Corvane Health raised $45 million' }],
+      })
+    ).dealId;
+    const item = await insertItem(t.db, {
+      kind: 'conflict',
+      dealId: b,
+      reason: 'figures conflict',
+      payload: { dealIds: [a, b], reasons: ['amount differs by 7%'] },
+    });
     const { body } = await session(`/review/${item}`);
     expect(body).toContain('Side by side');
     expect(body).toContain('amount differs by 7%');
@@ -208,14 +279,30 @@ describe('review workflow pages', () => {
     const { cookie, csrf, body } = await session(`/deals/${id}`);
     expect(body).toContain('<textarea name="investors"');
     expect(body).toContain('name="region"');
-    const form = { _csrf: csrf, company_name: 'Sorrel Dynamics', round: 'seed', status: 'announced', country: 'DE', region: 'europe', amount_value: '5000000', amount_currency: 'EUR', valuation_value: '', valuation_currency: '', announced_on: '2025-03-01' };
+    const form = {
+      _csrf: csrf,
+      company_name: 'Sorrel Dynamics',
+      round: 'seed',
+      status: 'announced',
+      country: 'DE',
+      region: 'europe',
+      amount_value: '5000000',
+      amount_currency: 'EUR',
+      valuation_value: '',
+      valuation_currency: '',
+      announced_on: '2025-03-01',
+    };
     const bad = await post(`/deals/${id}/edit`, cookie, { ...form, country: 'Germany', investors: 'Kestrel Partners (lead)\nOld Fund' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('class="flash error" role="alert"');
     expect(bad.body).toContain('country must be an ISO 3166-1 alpha-2 code');
     expect(bad.body).toContain('value="Germany"'); // the operator's input is kept
     expect(bad.body).toContain('Kestrel Partners (lead)\nOld Fund</textarea>');
-    const ok = await post(`/deals/${id}/edit`, cookie, { ...form, region: 'north_america', investors: 'Kestrel Partners (lead)\nOld Fund\n' });
+    const ok = await post(`/deals/${id}/edit`, cookie, {
+      ...form,
+      region: 'north_america',
+      investors: 'Kestrel Partners (lead)\nOld Fund\n',
+    });
     expect(ok.statusCode).toBe(303);
     const investors = await t.db
       .selectFrom('deal_investors as di')
@@ -224,7 +311,10 @@ describe('review workflow pages', () => {
       .where('di.deal_id', '=', id)
       .orderBy('i.name')
       .execute();
-    expect(investors).toEqual([{ name: 'Kestrel Partners', lead: true }, { name: 'Old Fund', lead: false }]);
+    expect(investors).toEqual([
+      { name: 'Kestrel Partners', lead: true },
+      { name: 'Old Fund', lead: false },
+    ]);
     expect((await t.db.selectFrom('deals').select('region').where('id', '=', id).executeTakeFirstOrThrow()).region).toBe('north_america');
     const page = await app.inject({ url: `/deals/${id}`, headers: { cookie } });
     expect(page.body).toContain('<b>investors</b>:');

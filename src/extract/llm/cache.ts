@@ -50,7 +50,9 @@ export function createPgLlmCache(db: Db): LlmCache {
       await db
         .insertInto('llm_cache')
         .values(row)
-        .onConflict((oc) => oc.column('key').doUpdateSet({ response: row.response, input_tokens: row.input_tokens, output_tokens: row.output_tokens }))
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({ response: row.response, input_tokens: row.input_tokens, output_tokens: row.output_tokens }),
+        )
         .execute();
     },
   };

@@ -52,8 +52,14 @@ export function chunkText(text: string, maxTokens: number): string[] {
 
 /** Cuts text in two at the paragraph (else sentence) boundary nearest its middle; null for a single sentence. */
 export function halve(text: string): [string, string] | null {
-  for (const [separator, joiner] of [[/\n\s*\n/, '\n\n'], [/(?<=[.!?])\s+/, ' ']] as const) {
-    const parts = text.split(separator).map((p) => p.trim()).filter(Boolean);
+  for (const [separator, joiner] of [
+    [/\n\s*\n/, '\n\n'],
+    [/(?<=[.!?])\s+/, ' '],
+  ] as const) {
+    const parts = text
+      .split(separator)
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (parts.length < 2) continue;
     let cut = 1;
     let left = parts[0]!.length;

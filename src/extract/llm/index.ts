@@ -105,7 +105,15 @@ export function createLlmExtractor(opts: LlmExtractorOptions): Extractor {
       const key = llmCacheKey(article, promptVersion, opts.model);
       const hit = await opts.cache?.get(key);
       if (hit) {
-        return { ...base, raw: hit.raw, inputTokens: 0, outputTokens: 0, costUsd: 0, cached: true, durationMs: performance.now() - started };
+        return {
+          ...base,
+          raw: hit.raw,
+          inputTokens: 0,
+          outputTokens: 0,
+          costUsd: 0,
+          cached: true,
+          durationMs: performance.now() - started,
+        };
       }
       const { deals, ...usage } = await extractAll(article, {
         client,

@@ -43,7 +43,9 @@ export interface ChunkRef {
 export function buildMessages(system: string, article: ArticleInput, chunk: ChunkRef): ChatCompletionMessageParam[] {
   const part = chunk.count > 1 ? ` This is part ${chunk.index + 1} of ${chunk.count} of a long article.` : '';
   // Set by the paragraph selection (select.ts): say so, so "[…]" is not read as article text.
-  const omitted = chunk.text.includes(`\n\n${OMITTED}`) ? ` Paragraphs without deal news were left out; each gap is marked ${OMITTED}.` : '';
+  const omitted = chunk.text.includes(`\n\n${OMITTED}`)
+    ? ` Paragraphs without deal news were left out; each gap is marked ${OMITTED}.`
+    : '';
   const header = [
     `Title: ${article.title ?? '(none)'}`,
     `URL: ${article.url}`,

@@ -10,15 +10,65 @@ import type { ArticleInput } from '../types.js';
 const DEAL_CUE = new RegExp(
   '\\b(?:' +
     [
-      'rais(?:e|es|ed|ing)', 'fund(?:s|ed|ing|raise[sd]?|raising)?', 'financing', 'round', 'pre-seed', 'seed',
-      'series [a-k]', 'invest(?:s|ed|ing|ment|ments|or|ors)?', 'back(?:ed|ing|ers?)', 'led by', 'co-led', 'led the',
-      'valu(?:ation|ations|ed|ing)', 'unicorn', 'acqui(?:re|res|red|ring|sition|sitions)', 'buy(?:s|ing)?', 'bought',
-      'buyout', 'takeover', 'take-private', 'take private', 'merg(?:e|es|ed|er|ers|ing)', 'deal', 'stake',
-      'ipo', 'initial public offering', 'public offering', 'share sale', 'listing', 'go(?:es|ing)? public', 'spac',
-      'blank[- ]check', 'tender offer', 'secondary', 'grants?', 'subsid(?:y|ies)', 'loans?', 'debt', 'credit facility',
-      'bonds?', 'notes', 'capital', 'venture', 'clos(?:e|es|ed|ing)', 'secur(?:e|es|ed|ing)', 'bag(?:s|ged)?',
-      'land(?:s|ed)', 'nab(?:s|bed)', 'net(?:s|ted)', 'pull(?:s|ed) in', 'injection', 'inject(?:s|ed)?',
-      'proceeds', 'offer(?:s|ed)?', 'bid', 'talks', 'seeking', 'crore', 'lakh',
+      'rais(?:e|es|ed|ing)',
+      'fund(?:s|ed|ing|raise[sd]?|raising)?',
+      'financing',
+      'round',
+      'pre-seed',
+      'seed',
+      'series [a-k]',
+      'invest(?:s|ed|ing|ment|ments|or|ors)?',
+      'back(?:ed|ing|ers?)',
+      'led by',
+      'co-led',
+      'led the',
+      'valu(?:ation|ations|ed|ing)',
+      'unicorn',
+      'acqui(?:re|res|red|ring|sition|sitions)',
+      'buy(?:s|ing)?',
+      'bought',
+      'buyout',
+      'takeover',
+      'take-private',
+      'take private',
+      'merg(?:e|es|ed|er|ers|ing)',
+      'deal',
+      'stake',
+      'ipo',
+      'initial public offering',
+      'public offering',
+      'share sale',
+      'listing',
+      'go(?:es|ing)? public',
+      'spac',
+      'blank[- ]check',
+      'tender offer',
+      'secondary',
+      'grants?',
+      'subsid(?:y|ies)',
+      'loans?',
+      'debt',
+      'credit facility',
+      'bonds?',
+      'notes',
+      'capital',
+      'venture',
+      'clos(?:e|es|ed|ing)',
+      'secur(?:e|es|ed|ing)',
+      'bag(?:s|ged)?',
+      'land(?:s|ed)',
+      'nab(?:s|bed)',
+      'net(?:s|ted)',
+      'pull(?:s|ed) in',
+      'injection',
+      'inject(?:s|ed)?',
+      'proceeds',
+      'offer(?:s|ed)?',
+      'bid',
+      'talks',
+      'seeking',
+      'crore',
+      'lakh',
     ].join('|') +
     ')\\b',
   'i',
@@ -49,7 +99,10 @@ function isCue(paragraph: string): boolean {
  * skipped paragraphs become one `[…]` line. Articles of three paragraphs or fewer go whole.
  */
 export function selectDealText(text: string, opts: { neighbours?: number } = {}): Selection {
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const total = paragraphs.length;
   if (total <= 3) return { text: paragraphs.join('\n\n'), kept: total, total };
   const reach = opts.neighbours ?? 1;

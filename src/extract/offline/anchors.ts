@@ -28,18 +28,22 @@ export interface Anchor {
   background?: boolean;
 }
 
-const NOT_CAPITAL = /\b(?:ESOPs?(?![^.]{0,60}buyback)|stock options|options|bonus(?:es)?|guidance|forecast|outlook|prices?|target|dividend|wages?|salar(?:y|ies)|limit|cap|stake in)\b/i;
+const NOT_CAPITAL =
+  /\b(?:ESOPs?(?![^.]{0,60}buyback)|stock options|options|bonus(?:es)?|guidance|forecast|outlook|prices?|target|dividend|wages?|salar(?:y|ies)|limit|cap|stake in)\b/i;
 // After an object company's name: punctuation or a function word, not a noun ("into AI startups").
-const AFTER_OBJECT = /^(?:\s*[,.;:)]|\s+(?:for|in|to|as|at|which|that|and|the|a|an|on|with|from|through|by|after|before|under|over|amid|following|its|their|said|was|is|has|had|will|would|last|this|earlier|recently|yesterday|today)\b|\s*$)/;
+const AFTER_OBJECT =
+  /^(?:\s*[,.;:)]|\s+(?:for|in|to|as|at|which|that|and|the|a|an|on|with|from|through|by|after|before|under|over|amid|following|its|their|said|was|is|has|had|will|would|last|this|earlier|recently|yesterday|today)\b|\s*$)/;
 
 // A description before an object's name: "acquire data management company Cloudbase",
 // "in Israeli security startup Wiz", "the assets of US chipmaker TSI", "in online publisher X":
 // articles, lowercase words, demonyms and places, up to the first capitalised word.
-const LEAD_IN = /^(?:(?:the|a|an)\s+)?(?:(?:assets|business|unit|units|division|operations|stake|shares|parts?|control|rest|remainder|owner|operator|maker|parent)\s+of\s+(?:the\s+)?)?/;
+const LEAD_IN =
+  /^(?:(?:the|a|an)\s+)?(?:(?:assets|business|unit|units|division|operations|stake|shares|parts?|control|rest|remainder|owner|operator|maker|parent)\s+of\s+(?:the\s+)?)?/;
 
 /** The company name opening `text` (after any description), if it stands as a name (not an adjective before a noun). */
 function objectName(text: string): string | null {
-  let rest = text.replace(LEAD_IN, '')
+  let rest = text
+    .replace(LEAD_IN, '')
     // "WM Motor's rival Nio": the possessive names another company.
     .replace(/^(?:[\p{Lu}][\p{L}\d&.-]*\s+){0,3}[\p{Lu}][\p{L}\d&.-]*(?:['’]s|s['’])\s+(?=\p{Ll})/u, '');
   // Skip up to six description words: lowercase, "-based"/"-backed" words, demonyms/places, acronyms before a lowercase word.
@@ -52,26 +56,38 @@ function objectName(text: string): string | null {
     const described = /-(?:based|backed|headquartered|focused|owned|founded)$/i.test(word);
     const adjective = (isPlaceName(word.replace(/['’]s$/, '')) || /^[A-Z]{2,4}$/.test(word)) && /^[\p{Ll}]/u.test(next);
     if (!lower && !described && !adjective) break;
-    if (lower && /^(?:for|in|into|to|at|by|with|from|which|that|who|after|on|as|across|over|under|its|their|his|her|our|this|these|those|is|was|are|were|has|have|had|will|would)$/.test(word)) return null;
+    if (
+      lower &&
+      /^(?:for|in|into|to|at|by|with|from|which|that|who|after|on|as|across|over|under|its|their|his|her|our|this|these|those|is|was|are|were|has|have|had|will|would)$/.test(
+        word,
+      )
+    )
+      return null;
     rest = next;
   }
   const name = leadingName(rest, false);
   return name && AFTER_OBJECT.test(rest.slice(rest.indexOf(name) + name.length)) ? name : null;
 }
 
-const AUX_TAIL = /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|will|would|could|may|might|shall|successfully|today|previously|earlier|already|initially|first|once|quietly|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|discussing|considering|exploring|weighing|hoping|trying|working|preparing|wants|intends|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
+const AUX_TAIL =
+  /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|will|would|could|may|might|shall|successfully|today|previously|earlier|already|initially|first|once|quietly|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|discussing|considering|exploring|weighing|hoping|trying|working|preparing|wants|intends|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
 // "the company", "The San Francisco, California-based company", "the internet bank", "It": the
 // name is in an earlier sentence.
 const PRONOUN = new RegExp(String.raw`(?:\b(?:the|this|that)\s+(?:[\p{L}\d,.'’-]+\s+){0,4}?(?:${COMPANY_HEAD})|\b(?:it|they))$`, 'iu');
 // "Acme said last month that it had secured …": the subject of the reporting verb.
-const SAID_THAT = /\b(?:said|says|announced|announces|confirmed|confirms|revealed|disclosed|told\s+\S+)\b(?:\s+[^\s,;]+){0,4}?\s+(?:that\s+)?(?:it|the company|the startup|the firm)\s+(?:(?:has|had|have|would|will|is|was|also|now|recently|just)\s+)*$/;
+const SAID_THAT =
+  /\b(?:said|says|announced|announces|confirmed|confirms|revealed|disclosed|told\s+\S+)\b(?:\s+[^\s,;]+){0,4}?\s+(?:that\s+)?(?:it|the company|the startup|the firm)\s+(?:(?:has|had|have|would|will|is|was|also|now|recently|just)\s+)*$/;
 const CLAUSE_START = /(?:,\s+(?:while|and|but|as|whereas|after|when)\s+|;\s+|:\s+|\b(?:after|while|when|because|whereas)\s+)/g;
 
 const VERB_PHRASE = /^\s*(?:is|are|was|were|has|have|had|said|says|will|would|could|plans|also|now|recently|today)\b[\s\p{Ll}'’-]*$/u;
 
-interface Subject { name: string | null; at: number }
+interface Subject {
+  name: string | null;
+  at: number;
+}
 
-const TALKS_WITH = /\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|reportedly\s+|(?:believed|said|understood|thought|reported)\s+to\s+be\s+)?in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)\s+with\b[^,;]*$/;
+const TALKS_WITH =
+  /\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|reportedly\s+|(?:believed|said|understood|thought|reported)\s+to\s+be\s+)?in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)\s+with\b[^,;]*$/;
 
 /** The grammatical subject before a verb at `verbAt`: a name, a pronoun (name null), or none. */
 export function subjectBefore(sentence: string, verbAt: number): Subject | undefined {
@@ -141,7 +157,8 @@ function dealMoneyAfter(sentence: string, money: MoneyMatch[], from: number, wit
   return null;
 }
 
-const BARE_RAISE = /^\s+(?:(?:more|fresh|new|additional|further|a|an|its|the)\s+){0,3}(?:funds|funding|money|capital|round|financing)\b(?!\s+(?:for|to)\s+(?:a|the)\s)/i;
+const BARE_RAISE =
+  /^\s+(?:(?:more|fresh|new|additional|further|a|an|its|the)\s+){0,3}(?:funds|funding|money|capital|round|financing)\b(?!\s+(?:for|to)\s+(?:a|the)\s)/i;
 
 function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | null): Anchor[] {
   const out: Anchor[] = [];
@@ -150,8 +167,11 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
     const found = dealMoneyAfter(sentence, money, end, 90);
     // "Airwallex is raising more funds", "is in early discussions to raise a fresh round": a raise
     // named without an amount, only with raise verbs and a money noun right after.
-    const bare = !found && !money.some((x) => isDealRole(moneyRole(sentence, x))) &&
-      /^rais/i.test(v[0]) && BARE_RAISE.test(sentence.slice(end, end + 40));
+    const bare =
+      !found &&
+      !money.some((x) => isDealRole(moneyRole(sentence, x))) &&
+      /^rais/i.test(v[0]) &&
+      BARE_RAISE.test(sentence.slice(end, end + 40));
     if (!found && !bare) continue;
     const m = found ?? { index: end, end, text: '', value: 0, currency: '', range: false };
     if (isWeakVerb(v[0]) && !DEAL_NOUN.test(sentence.slice(v.index, m.end + 40))) continue;
@@ -161,11 +181,16 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
     // Also "awarded $45 million to Form Energy".
     const awards = /^(?:awarded|granted|awards|grants)$/i.test(v[0]);
     const toRecipient = awards ? /^\s+to\s+/.exec(sentence.slice(m.end)) : null;
-    const recipient = !awards ? null : toRecipient ? objectName(sentence.slice(m.end + toRecipient[0].length)) : objectName(sentence.slice(end).trimStart());
+    const recipient = !awards
+      ? null
+      : toRecipient
+        ? objectName(sentence.slice(m.end + toRecipient[0].length))
+        : objectName(sentence.slice(end).trimStart());
     // In a list item "Acme – the Zurich-based startup building … received €2m", an unreadable
     // subject is the item's topic when the item opens with it.
-    const subject = recipient ? { name: recipient, at: sentence.indexOf(recipient, end) }
-      : subjectBefore(sentence, v.index) ?? (topic && sentence.startsWith(topic) ? { name: topic, at: 0 } : undefined);
+    const subject = recipient
+      ? { name: recipient, at: sentence.indexOf(recipient, end) }
+      : (subjectBefore(sentence, v.index) ?? (topic && sentence.startsWith(topic) ? { name: topic, at: 0 } : undefined));
     if (!subject) continue;
     out.push({
       company: subject.name,
@@ -181,15 +206,19 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
   return out;
 }
 
-const OBJECT_NOUN = /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round|funding|financing)(?:\s+of\s+([^,;]{1,40}?))??\s+(?:in|into|to|of)\s+(?=[\p{L}])/gu;
+const OBJECT_NOUN =
+  /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round|funding|financing)(?:\s+of\s+([^,;]{1,40}?))??\s+(?:in|into|to|of)\s+(?=[\p{L}])/gu;
 
 // "Sequoia has invested $50M in Acme": the amount sits between the verb and the company.
-const INVESTED_IN = /\b(?:invested|invests|investing|put|puts|poured|pours|injected|injects|committed|commits|earmarked|earmarking|earmarks|spent|spending|spends)\s+$/;
+const INVESTED_IN =
+  /\b(?:invested|invests|investing|put|puts|poured|pours|injected|injects|committed|commits|earmarked|earmarking|earmarks|spent|spending|spends)\s+$/;
 
 function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
   for (const m of money) {
-    const verb = INVESTED_IN.exec(sentence.slice(Math.max(0, m.index - 40), m.index).replace(/(?:about|around|roughly|nearly|some|an additional|another)\s+$/, ''));
+    const verb = INVESTED_IN.exec(
+      sentence.slice(Math.max(0, m.index - 40), m.index).replace(/(?:about|around|roughly|nearly|some|an additional|another)\s+$/, ''),
+    );
     const into = /^\s+(?:in|into|on)\s+(?=[\p{L}])/u.exec(sentence.slice(m.end));
     if (!verb || !into || !isDealRole(moneyRole(sentence, m))) continue;
     const at = m.end + into[0].length;
@@ -197,7 +226,11 @@ function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     if (!name) continue;
     const backer = subjectBefore(sentence, sentence.lastIndexOf(verb[0].trim(), m.index));
     out.push({
-      company: name, companyAt: at, describedUntil: Math.min(sentence.length, at + 160), isObject: true, money: m,
+      company: name,
+      companyAt: at,
+      describedUntil: Math.min(sentence.length, at + 160),
+      isObject: true,
+      money: m,
       round: roundNear(sentence, m.index) ?? 'series_unknown',
       investor: backer?.name ? { name: backer.name, lead: false } : null,
     });
@@ -206,7 +239,8 @@ function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 }
 
 // "X co-led an angel round into Acme": a money-less round is a deal only with its leader named.
-const LED_ROUND = /\b(?:(?:led|co-led|leads|leading|co-leading)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:round|investment)|invested\s+(?:[\w-]+\s+){0,2}?in\s+(?:a|an|the|its)\s+(?:Series [A-J]|seed|angel|pre-seed)\s+(?:round|funding|financing))\s+(?:in|into|of)\s*$/;
+const LED_ROUND =
+  /\b(?:(?:led|co-led|leads|leading|co-leading)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:round|investment)|invested\s+(?:[\w-]+\s+){0,2}?in\s+(?:a|an|the|its)\s+(?:Series [A-J]|seed|angel|pre-seed)\s+(?:round|funding|financing))\s+(?:in|into|of)\s*$/;
 
 // "Acme's $20 million Series B was led by X": the possessive names the company.
 const POSSESSIVE_ROUND = /^\s+(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|pre-seed|raise|funding|financing|IPO)\b/;
@@ -219,8 +253,13 @@ function possessiveAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const name = trailingName(owner[1]!);
     if (!name) continue;
     out.push({
-      company: name, companyAt: sentence.lastIndexOf(name, m.index), describedUntil: m.index, isObject: false, money: m,
-      round: roundNear(sentence, m.index) ?? 'series_unknown', investor: null,
+      company: name,
+      companyAt: sentence.lastIndexOf(name, m.index),
+      describedUntil: m.index,
+      isObject: false,
+      money: m,
+      round: roundNear(sentence, m.index) ?? 'series_unknown',
+      investor: null,
     });
   }
   return out;
@@ -235,24 +274,38 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const found = money.find((x) => x.index >= n.index - 50 && x.end <= end && isDealRole(moneyRole(sentence, x)));
     // "Biren co-led an angel round into YunSilicon": no amount, but a named round and its leader.
     const m = found ?? null;
-    if (!m && !(LED_ROUND.test(sentence.slice(Math.max(0, n.index - 60), end)))) continue;
+    if (!m && !LED_ROUND.test(sentence.slice(Math.max(0, n.index - 60), end))) continue;
     const noun = n[2]!.toLowerCase();
     const pivot = m?.index ?? n.index;
     const round: Round = ['grant', 'contribution', 'award', 'subsidy'].includes(noun)
       ? 'grant'
-      : roundNear(sentence.slice(Math.max(0, pivot - 30), end), 30) ?? 'series_unknown';
+      : (roundNear(sentence.slice(Math.max(0, pivot - 30), end), 30) ?? 'series_unknown');
     const before = sentence.slice(0, Math.max(0, pivot - 1));
-    const verb = /\b(has |have |is |are |was |were )?(led|co-led|leads|leading|co-leading|made|makes|awarded|awards|announced|provided|invested|committed|took|takes)\b[^,]*$/.exec(before);
+    const verb =
+      /\b(has |have |is |are |was |were )?(led|co-led|leads|leading|co-leading|made|makes|awarded|awards|announced|provided|invested|committed|took|takes)\b[^,]*$/.exec(
+        before,
+      );
     const backer = verb ? subjectBefore(sentence, verb.index) : undefined;
     const investor = backer?.name && round !== 'grant' ? { name: backer.name, lead: /lead|led/.test(verb![2]!) } : null;
-    out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: m, round, investor });
+    out.push({
+      company: name,
+      companyAt: end,
+      describedUntil: Math.min(sentence.length, end + 160),
+      isObject: true,
+      money: m,
+      round,
+      investor,
+    });
   }
   return out;
 }
 
-const ACQUIRE_ACTIVE = /\b(?:snapped up|snaps up|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
-const ACQUIRE_PASSIVE = /\b(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by\b/g;
-const FOR_MONEY = /\b(?:for|in a|in an|shelling out|paying|paid|(?:deal|transaction|takeover|acquisition)\s+(?:worth|valued\s+at))\s+(?:about|around|roughly|approximately|nearly|some|more than|over|close to|up to|an estimated|a reported)?\s*$/i;
+const ACQUIRE_ACTIVE =
+  /\b(?:snapped up|snaps up|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
+const ACQUIRE_PASSIVE =
+  /\b(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by\b/g;
+const FOR_MONEY =
+  /\b(?:for|in a|in an|shelling out|paying|paid|(?:deal|transaction|takeover|acquisition)\s+(?:worth|valued\s+at))\s+(?:about|around|roughly|approximately|nearly|some|more than|over|close to|up to|an estimated|a reported)?\s*$/i;
 
 function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
@@ -261,21 +314,45 @@ function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   for (const p of sentence.matchAll(ACQUIRE_PASSIVE)) {
     const subject = subjectBefore(sentence, p.index);
     if (!subject) continue;
-    out.push({ company: subject.name, companyAt: subject.at, describedUntil: p.index, isObject: false, money: priceAfter(p.index), round: 'acquisition', investor: null });
+    out.push({
+      company: subject.name,
+      companyAt: subject.at,
+      describedUntil: p.index,
+      isObject: false,
+      money: priceAfter(p.index),
+      round: 'acquisition',
+      investor: null,
+    });
   }
   for (const a of sentence.matchAll(ACQUIRE_ACTIVE)) {
     const end = a.index + a[0].length;
     if (/^by\b/.test(sentence.slice(end)) || /\b(?:been|be|was|were|being)\s+$/.test(sentence.slice(0, a.index))) continue;
     const name = objectName(sentence.slice(end));
     if (!name) continue;
-    out.push({ company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: priceAfter(end), round: 'acquisition', investor: null });
+    out.push({
+      company: name,
+      companyAt: end,
+      describedUntil: Math.min(sentence.length, end + 160),
+      isObject: true,
+      money: priceAfter(end),
+      round: 'acquisition',
+      investor: null,
+    });
     // "to acquire Dutch scheme iDeal and Payconiq, the payments app": two targets.
     const nameEnd = sentence.indexOf(name, end) + name.length;
     const and = /^\s+and\s+/.exec(sentence.slice(nameEnd));
     const second = and ? objectName(sentence.slice(nameEnd + and[0].length)) : null;
     if (second) {
       const at = nameEnd + and![0].length;
-      out.push({ company: second, companyAt: at, describedUntil: Math.min(sentence.length, at + 160), isObject: true, money: null, round: 'acquisition', investor: null });
+      out.push({
+        company: second,
+        companyAt: at,
+        describedUntil: Math.min(sentence.length, at + 160),
+        isObject: true,
+        money: null,
+        round: 'acquisition',
+        investor: null,
+      });
     }
   }
   return out;
@@ -292,8 +369,13 @@ function fundedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const m = money.find((x) => x.index > end && isDealRole(moneyRole(sentence, x)));
     if (!name || !m) continue;
     out.push({
-      company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: m,
-      round: roundNear(sentence, m.index) ?? 'series_unknown', investor: null,
+      company: name,
+      companyAt: end,
+      describedUntil: Math.min(sentence.length, end + 160),
+      isObject: true,
+      money: m,
+      round: roundNear(sentence, m.index) ?? 'series_unknown',
+      investor: null,
     });
   }
   return out;
@@ -301,7 +383,8 @@ function fundedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 
 // "The Rs 1,250-crore initial share sale had …", "its $300 million IPO": an offering named by its
 // size; the company is the possessive owner or the article's company.
-const OFFERING_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:initial public offering|IPO|initial share sale|share sale|public offering|rights issue|bond sale|bond issue|listing)\b/;
+const OFFERING_AFTER =
+  /^\s*(?:[\w-]+\s+){0,2}?(?:initial public offering|IPO|initial share sale|share sale|public offering|rights issue|bond sale|bond issue|listing)\b/;
 // "emerged from beta with a $1 million seed round from …": a round the subject got.
 const WITH_ROUND = /\bwith\s+(?:a|an)\s+$/;
 const ROUND_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:round|seed round|funding|financing|investment|Series [A-J])\b/;
@@ -318,22 +401,31 @@ function offeringAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const opening = sentenceSubject(sentence.slice(0, m.index));
     if (opening === undefined) continue;
     out.push({
-      company: opening?.name ?? null, companyAt: opening?.at ?? m.index, describedUntil: m.index, isObject: false, money: m,
-      round: roundNear(sentence, m.index) ?? 'series_unknown', investor: null,
+      company: opening?.name ?? null,
+      companyAt: opening?.at ?? m.index,
+      describedUntil: m.index,
+      isObject: false,
+      money: m,
+      round: roundNear(sentence, m.index) ?? 'series_unknown',
+      investor: null,
     });
   }
   return out;
 }
 
-const LEADING_ADVERBIAL = /^(?:(?:Today|Now|Meanwhile|Separately|Earlier|Also|Last week|This week|On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|In (?:a|an) \w+),?\s+)/;
+const LEADING_ADVERBIAL =
+  /^(?:(?:Today|Now|Meanwhile|Separately|Earlier|Also|Last week|This week|On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|In (?:a|an) \w+),?\s+)/;
 
 /** The company a sentence opens with, after its description: "Paris-based biotech Woodoo is …" → "Woodoo". */
 export function openingSubject(sentence: string): string | null {
   const rest = sentence.replace(LEADING_ADVERBIAL, '');
-  const name = leadingName(rest, false) && /^\p{Lu}/u.test(rest) && !/^\S+\s+\p{Ll}/u.test(rest) ? leadingName(rest, false) : objectName(rest);
+  const name =
+    leadingName(rest, false) && /^\p{Lu}/u.test(rest) && !/^\S+\s+\p{Ll}/u.test(rest) ? leadingName(rest, false) : objectName(rest);
   if (!name) return null;
   const after = rest.slice(rest.indexOf(name) + name.length);
-  return /^(?:,|\s+(?:is|was|has|had|will|makes|builds|develops|uses|helps|offers|provides|runs|operates|said|says)\b)/.test(after) ? name : null;
+  return /^(?:,|\s+(?:is|was|has|had|will|makes|builds|develops|uses|helps|offers|provides|runs|operates|said|says)\b)/.test(after)
+    ? name
+    : null;
 }
 
 // Title-case headlines capitalise their verbs: "Moped Raises Capital from US Investors".
@@ -342,7 +434,7 @@ const TITLE_VERB = /\b(?:Raises|Raised|Secures|Lands|Bags|Nets|Gets|Closes|Snags
 /** The company a title-case headline is about, when its verb is a raise verb. */
 export function titleSubject(title: string): string | null {
   const v = TITLE_VERB.exec(title);
-  return v ? subjectBefore(title, v.index)?.name ?? null : null;
+  return v ? (subjectBefore(title, v.index)?.name ?? null) : null;
 }
 
 /** The subject opening a clause: a name, a back-reference (name null), or undefined if neither. */
@@ -363,16 +455,29 @@ const GO_PUBLIC = /\b(?:go|goes|going|went|gone)\s+public\b/g;
 // "THL plans to take medical products company Agiliti private".
 const TAKE_PRIVATE = /\b(?:take|takes|taking|took)\s+(?=.{2,80}?\s+private\b)/g;
 // "Actelion received a revised takeover bid from J&J".
-const TAKEOVER_BID = /\b(?:received|receives|got|gets|rejected|rejects|weighs|weighing|considering)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:takeover|buyout|acquisition)\s+(?:bid|offer|approach|proposal)s?\b/g;
+const TAKEOVER_BID =
+  /\b(?:received|receives|got|gets|rejected|rejects|weighs|weighing|considering)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:takeover|buyout|acquisition)\s+(?:bid|offer|approach|proposal)s?\b/g;
 
 function corporateAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
   for (const g of sentence.matchAll(GO_PUBLIC)) {
     const subject = subjectBefore(sentence, g.index);
     if (!subject) continue;
-    const m = money.find((x) => x.index > g.index && isDealRole(moneyRole(sentence, x)) && /\b(?:raise|raising|proceeds)\b/.test(sentence.slice(g.index, x.index))) ?? null;
+    const m =
+      money.find(
+        (x) =>
+          x.index > g.index &&
+          isDealRole(moneyRole(sentence, x)) &&
+          /\b(?:raise|raising|proceeds)\b/.test(sentence.slice(g.index, x.index)),
+      ) ?? null;
     out.push({
-      company: subject.name, companyAt: subject.at, describedUntil: g.index, isObject: false, money: m, round: 'ipo', investor: null,
+      company: subject.name,
+      companyAt: subject.at,
+      describedUntil: g.index,
+      isObject: false,
+      money: m,
+      round: 'ipo',
+      investor: null,
       background: /\bwent\s+public\b/.test(g[0]) && /\b(?:last|ago|in (?:19|20)\d\d)\b/.test(sentence.slice(g.index, g.index + 40)),
     });
   }
@@ -383,15 +488,32 @@ function corporateAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     if (!name || !/^\s+private\b/.test(sentence.slice(sentence.indexOf(name, end) + name.length))) continue;
     const backer = subjectBefore(sentence, t.index);
     out.push({
-      company: name, companyAt: end, describedUntil: Math.min(sentence.length, end + 160), isObject: true, money: null,
-      round: 'private_equity', investor: backer?.name ? { name: backer.name, lead: false } : null,
+      company: name,
+      companyAt: end,
+      describedUntil: Math.min(sentence.length, end + 160),
+      isObject: true,
+      money: null,
+      round: 'private_equity',
+      investor: backer?.name ? { name: backer.name, lead: false } : null,
     });
   }
   for (const b of sentence.matchAll(TAKEOVER_BID)) {
     const subject = subjectBefore(sentence, b.index);
     if (!subject) continue;
-    const m = money.find((x) => x.index > b.index && FOR_MONEY.test(sentence.slice(Math.max(0, x.index - 30), x.index)) && moneyRole(sentence, x) !== 'per_share') ?? null;
-    out.push({ company: subject.name, companyAt: subject.at, describedUntil: b.index, isObject: false, money: m && m.value >= 1e6 ? m : null, round: 'acquisition', investor: null });
+    const m =
+      money.find(
+        (x) =>
+          x.index > b.index && FOR_MONEY.test(sentence.slice(Math.max(0, x.index - 30), x.index)) && moneyRole(sentence, x) !== 'per_share',
+      ) ?? null;
+    out.push({
+      company: subject.name,
+      companyAt: subject.at,
+      describedUntil: b.index,
+      isObject: false,
+      money: m && m.value >= 1e6 ? m : null,
+      round: 'acquisition',
+      investor: null,
+    });
   }
   return out;
 }
@@ -404,8 +526,9 @@ export function findAnchors(sentence: string, topic: string | null = null): Anch
   // An amount belongs to one construction: object and acquisition readings beat subject ones
   // ("Calderwood has led a $400M investment in Vantora" is Vantora's deal, not Calderwood's).
   const used = new Set([...acquisitions, ...objects].map((a) => a.money?.index));
-  const funding = [...fundingAnchors(sentence, money, topic), ...offeringAnchors(sentence, money)]
-    .filter((a) => !used.has(a.money?.index) && !acquisitions.length);
+  const funding = [...fundingAnchors(sentence, money, topic), ...offeringAnchors(sentence, money)].filter(
+    (a) => !used.has(a.money?.index) && !acquisitions.length,
+  );
   // Two verbs can reach one amount ("…, which runs X, landed $7M"): one deal per amount.
   const seen = new Set<number | undefined>();
   return [...funding, ...objects, ...acquisitions].filter((a) => {
@@ -413,7 +536,14 @@ export function findAnchors(sentence: string, topic: string | null = null): Anch
     seen.add(a.money?.index);
     if (a.money && moneyRole(sentence, a.money) === 'past') a.background = true;
     // "bought Instagram last year for …": history even when the price has no time cue of its own.
-    if (a.round === 'acquisition' && a.isObject && /^[^,.;]{0,40}?\b(?:last (?:year|month)|(?:a|one|two|three|\d+) (?:years?|months?) ago|in (?:19|20)\d\d)\b/.test(sentence.slice(a.companyAt))) a.background = true;
+    if (
+      a.round === 'acquisition' &&
+      a.isObject &&
+      /^[^,.;]{0,40}?\b(?:last (?:year|month)|(?:a|one|two|three|\d+) (?:years?|months?) ago|in (?:19|20)\d\d)\b/.test(
+        sentence.slice(a.companyAt),
+      )
+    )
+      a.background = true;
     return true;
   });
 }

@@ -29,11 +29,24 @@ export interface DealFeatures {
 }
 
 export const FEATURES = [
-  'amount', 'namedRound', 'investors', 'country', 'rumored', 'inTalks', 'background', 'resolved', 'mentions',
-  'headingOnly', 'oddName', 'corporate',
+  'amount',
+  'namedRound',
+  'investors',
+  'country',
+  'rumored',
+  'inTalks',
+  'background',
+  'resolved',
+  'mentions',
+  'headingOnly',
+  'oddName',
+  'corporate',
 ] as const satisfies ReadonlyArray<keyof DealFeatures>;
 
-export interface Weights { bias: number; coef: Record<(typeof FEATURES)[number], number> }
+export interface Weights {
+  bias: number;
+  coef: Record<(typeof FEATURES)[number], number>;
+}
 
 export function score(x: DealFeatures, w: Weights = WEIGHTS): number {
   let z = w.bias;

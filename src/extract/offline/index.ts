@@ -38,7 +38,12 @@ interface Draft {
   corporate: boolean;
 }
 
-interface Located { anchor: Anchor; sentence: number; company: string; resolved: boolean }
+interface Located {
+  anchor: Anchor;
+  sentence: number;
+  company: string;
+  resolved: boolean;
+}
 
 /** How many following sentences may still describe a deal ("The round was led by …"). */
 const CONTEXT_SENTENCES = 4;
@@ -51,7 +56,8 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
   // "The startup raised …" before any company is named: the headline's deal company, else the
   // name opening the article.
   const firstBody = sentences.find((s) => !s.headline);
-  const fallback = (title ? findAnchors(title).find((a) => a.company)?.company ?? titleSubject(title) : null) ??
+  const fallback =
+    (title ? (findAnchors(title).find((a) => a.company)?.company ?? titleSubject(title)) : null) ??
     (firstBody && !PLACE_OPENING(firstBody.text) ? leadingName(firstBody.text, false) : null);
   // Headings and bullets count (digests without full stops), except trailing lists after the
   // last full sentence: related links, newsletter promos, footers.
@@ -59,7 +65,10 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
   sentences.forEach((s, i) => {
     if (s.headline && i > lastProse) return;
     // A list item starts a new topic: its "the startup" is the item's company.
-    if (s.topic && (i === 0 || sentences[i - 1]!.block !== s.block)) { last = s.topic; lastBlock = s.block; }
+    if (s.topic && (i === 0 || sentences[i - 1]!.block !== s.block)) {
+      last = s.topic;
+      lastBlock = s.block;
+    }
     // "Paris-based Acme is … . It has raised …": within a paragraph, its own subject beats a
     // company from an earlier paragraph.
     const prev = i > 0 && sentences[i - 1]!.block === s.block && lastBlock !== s.block ? openingSubject(sentences[i - 1]!.text) : null;
@@ -81,13 +90,17 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
   // deal names or written out in the text ("Jain Resource" → "Jain Resource Recycling").
   const names = [...new Set(located.map((l) => l.company))];
   // Prose only: title-case headings run names into other words ("Acme Acquisition Closes").
-  const prose = sentences.filter((s) => !s.headline).map((s) => s.text).join('\n');
+  const prose = sentences
+    .filter((s) => !s.headline)
+    .map((s) => s.text)
+    .join('\n');
   const allText = sentences.map((s) => s.text).join('\n');
   for (const l of located) {
     // A full name found only in passing must recur to replace the short form the article uses.
     const written = longerForm(l.company, prose);
-    const full = names.find((n) => n.length > l.company.length && coreOf(n).startsWith(coreOf(l.company) + ' '))
-      ?? (written && countOf(written, allText) >= 2 ? written : null);
+    const full =
+      names.find((n) => n.length > l.company.length && coreOf(n).startsWith(`${coreOf(l.company)} `)) ??
+      (written && countOf(written, allText) >= 2 ? written : null);
     if (full) l.company = full;
   }
   return located;
@@ -127,13 +140,15 @@ function longerForm(name: string, text: string): string | null {
 
 const BASED = /^(?:,\s*[\p{L}.]+)?-based|^['’]s\b/u;
 // "the Austin, Texas-based company": a later sentence naming the company by its home.
-const COMPANY_BASED = /^(?:,\s*[\p{L}.]+)?-based (?:company|startup|start-up|firm|business|group|maker|developer|provider|operator|platform|lender)\b/u;
+const COMPANY_BASED =
+  /^(?:,\s*[\p{L}.]+)?-based (?:company|startup|start-up|firm|business|group|maker|developer|provider|operator|platform|lender)\b/u;
 const BASED_IN = /\b(?:based|headquartered|founded) in\s+(?:the\s+)?$/i;
 
 /** Home country of the company described in `text[from, until)`: "-based", "based in", demonyms. */
 function countryIn(text: string, from: number, until: number, exclude?: [number, number]): string | null {
-  const places = findPlaces(text).filter((p) =>
-    p.index >= from && p.end <= until && !(exclude && p.index >= exclude[0] && p.end <= exclude[1]));
+  const places = findPlaces(text).filter(
+    (p) => p.index >= from && p.end <= until && !(exclude && p.index >= exclude[0] && p.end <= exclude[1]),
+  );
   const based = places.find((p) => BASED.test(text.slice(p.end)) || BASED_IN.test(text.slice(0, p.index)));
   return (based ?? places[0])?.code ?? null;
 }
@@ -157,7 +172,8 @@ function countryFor(l: Located, sentences: Sentence[], context: number[], title:
     if (based) return based.code;
   }
   const inTitle = title?.indexOf(l.company) ?? -1;
-  if (title && inTitle >= 0) return countryIn(title, Math.max(0, inTitle - 40), inTitle + l.company.length + 60, [inTitle, inTitle + l.company.length]);
+  if (title && inTitle >= 0)
+    return countryIn(title, Math.max(0, inTitle - 40), inTitle + l.company.length + 60, [inTitle, inTitle + l.company.length]);
   return null;
 }
 
@@ -263,7 +279,7 @@ const FUND_ROW = /\bfund\b|\bfirst close\b|\bfinal close\b/i;
 function tableDraft(row: TableRow): Draft | null {
   const company = nameAt(row.company, false);
   if (!company || FUND_ROW.test(row.company) || FUND_ROW.test(row.round ?? '')) return null;
-  const money = row.amount ? amountsIn(row.amount)[0] ?? null : null;
+  const money = row.amount ? (amountsIn(row.amount)[0] ?? null) : null;
   const evidence: RawDeal['evidence'] = [
     { field: 'company', quote: row.company },
     { field: 'status', quote: row.company },
@@ -271,16 +287,29 @@ function tableDraft(row: TableRow): Draft | null {
   if (money) evidence.push({ field: 'amount', quote: row.amount! });
   const round = row.round ? roundNear(row.round, 0) : null;
   if (round) evidence.push({ field: 'round', quote: row.round! });
-  const investors = (row.investors ?? '').replace(/\([^()]*\)/g, ' ').split(/;|,|\s+and\s+|\s+&\s+/)
+  const investors = (row.investors ?? '')
+    .replace(/\([^()]*\)/g, ' ')
+    .split(/;|,|\s+and\s+|\s+&\s+/)
     .map((x) => nameAt(x.replace(/^.*-(?:backed|powered|led|owned|based)\s+/i, ''), true, false))
     .filter((x): x is string => x !== null)
     .map((name) => ({ name, lead: false }));
   if (investors.length) evidence.push({ field: 'investors', quote: row.investors! });
   return {
-    company, round: round ?? 'series_unknown', status: 'announced',
-    amountText: money?.text ?? null, amountValue: money?.value ?? null, amountCurrency: money?.currency ?? null,
-    valuationText: null, investors, country: null, evidence, background: false,
-    resolved: false, mentions: 1, headingOnly: true, corporate: false,
+    company,
+    round: round ?? 'series_unknown',
+    status: 'announced',
+    amountText: money?.text ?? null,
+    amountValue: money?.value ?? null,
+    amountCurrency: money?.currency ?? null,
+    valuationText: null,
+    investors,
+    country: null,
+    evidence,
+    background: false,
+    resolved: false,
+    mentions: 1,
+    headingOnly: true,
+    corporate: false,
   };
 }
 
@@ -289,7 +318,9 @@ const VAGUE_ROUNDS: ReadonlySet<Round> = new Set(['series_unknown', 'undisclosed
 function sameDeal(a: Draft, b: Draft): boolean {
   if (companyKey(a.company) !== companyKey(b.company)) return false;
   const roundsAgree = a.round === b.round || VAGUE_ROUNDS.has(a.round) || VAGUE_ROUNDS.has(b.round);
-  const amountsAgree = a.amountValue === null || b.amountValue === null ||
+  const amountsAgree =
+    a.amountValue === null ||
+    b.amountValue === null ||
     (a.amountCurrency === b.amountCurrency && Math.abs(a.amountValue - b.amountValue) <= 0.02 * Math.max(a.amountValue, b.amountValue));
   return roundsAgree && amountsAgree;
 }
@@ -350,12 +381,15 @@ export function extractOffline(article: ArticleInput): RawExtraction {
 /** The deals with the features their confidence was computed from (for fitting the model). */
 export function extractWithFeatures(article: ArticleInput): Array<{ deal: RawDeal; features: DealFeatures }> {
   // The headline is a unit too ("Acme raises $5M seed"): it fills gaps in the body's deal.
-  const titleUnit: Sentence[] = article.title && article.title.length < 200 && !article.text.includes(article.title)
-    ? [{ text: article.title, block: -1, headline: true, topic: null }] : [];
+  const titleUnit: Sentence[] =
+    article.title && article.title.length < 200 && !article.text.includes(article.title)
+      ? [{ text: article.title, block: -1, headline: true, topic: null }]
+      : [];
   const sentences = [...titleUnit, ...toUnits(article.text)];
   const located = locateAnchors(sentences, article.title);
   // Full sentences first: a heading's wording only fills gaps in the deal its body describes.
-  const drafts = located.map((l, k) => ({ l, d: draftOf(located, k, sentences, article.title) }))
+  const drafts = located
+    .map((l, k) => ({ l, d: draftOf(located, k, sentences, article.title) }))
     .sort((a, b) => Number(sentences[a.l.sentence]!.headline) - Number(sentences[b.l.sentence]!.headline))
     .map((x) => x.d);
   drafts.push(...tableRows(article.text).flatMap((r) => tableDraft(r) ?? []));
@@ -381,10 +415,13 @@ export function extractWithFeatures(article: ArticleInput): Array<{ deal: RawDea
   });
 }
 
-const DEAL_WORDS = /\b(?:rais(?:e|es|ed|ing)|secur(?:es|ed|ing)|clos(?:es|ed|ing)|lands?|landed|bag(?:s|ged)|nets|netted|fund(?:ing|ed)|financing|round|invest\w*|backed|acqui\w+|takeover|buy(?:s|ing|out)?|bought|merger|IPO|public offering|listing|grant|award(?:ed)?|loan|facility|bonds?|debentures?|notes?|valuation|valued|stake|tender)\b/i;
+const DEAL_WORDS =
+  /\b(?:rais(?:e|es|ed|ing)|secur(?:es|ed|ing)|clos(?:es|ed|ing)|lands?|landed|bag(?:s|ged)|nets|netted|fund(?:ing|ed)|financing|round|invest\w*|backed|acqui\w+|takeover|buy(?:s|ing|out)?|bought|merger|IPO|public offering|listing|grant|award(?:ed)?|loan|facility|bonds?|debentures?|notes?|valuation|valued|stake|tender)\b/i;
 // Cheap stand-in for the money grammar: a currency next to a figure, or a figure with a scale.
-const AMOUNT = /(?:[$€£¥₹₩₪]|\b(?:Rs\.?|[A-Z]{3}))\s?\d|\d\s?(?:million|billion|trillion|bn|mn|crore|lakh|[mMbB]\b)|\d\s(?:euros|dollars|pounds|yen|won|francs|kronor|kroner|rupees|reais|shekels)\b/;
-const NO_AMOUNT_NEEDED = /\b(?:acqui\w+|takeover|merger|buyout|Series [A-J]|(?:seed|funding|financing) round|led by|undisclosed (?:sum|amount))\b/i;
+const AMOUNT =
+  /(?:[$€£¥₹₩₪]|\b(?:Rs\.?|[A-Z]{3}))\s?\d|\d\s?(?:million|billion|trillion|bn|mn|crore|lakh|[mMbB]\b)|\d\s(?:euros|dollars|pounds|yen|won|francs|kronor|kroner|rupees|reais|shekels)\b/;
+const NO_AMOUNT_NEEDED =
+  /\b(?:acqui\w+|takeover|merger|buyout|Series [A-J]|(?:seed|funding|financing) round|led by|undisclosed (?:sum|amount))\b/i;
 
 /**
  * Cheap pre-filter for the LLM engine, tuned for recall: false only when the article has no deal

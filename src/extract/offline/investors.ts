@@ -2,15 +2,21 @@
 import { investorKey } from '../../normalise/company.js';
 import { nameList, trailingName } from './names.js';
 
-export interface Investor { name: string; lead: boolean }
+export interface Investor {
+  name: string;
+  lead: boolean;
+}
 
 const LED_BY = /\b(?:co-led|led|headed|spearheaded|anchored)\s+by\s+/g;
-const JOINED_BY = /\b(?:with (?:additional )?participation (?:from|of|by)|participation from|alongside|joined by|along with|(?:round|financing|investment|note|facility)(?: also)? included|also included|(?:investors|backers|participants),? (?:include|included|including|were|are)|subscribed (?:to )?by|backed by|(?:raised|secured|received|got) (?:this|the|these) (?:capital|money|funding|funds|amount) from|(?:also )?(?:comes|came) from|featured participation from|others joining were)\s+/gi;
+const JOINED_BY =
+  /\b(?:with (?:additional )?participation (?:from|of|by)|participation from|alongside|joined by|along with|(?:round|financing|investment|note|facility)(?: also)? included|also included|(?:investors|backers|participants),? (?:include|included|including|were|are)|subscribed (?:to )?by|backed by|(?:raised|secured|received|got) (?:this|the|these) (?:capital|money|funding|funds|amount) from|(?:also )?(?:comes|came) from|featured participation from|others joining were)\s+/gi;
 // "Leading the round is London VC Playfair Capital": an inverted lead.
 const LEADING_IS = /\b(?:Leading|Co-leading) (?:the|this) (?:round|investment|financing|raise) (?:is|was|are|were)\s+/g;
 const WITH_PARTICIPATING = /\bwith\s+(.+?)\s+(?:also\s+)?(?:participating|taking part|joining|investing|co-investing|contributing)\b/g;
-const SUBJECT_JOINED = /^(.+?)\s+(?:also\s+)?(?:joined|participated|took part|followed on|co-invested|invested|put money|chipped in|contributed)\b/;
-const WILL_LEAD = /\s+(?:is|was|are|were|will)\s+(?:said to be |expected to |set to |poised to |likely to |reportedly )?(lead(?:ing)?|co-lead(?:ing)?|participate|participating|take part|taking part|join|joining|invest|investing)\b/g;
+const SUBJECT_JOINED =
+  /^(.+?)\s+(?:also\s+)?(?:joined|participated|took part|followed on|co-invested|invested|put money|chipped in|contributed)\b/;
+const WILL_LEAD =
+  /\s+(?:is|was|are|were|will)\s+(?:said to be |expected to |set to |poised to |likely to |reportedly )?(lead(?:ing)?|co-lead(?:ing)?|participate|participating|take part|taking part|join|joining|invest|investing)\b/g;
 const HAS_LED = /^(.+?)\s+(?:has |have )?(?:led|co-led)\s+(?:a|an|the)\b/;
 const LENT_BY = /\b(?:from|with)\s+(?=(?:the\s+)?[\p{Lu}])/gu;
 
@@ -54,10 +60,10 @@ export function mergeInvestors(list: Investor[], exclude: string[]): Investor[] 
   const excluded = exclude.map(norm);
   for (const inv of list) {
     const n = norm(inv.name);
-    if (excluded.some((e) => e === n || e.startsWith(n + ' ') || n.startsWith(e + ' '))) continue;
+    if (excluded.some((e) => e === n || e.startsWith(`${n} `) || n.startsWith(`${e} `))) continue;
     const same = out.find((o) => {
       const k = norm(o.name);
-      return k === n || k.startsWith(n + ' ') || n.startsWith(k + ' ');
+      return k === n || k.startsWith(`${n} `) || n.startsWith(`${k} `);
     });
     if (!same) out.push({ ...inv });
     else {

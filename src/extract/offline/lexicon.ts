@@ -8,35 +8,155 @@ import { parseAllMoney, type MoneyMatch } from '../../normalise/money.js';
 import type { Round, Status } from '../../deal/schema.js';
 
 const alt = (words: readonly string[]): string =>
-  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
 
 /** Verbs of receiving money, all forms. `weak` ones need a deal noun nearby ("signed a loan"). */
 const STRONG_VERBS = [
-  'raise', 'raises', 'raised', 'raising', 'seeks', 'seeking', 'pocketed', 'pockets', 'scooped up', 'scoops up',
-  'scooped', 'hauled in', 'hauls in', 'raked in', 'rakes in', 'took in', 'takes in', 'brought in', 'attracted',
-  'attracts', 'drew', 'drew in', 'granted', 'got', 'gets', 'secured', 'secures', 'securing', 'landed', 'lands', 'land',
-  'bagged', 'bags', 'bag', 'netted', 'nets', 'picked up', 'picks up', 'pulled in', 'pulls in', 'received',
-  'receives', 'receiving', 'awarded', 'obtained', 'obtains', 'snagged', 'snags', 'grabbed', 'grabs', 'eyes', 'eyeing',
-  'nabbed', 'nabs', 'garnered', 'garners', 'mopped up', 'collected', 'collects', 'amassed', 'clinched', 'clinches',
-  'mobilised', 'mobilized', 'mobilises', 'mobilizes', 'roped in', 'ropes in', 'notched up', 'racked up', 'scored',
-  'scores', 'fetched', 'wrapped up', 'drummed up', 'gathered',
+  'raise',
+  'raises',
+  'raised',
+  'raising',
+  'seeks',
+  'seeking',
+  'pocketed',
+  'pockets',
+  'scooped up',
+  'scoops up',
+  'scooped',
+  'hauled in',
+  'hauls in',
+  'raked in',
+  'rakes in',
+  'took in',
+  'takes in',
+  'brought in',
+  'attracted',
+  'attracts',
+  'drew',
+  'drew in',
+  'granted',
+  'got',
+  'gets',
+  'secured',
+  'secures',
+  'securing',
+  'landed',
+  'lands',
+  'land',
+  'bagged',
+  'bags',
+  'bag',
+  'netted',
+  'nets',
+  'picked up',
+  'picks up',
+  'pulled in',
+  'pulls in',
+  'received',
+  'receives',
+  'receiving',
+  'awarded',
+  'obtained',
+  'obtains',
+  'snagged',
+  'snags',
+  'grabbed',
+  'grabs',
+  'eyes',
+  'eyeing',
+  'nabbed',
+  'nabs',
+  'garnered',
+  'garners',
+  'mopped up',
+  'collected',
+  'collects',
+  'amassed',
+  'clinched',
+  'clinches',
+  'mobilised',
+  'mobilized',
+  'mobilises',
+  'mobilizes',
+  'roped in',
+  'ropes in',
+  'notched up',
+  'racked up',
+  'scored',
+  'scores',
+  'fetched',
+  'wrapped up',
+  'drummed up',
+  'gathered',
 ] as const;
 const WEAK_VERBS = [
-  'announced', 'announces', 'took on', 'takes on', 'issued', 'issues', 'placed', 'places', 'signed', 'signs',
-  'completed', 'completes', 'launched', 'launches', 'running', 'runs', 'priced', 'prices', 'closed', 'closes',
-  'closing', 'won', 'wins', 'sold', 'sells', 'selling', 'announcing', 'receive', 'take', 'takes', 'get',
+  'announced',
+  'announces',
+  'took on',
+  'takes on',
+  'issued',
+  'issues',
+  'placed',
+  'places',
+  'signed',
+  'signs',
+  'completed',
+  'completes',
+  'launched',
+  'launches',
+  'running',
+  'runs',
+  'priced',
+  'prices',
+  'closed',
+  'closes',
+  'closing',
+  'won',
+  'wins',
+  'sold',
+  'sells',
+  'selling',
+  'announcing',
+  'receive',
+  'take',
+  'takes',
+  'get',
 ] as const;
 const CLOSE_OF = String.raw`announced\s+(?:the\s+)?(?:first\s+|final\s+)?(?:close|closing|completion)\s+of`;
 
 export const RAISE_VERB = new RegExp(String.raw`\b(?:${CLOSE_OF}|${alt([...STRONG_VERBS, ...WEAK_VERBS])})\b`, 'g');
-const WEAK_VERB_RE = new RegExp(String.raw`^(?:${alt(WEAK_VERBS)})$`);
+const WEAK_VERB_RE = new RegExp(`^(?:${alt(WEAK_VERBS)})$`);
 export const isWeakVerb = (verb: string): boolean => WEAK_VERB_RE.test(verb.toLowerCase().replace(/\s+/g, ' '));
 
 /** Nouns that make a weak verb a deal ("issued a bond", "sold shares in an IPO"). */
 const DEAL_NOUNS = [
-  'round', 'placement', 'funding', 'financing', 'investment', 'bond', 'bonds', 'facility', 'loan', 'note', 'notes',
-  'debentures', 'tender offer', 'offering', 'IPO', 'seed', 'grant', 'debt', 'equity', 'capital', 'raise',
-  'share sale', 'stock sale', 'listing',
+  'round',
+  'placement',
+  'funding',
+  'financing',
+  'investment',
+  'bond',
+  'bonds',
+  'facility',
+  'loan',
+  'note',
+  'notes',
+  'debentures',
+  'tender offer',
+  'offering',
+  'IPO',
+  'seed',
+  'grant',
+  'debt',
+  'equity',
+  'capital',
+  'raise',
+  'share sale',
+  'stock sale',
+  'listing',
 ] as const;
 export const DEAL_NOUN = new RegExp(String.raw`\b(?:${alt(DEAL_NOUNS)}|Series [A-J]|ESOP[^.]{0,60}?buyback)\b`);
 
@@ -45,12 +165,67 @@ export const DEAL_NOUN = new RegExp(String.raw`\b(?:${alt(DEAL_NOUNS)}|Series [A
  * Francisco company". Also what a descriptor before a name ends with ("chipmaker X").
  */
 export const COMPANY_HEADS = [
-  'company', 'startup', 'start-up', 'firm', 'business', 'group', 'platform', 'maker', 'developer', 'operator',
-  'lender', 'provider', 'fintech', 'insurtech', 'proptech', 'edtech', 'healthtech', 'biotech', 'unicorn', 'bank',
-  'neobank', 'chipmaker', 'automaker', 'carmaker', 'retailer', 'manufacturer', 'producer', 'supplier', 'specialist',
-  'rival', 'app', 'site', 'service', 'marketplace', 'publisher', 'brand', 'outfit', 'venture', 'scaleup', 'scale-up',
-  'insurer', 'designer', 'builder', 'chain', 'exchange', 'network', 'studio', 'lab', 'labs', 'scheme', 'player',
-  'challenger', 'giant', 'conglomerate', 'owner', 'carrier', 'airline', 'utility', 'miner', 'drugmaker', 'vendor',
+  'company',
+  'startup',
+  'start-up',
+  'firm',
+  'business',
+  'group',
+  'platform',
+  'maker',
+  'developer',
+  'operator',
+  'lender',
+  'provider',
+  'fintech',
+  'insurtech',
+  'proptech',
+  'edtech',
+  'healthtech',
+  'biotech',
+  'unicorn',
+  'bank',
+  'neobank',
+  'chipmaker',
+  'automaker',
+  'carmaker',
+  'retailer',
+  'manufacturer',
+  'producer',
+  'supplier',
+  'specialist',
+  'rival',
+  'app',
+  'site',
+  'service',
+  'marketplace',
+  'publisher',
+  'brand',
+  'outfit',
+  'venture',
+  'scaleup',
+  'scale-up',
+  'insurer',
+  'designer',
+  'builder',
+  'chain',
+  'exchange',
+  'network',
+  'studio',
+  'lab',
+  'labs',
+  'scheme',
+  'player',
+  'challenger',
+  'giant',
+  'conglomerate',
+  'owner',
+  'carrier',
+  'airline',
+  'utility',
+  'miner',
+  'drugmaker',
+  'vendor',
 ] as const;
 export const COMPANY_HEAD = alt(COMPANY_HEADS);
 
@@ -77,7 +252,16 @@ export function amountsIn(sentence: string): MoneyMatch[] {
  * a deal, marked as background.
  */
 export type MoneyRole =
-  | 'deal' | 'past' | 'valuation' | 'past_valuation' | 'total' | 'fund' | 'per_share' | 'conversion' | 'range' | 'other';
+  | 'deal'
+  | 'past'
+  | 'valuation'
+  | 'past_valuation'
+  | 'total'
+  | 'fund'
+  | 'per_share'
+  | 'conversion'
+  | 'range'
+  | 'other';
 
 const Q = String.raw`(?:about|around|roughly|approximately|nearly|almost|some|more than|over|up to|just over|just under|close to|an estimated|a reported|at or above|at least)?\s*`;
 const VALUATION_BEFORE = new RegExp(
@@ -87,13 +271,17 @@ const VALUATION_BEFORE = new RegExp(
 const VALUATION_AFTER = /^\s*(?:post-money\s+|pre-money\s+)?valuation\b/i;
 const PAST = /\b(?:previous(?:ly)?|last|prior|earlier|in 20\d\d|a year ago|before)\b/i;
 const TOTAL_BEFORE = /\b(?:total(?:ling|ing)?|totals|brings?|bringing|cumulative|previously|earlier|already)\b[^,;]*$/i;
-const TOTAL_AFTER = /^[^,;.]*?\b(?:since|to date|so far|in total|in all|over (?:its|the) (?:life|lifetime|years)|till date|until now|in (?:\d+|two|three|four|five|six) (?:months|years))\b|^\s*(?:in equity\s+)?from venture (?:capital|investors|firms)\b/i;
+const TOTAL_AFTER =
+  /^[^,;.]*?\b(?:since|to date|so far|in total|in all|over (?:its|the) (?:life|lifetime|years)|till date|until now|in (?:\d+|two|three|four|five|six) (?:months|years))\b|^\s*(?:in equity\s+)?from venture (?:capital|investors|firms)\b/i;
 // An earlier raise told as history: "Last year, Acme raised …", "after raising $200M in 2021".
 const PAST_BEFORE = /\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|a year ago|previously|back in|at the time)\b/i;
-const PAST_AFTER = /^[^,;.]*?\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:a|one|two|three|four|five|\d+) (?:years?|months?) ago|in (?:19|20)\d\d)\b|^\s*in\s+an?\s+(?:19|20)\d\d\b/i;
-const NAMED_ROUND_AFTER = /^\s*(?:in|through|via|as)\s+(?:a|an|its|the|their)\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|IPO|offering)\b/i;
+const PAST_AFTER =
+  /^[^,;.]*?\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:a|one|two|three|four|five|\d+) (?:years?|months?) ago|in (?:19|20)\d\d)\b|^\s*in\s+an?\s+(?:19|20)\d\d\b/i;
+const NAMED_ROUND_AFTER =
+  /^\s*(?:in|through|via|as)\s+(?:a|an|its|the|their)\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|IPO|offering)\b/i;
 // Money that is not financing: "a $10 million contract", "a $9 billion order".
-const NOT_FINANCING_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|orders?|purchase orders?|settlement|fine|penalty|budget|damages|compensation|in (?:damages|compensation|fines|revenue|sales|severance)|(?:in )?revenue|loss|profit|sales|from anchor investors)\b/i;
+const NOT_FINANCING_AFTER =
+  /^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|orders?|purchase orders?|settlement|fine|penalty|budget|damages|compensation|in (?:damages|compensation|fines|revenue|sales|severance)|(?:in )?revenue|loss|profit|sales|from anchor investors)\b/i;
 const FUND_BEFORE = /\bfund\s+(?:at|of|worth|totall?ing)\s+\S*\s*$|\bfund\b[^,.;]{0,12}$/;
 const FUND_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:fund|funds|vehicle)\b/;
 
@@ -111,7 +299,8 @@ export function moneyRole(sentence: string, m: MoneyMatch): MoneyRole {
   const before = sentence.slice(Math.max(0, m.index - 80), m.index);
   const after = sentence.slice(m.end, m.end + 80);
   if (m.range) return 'range';
-  if (/\(\s*(?:about|around|roughly|approximately|approx\.?|nearly|some|or|~|equivalent to|worth|around|over)?\s*$/i.test(before)) return 'conversion';
+  if (/\(\s*(?:about|around|roughly|approximately|approx\.?|nearly|some|or|~|equivalent to|worth|around|over)?\s*$/i.test(before))
+    return 'conversion';
   if (/^\s*(?:per|a|each|apiece)\s*(?:share|unit)?\b/i.test(after) && /^\s*(?:per|apiece|each|a share)/i.test(after)) return 'per_share';
   const valuation = VALUATION_BEFORE.test(before) || VALUATION_AFTER.test(after);
   if (valuation) {
@@ -122,9 +311,18 @@ export function moneyRole(sentence: string, m: MoneyMatch): MoneyRole {
   if (NOT_FINANCING_AFTER.test(after)) return 'other';
   if (TOTAL_AFTER.test(after)) return 'total';
   // "previously obtained $2m in a 2019 seed round": a named earlier round, not a running total.
-  if (NAMED_ROUND_AFTER.test(after) && (TOTAL_BEFORE.test(before.slice(-40)) || pastBefore(sentence.slice(0, m.index)) || PAST_AFTER.test(after))) return 'past';
+  if (
+    NAMED_ROUND_AFTER.test(after) &&
+    (TOTAL_BEFORE.test(before.slice(-40)) || pastBefore(sentence.slice(0, m.index)) || PAST_AFTER.test(after))
+  )
+    return 'past';
   // "raised a total of ¥6.8bn from A, B and others": one raise, named with its investors.
-  if (/\ba total of\s+$/i.test(before) && /^[^.;]{0,30}?\bfrom\s+(?:the\s+)?[\p{Lu}\p{Ll}]/u.test(after) && /\b(?:raised|secured|received)\s+a total of\s+$/i.test(before)) return 'deal';
+  if (
+    /\ba total of\s+$/i.test(before) &&
+    /^[^.;]{0,30}?\bfrom\s+(?:the\s+)?[\p{Lu}\p{Ll}]/u.test(after) &&
+    /\b(?:raised|secured|received)\s+a total of\s+$/i.test(before)
+  )
+    return 'deal';
   if (TOTAL_BEFORE.test(before.slice(-40))) return 'total';
   if (pastBefore(sentence.slice(0, m.index)) || PAST_AFTER.test(after)) return 'past';
   return 'deal';
@@ -133,7 +331,10 @@ export function moneyRole(sentence: string, m: MoneyMatch): MoneyRole {
 /** A deal amount: this round's, or an earlier one told as history. */
 export const isDealRole = (r: MoneyRole): boolean => r === 'deal' || r === 'past';
 
-interface RoundCue { re: RegExp; round: Round | ((m: RegExpExecArray) => Round) }
+interface RoundCue {
+  re: RegExp;
+  round: Round | ((m: RegExpExecArray) => Round);
+}
 // Deal kinds by their words. Checked all together; the cue nearest to the amount wins.
 const ROUND_CUES: RoundCue[] = [
   { re: /\bpre-?seed\b/i, round: 'pre_seed' },
@@ -149,18 +350,27 @@ const ROUND_CUES: RoundCue[] = [
     round: 'ipo',
   },
   { re: /(?<!non-)\b(?:convertible (?:note|loan|bond|debt)s?|SAFE notes?|SAFEs?)\b/, round: 'convertible_note' },
-  { re: /\b(?:debt|credit facility|credit line|line of credit|loan|loans|bonds?|bond sale|debentures?|NCDs?|facility|notes offering|venture debt|debt financing)\b/i, round: 'debt' },
+  {
+    re: /\b(?:debt|credit facility|credit line|line of credit|loan|loans|bonds?|bond sale|debentures?|NCDs?|facility|notes offering|venture debt|debt financing)\b/i,
+    round: 'debt',
+  },
   { re: /\b(?:grant|grants|subsidy|subsidies|non-repayable contribution|contribution)\b/i, round: 'grant' },
   { re: /\bstrategic (?:investment|round|stake|financing)\b/i, round: 'strategic' },
-  { re: /\b(?:growth investment|growth equity|private equity|buyout|take-private|take private|taking (?:it|the company) private|minority (?:investment|stake)|majority stake)\b/i, round: 'private_equity' },
-  { re: /\b(?:tender offer|secondary (?:sale|share sale|shares|transaction|round|offering)|employee share sale|ESOP[^.]{0,60}?buyback)\b/i, round: 'secondary' },
+  {
+    re: /\b(?:growth investment|growth equity|private equity|buyout|take-private|take private|taking (?:it|the company) private|minority (?:investment|stake)|majority stake)\b/i,
+    round: 'private_equity',
+  },
+  {
+    re: /\b(?:tender offer|secondary (?:sale|share sale|shares|transaction|round|offering)|employee share sale|ESOP[^.]{0,60}?buyback)\b/i,
+    round: 'secondary',
+  },
 ];
 
 /** The round named in `text` nearest to `at` (the amount's offset), or null. */
 export function roundNear(text: string, at: number): Round | null {
   let best: { round: Round; dist: number } | null = null;
   for (const cue of ROUND_CUES) {
-    const re = new RegExp(cue.re.source, cue.re.flags.includes('g') ? cue.re.flags : cue.re.flags + 'g');
+    const re = new RegExp(cue.re.source, cue.re.flags.includes('g') ? cue.re.flags : `${cue.re.flags}g`);
     for (const m of text.matchAll(re)) {
       const round = typeof cue.round === 'function' ? cue.round(m as unknown as RegExpExecArray) : cue.round;
       // Cues after the amount ("$5m seed round") read more reliably than ones before it.
@@ -173,22 +383,85 @@ export function roundNear(text: string, at: number): Round | null {
 
 // Hedges: the deal is reported by others, not confirmed.
 const RUMOUR_CUES = [
-  'reportedly', 'rumored', 'rumoured', 'according to a report', 'according to reports', 'according to media reports',
-  'according to press reports', 'citing people', 'citing sources', 'citing unnamed', 'citing a person', 'citing two people',
-  'people familiar', 'person familiar', 'people close', 'people with knowledge', 'person with knowledge',
-  'people aware', 'is believed to', 'are believed to', 'sources say', 'sources said', 'sources told', 'sources familiar', 'is said to', 'are said to',
-  'was said to', 'said to be', 'is understood to', 'according to people', 'according to sources', 'according to insiders',
-  'according to a person', 'according to two people', 'according to three people',
+  'reportedly',
+  'rumored',
+  'rumoured',
+  'according to a report',
+  'according to reports',
+  'according to media reports',
+  'according to press reports',
+  'citing people',
+  'citing sources',
+  'citing unnamed',
+  'citing a person',
+  'citing two people',
+  'people familiar',
+  'person familiar',
+  'people close',
+  'people with knowledge',
+  'person with knowledge',
+  'people aware',
+  'is believed to',
+  'are believed to',
+  'sources say',
+  'sources said',
+  'sources told',
+  'sources familiar',
+  'is said to',
+  'are said to',
+  'was said to',
+  'said to be',
+  'is understood to',
+  'according to people',
+  'according to sources',
+  'according to insiders',
+  'according to a person',
+  'according to two people',
+  'according to three people',
 ] as const;
-const RUMOURED = new RegExp(String.raw`\b(?:${alt(RUMOUR_CUES)}|reported,? citing|(?:according to|told)\s+(?:\w+\s+){0,3}?(?:people|persons|sources|insiders))\b`, 'i');
+const RUMOURED = new RegExp(
+  String.raw`\b(?:${alt(RUMOUR_CUES)}|reported,? citing|(?:according to|told)\s+(?:\w+\s+){0,3}?(?:people|persons|sources|insiders))\b`,
+  'i',
+);
 const IN_TALKS_CUES = [
-  'close to raising', 'nearing a deal', 'nearing a round', 'nearing the close', 'seeks to raise', 'seeking to raise',
-  'seek to raise', 'looks to raise', 'looking to raise', 'plans to raise', 'planning to raise', 'plan to raise',
-  'aims to raise', 'aiming to raise', 'set to raise', 'expected to raise', 'in the process of raising', 'eyes', 'eyeing',
-  'seeks', 'seeking', 'is raising', 'are raising', 'could raise', 'would raise', 'may raise', 'preparing to raise',
-  'discussing', 'considering', 'exploring', 'in talks', 'hopes to raise', 'hoping to raise',
+  'close to raising',
+  'nearing a deal',
+  'nearing a round',
+  'nearing the close',
+  'seeks to raise',
+  'seeking to raise',
+  'seek to raise',
+  'looks to raise',
+  'looking to raise',
+  'plans to raise',
+  'planning to raise',
+  'plan to raise',
+  'aims to raise',
+  'aiming to raise',
+  'set to raise',
+  'expected to raise',
+  'in the process of raising',
+  'eyes',
+  'eyeing',
+  'seeks',
+  'seeking',
+  'is raising',
+  'are raising',
+  'could raise',
+  'would raise',
+  'may raise',
+  'preparing to raise',
+  'discussing',
+  'considering',
+  'exploring',
+  'in talks',
+  'hopes to raise',
+  'hoping to raise',
 ] as const;
-const IN_TALKS = new RegExp(String.raw`\b(?:in (?:advanced |early |preliminary |final |exclusive )?(?:talks|discussions|negotiations)|finali[sz]ing (?:a|the|its) (?:round|raise|deal)|${alt(IN_TALKS_CUES)})\b`, 'i');
+const IN_TALKS = new RegExp(
+  String.raw`\b(?:in (?:advanced |early |preliminary |final |exclusive )?(?:talks|discussions|negotiations)|finali[sz]ing (?:a|the|its) (?:round|raise|deal)|${alt(IN_TALKS_CUES)})\b`,
+  'i',
+);
 
 export function statusOf(sentence: string): Status {
   if (RUMOURED.test(sentence)) return 'rumored';

@@ -4,32 +4,177 @@ import { isPlaceName } from './places.js';
 const CONNECTORS = new Set(['&', 'of', 'de', 'du', 'da', 'do', 'dos', 'van', 'von', 'der', 'la', 'le', 'y', 'e']);
 // Capitalised words that start sentences or clauses but never names.
 const NOT_NAMES = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'it', 'our', 'their', 'his', 'her', 'we',
-  'they', 'he', 'she', 'shares', 'investors', 'analysts', 'data', 'funds', 'exit', 'debt', 'layoffs',
-  'separately', 'meanwhile', 'elsewhere', 'also', 'in', 'on', 'at', 'for', 'with', 'after', 'before',
-  'while', 'alongside', 'today', 'yesterday', 'earlier', 'last', 'then', 'now', 'however', 'but', 'and',
-  'or', 'so', 'as', 'both', 'each', 'every', 'other', 'new', 'startup', 'start-up', 'company', 'firm',
-  'ceo', 'cfo', 'founder', 'co-founder', 'chief', 'executive', 'government', 'funding', 'round',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'update', 'breaking',
-  'exclusive', 'report', 'sources', 'people', 'deal', 'deals', 'series', 'seed', 'here', 'there',
-  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'it',
+  'our',
+  'their',
+  'his',
+  'her',
+  'we',
+  'they',
+  'he',
+  'she',
+  'shares',
+  'investors',
+  'analysts',
+  'data',
+  'funds',
+  'exit',
+  'debt',
+  'layoffs',
+  'separately',
+  'meanwhile',
+  'elsewhere',
+  'also',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'after',
+  'before',
+  'while',
+  'alongside',
+  'today',
+  'yesterday',
+  'earlier',
+  'last',
+  'then',
+  'now',
+  'however',
+  'but',
+  'and',
+  'or',
+  'so',
+  'as',
+  'both',
+  'each',
+  'every',
+  'other',
+  'new',
+  'startup',
+  'start-up',
+  'company',
+  'firm',
+  'ceo',
+  'cfo',
+  'founder',
+  'co-founder',
+  'chief',
+  'executive',
+  'government',
+  'funding',
+  'round',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'update',
+  'breaking',
+  'exclusive',
+  'report',
+  'sources',
+  'people',
+  'deal',
+  'deals',
+  'series',
+  'seed',
+  'here',
+  'there',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
 ]);
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord', 'Lady', 'President', 'Senator', 'Minister']);
 // Words that may precede an investor's name in a list: "existing investor X", "angel investor Y".
 const DESCRIPTORS = new Set([
-  'the', 'existing', 'new', 'returning', 'previous', 'prior', 'current', 'fellow', 'also', 'angel',
-  'investor', 'investors', 'backer', 'backers', 'lender', 'lenders', 'firm', 'firms', 'venture',
-  'capital', 'vc', 'vcs', 'strategic', 'including', 'both', 'plus', 'partner', 'partners', 'lead',
-  'sovereign', 'wealth', 'fund', 'funds', 'bank', 'banks', 'billionaire', 'entrepreneur', 'family',
-  'office', 'offices', 'chipmaker', 'giant', 'group', 'corporate', 'arm',
+  'the',
+  'existing',
+  'new',
+  'returning',
+  'previous',
+  'prior',
+  'current',
+  'fellow',
+  'also',
+  'angel',
+  'investor',
+  'investors',
+  'backer',
+  'backers',
+  'lender',
+  'lenders',
+  'firm',
+  'firms',
+  'venture',
+  'capital',
+  'vc',
+  'vcs',
+  'strategic',
+  'including',
+  'both',
+  'plus',
+  'partner',
+  'partners',
+  'lead',
+  'sovereign',
+  'wealth',
+  'fund',
+  'funds',
+  'bank',
+  'banks',
+  'billionaire',
+  'entrepreneur',
+  'family',
+  'office',
+  'offices',
+  'chipmaker',
+  'giant',
+  'group',
+  'corporate',
+  'arm',
 ]);
 
 const stripPunct = (t: string): string => t.replace(/^[("“‘']+|[)"”’'.,;:!?]+$/gu, '');
 
 function isNameToken(raw: string): boolean {
   const t = stripPunct(raw);
-  if (!t || /-(?:based|backed|owned|led|funded|founded|headquartered|driven|powered|enabled|focused|native|first)$/i.test(t) || /['’]s?$/u.test(t)) return false;
+  if (
+    !t ||
+    /-(?:based|backed|owned|led|funded|founded|headquartered|driven|powered|enabled|focused|native|first)$/i.test(t) ||
+    /['’]s?$/u.test(t)
+  )
+    return false;
   return /^[\p{Lu}\d][\p{L}\p{N}'’.&\-+]*$/u.test(t) || /^[a-z]+[\p{Lu}][\p{L}\p{N}]*$/u.test(t);
 }
 
@@ -42,7 +187,10 @@ function trimName(tokens: string[], dropPlaces = true): string[] {
   let out = tokens.map((t, i) => (i < tokens.length - 1 && /^[\p{Lu}][\p{L}]*\.$/u.test(t) ? t : stripPunct(t))).filter(Boolean);
   while (out.length > 1 && (NOT_NAMES.has(out[0]!.toLowerCase()) || CONNECTORS.has(out[0]!))) out = out.slice(1);
   for (let k = dropPlaces ? Math.min(4, out.length - 2) : 0; k >= 1; k--) {
-    if (isPlaceName(out.slice(0, k).join(' '))) { out = out.slice(k); break; }
+    if (isPlaceName(out.slice(0, k).join(' '))) {
+      out = out.slice(k);
+      break;
+    }
   }
   while (out.length > 0 && CONNECTORS.has(out[out.length - 1]!)) out = out.slice(0, -1);
   return out;
@@ -118,11 +266,18 @@ const LIST_END = new RegExp(
 export function nameList(text: string): string[] {
   // Parentheticals ("Harry Briggs (who is also a VC)") and descriptions before a name ("London
   // VC X", "venture firms X", "Toyota Motor arm X") are not part of the list.
-  text = text.replace(/\s*\([^()]*\)/g, '')
-    .replace(/(?:^|(?<=,\s*|\band\s+))(?:[\p{Lu}][\p{L}.]*\s+){0,2}?(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?)\s+(?=\p{Lu})/gu, '')
+  text = text
+    .replace(/\s*\([^()]*\)/g, '')
+    .replace(
+      /(?:^|(?<=,\s*|\band\s+))(?:[\p{Lu}][\p{L}.]*\s+){0,2}?(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?)\s+(?=\p{Lu})/gu,
+      '',
+    )
     .replace(/(?:[\p{Lu}][\p{L}.]*\s+){1,3}(?:arm|unit|subsidiary|affiliate)\s+(?=\p{Lu})/gu, '')
     // "Online apparel company Jolly Apparel": a described company, the description dropped.
-    .replace(/(?:^|(?<=,\s*|\band\s+))(?:\p{Lu}[\p{Ll}-]*\s+)?(?:[\p{Ll}-]+\s+){0,4}(?:company|firm|group|maker|platform|giant|conglomerate|bank|lender|operator|startup|fund)\s+(?=\p{Lu})/gu, '');
+    .replace(
+      /(?:^|(?<=,\s*|\band\s+))(?:\p{Lu}[\p{Ll}-]*\s+)?(?:[\p{Ll}-]+\s+){0,4}(?:company|firm|group|maker|platform|giant|conglomerate|bank|lender|operator|startup|fund)\s+(?=\p{Lu})/gu,
+      '',
+    );
   const cut = LIST_END.exec(text);
   let list = cut ? text.slice(0, cut.index) : text;
   // "A and B, Startup Wire reported": the name before a reporting verb is the outlet.

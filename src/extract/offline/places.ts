@@ -72,14 +72,19 @@ const TABLE: Record<string, string> = {
   NZ: 'New Zealand|Auckland|Wellington|Christchurch',
 };
 
-export interface PlaceMention { code: string; index: number; end: number; name: string }
+export interface PlaceMention {
+  code: string;
+  index: number;
+  end: number;
+  name: string;
+}
 
 const NAME_TO_CODE = new Map<string, string>();
 for (const [code, names] of Object.entries(TABLE)) {
   for (const name of names.split('|')) NAME_TO_CODE.set(name.toLowerCase(), code);
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Longest names first so "South Korea" beats "Korea"; names are case-sensitive except the
 // dateline form ("SINGAPORE-based") which is matched in upper case too.
 const NAMES = [...NAME_TO_CODE.keys()].sort((a, b) => b.length - a.length);
@@ -88,7 +93,7 @@ for (const names of Object.values(TABLE)) for (const n of names.split('|')) ORIG
 const PLACE_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${NAMES.map((n) => {
     const o = ORIGINAL.get(n)!;
-    return `${escape(o)}|${escape(o.toUpperCase())}`;
+    return `${escapeRegExp(o)}|${escapeRegExp(o.toUpperCase())}`;
   }).join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 );

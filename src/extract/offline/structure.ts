@@ -29,7 +29,8 @@ export function datelineLength(paragraph: string): number {
 }
 
 // Where press-release boilerplate starts: everything after it is about the issuer, not news.
-const BOILERPLATE = /^(?:About\s+[\p{Lu}\d][^.!?]{0,60}?:?|(?:Media|Press|Investor)\s+(?:contacts?|enquiries|inquiries|relations)\b.*|Contacts?:.*|For (?:more|further) information\b.*|Forward[- ]looking statements?\b.*|Disclaimer:.*|Safe Harbo(?:u)?r\b.*)$/u;
+const BOILERPLATE =
+  /^(?:About\s+[\p{Lu}\d][^.!?]{0,60}?:?|(?:Media|Press|Investor)\s+(?:contacts?|enquiries|inquiries|relations)\b.*|Contacts?:.*|For (?:more|further) information\b.*|Forward[- ]looking statements?\b.*|Disclaimer:.*|Safe Harbo(?:u)?r\b.*)$/u;
 
 // A list item whose first words name its topic: "Acme – builds …", "Acme: raised …", "• Acme …".
 const ITEM_HEAD = /^(?:[•·▪*-]\s+|\d{1,2}[.)]\s+)?([^–—:]{2,60}?)\s*(?:[–—]|:)\s+/u;

@@ -10,9 +10,57 @@ export interface Sentence {
 
 // Abbreviations whose trailing dot does not end a sentence ("Dr. Park", "Kansas City, Mo.-based").
 const ABBREVIATIONS = new Set([
-  'dr', 'mr', 'mrs', 'ms', 'st', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'no', 'vs', 'mo', 'approx',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'prof', 'gen',
-  'gov', 'sen', 'rep', 'pvt', 'pte', 'pty', 'bhd', 'sdn', 'bros', 'intl', 'mt', 'ft', 'fig', 'est', 'dept', 'univ', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'e.u',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'jr',
+  'sr',
+  'no',
+  'vs',
+  'mo',
+  'approx',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'prof',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'pvt',
+  'pte',
+  'pty',
+  'bhd',
+  'sdn',
+  'bros',
+  'intl',
+  'mt',
+  'ft',
+  'fig',
+  'est',
+  'dept',
+  'univ',
+  'e.g',
+  'i.e',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
 ]);
 
 function endsWithAbbreviation(before: string): boolean {
@@ -44,7 +92,10 @@ export function splitSentences(paragraph: string): string[] {
  * too (bullets). Inner whitespace is kept so evidence quotes stay exact substrings of the text.
  */
 export function splitParagraphs(text: string): string[] {
-  return text.split(/\n+/).map((p) => p.trim()).filter((p) => p.length > 0);
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
 }
 
 export function toSentences(text: string): Sentence[] {

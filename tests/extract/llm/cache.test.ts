@@ -25,7 +25,14 @@ describe('Postgres LLM cache', () => {
     expect(fake.requests).toHaveLength(1);
 
     const second = await createLlmExtractor(options(fake.baseURL, { cache })).extract(article);
-    expect(second).toMatchObject({ cached: true, inputTokens: 0, outputTokens: 0, costUsd: 0, model: 'gpt-test', promptVersion: 'deal-extraction.v1' });
+    expect(second).toMatchObject({
+      cached: true,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+      model: 'gpt-test',
+      promptVersion: 'deal-extraction.v1',
+    });
     expect(second.raw).toEqual(first.raw);
     expect(fake.requests).toHaveLength(1);
 
@@ -41,7 +48,11 @@ describe('Postgres LLM cache', () => {
     expect(fake.requests.length).toBe(before + 2);
 
     const key = llmCacheKey(article, 'deal-extraction.v1', 'gpt-test');
-    await t.db.updateTable('llm_cache').set({ response: JSON.stringify({ deals: [{ company: 1 }] }) }).where('key', '=', key).execute();
+    await t.db
+      .updateTable('llm_cache')
+      .set({ response: JSON.stringify({ deals: [{ company: 1 }] }) })
+      .where('key', '=', key)
+      .execute();
     expect(await cache.get(key)).toBeNull();
   });
 });

@@ -35,7 +35,14 @@ describe('LLM extractor against an OpenAI-compatible server', () => {
     const result = await createLlmExtractor(options(fake.baseURL)).extract(article);
 
     expect(RawExtraction.parse(result.raw)).toEqual({ deals: [rawDeal()] });
-    expect(result).toMatchObject({ engine: 'llm', model: 'gpt-test', promptVersion: 'deal-extraction.v1', cached: false, inputTokens: 1200, outputTokens: 300 });
+    expect(result).toMatchObject({
+      engine: 'llm',
+      model: 'gpt-test',
+      promptVersion: 'deal-extraction.v1',
+      cached: false,
+      inputTokens: 1200,
+      outputTokens: 300,
+    });
     expect(result.costUsd).toBeCloseTo((1200 * 0.15 + 300 * 0.6) / 1e6, 12);
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0]!.body.model).toBe('gpt-test');
@@ -50,10 +57,11 @@ describe('LLM extractor against an OpenAI-compatible server', () => {
     expect(format.type).toBe('json_schema');
     expect(format.json_schema).toMatchObject({ name: 'deal_extraction', strict: true });
     // Strict mode: every object lists all its properties as required and forbids extra ones.
-    const objects: any[] = [];
-    const walk = (node: any): void => {
+    type Node = { type?: string; additionalProperties?: unknown; required: string[]; properties: Record<string, unknown> };
+    const objects: Node[] = [];
+    const walk = (node: unknown): void => {
       if (node && typeof node === 'object') {
-        if (node.type === 'object') objects.push(node);
+        if ((node as Node).type === 'object') objects.push(node as Node);
         Object.values(node).forEach(walk);
       }
     };
@@ -122,10 +130,7 @@ describe('LLM extractor against an OpenAI-compatible server', () => {
   });
 
   it('retries an invalid enum with the schema error naming the field', async () => {
-    const fake = await start([
-      { content: { deals: [{ ...rawDeal(), round: 'series_z' }] } },
-      { content: { deals: [rawDeal()] } },
-    ]);
+    const fake = await start([{ content: { deals: [{ ...rawDeal(), round: 'series_z' }] } }, { content: { deals: [rawDeal()] } }]);
     const result = await createLlmExtractor(options(fake.baseURL)).extract(article);
 
     expect(result.raw.deals[0]!.round).toBe('series_c');
@@ -142,7 +147,9 @@ describe('LLM extractor against an OpenAI-compatible server', () => {
 
   it('turns a refusal into LlmRefusalError without retrying', async () => {
     const fake = await start(() => ({ refusal: "I can't help with that." }));
-    const err = await createLlmExtractor(options(fake.baseURL)).extract(article).catch((e: unknown) => e);
+    const err = await createLlmExtractor(options(fake.baseURL))
+      .extract(article)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LlmRefusalError);
     expect((err as LlmRefusalError).refusal).toBe("I can't help with that.");
     expect((err as LlmRefusalError).retryable).toBe(false);
@@ -200,7 +207,9 @@ describe('LLM extractor against an OpenAI-compatible server', () => {
 
   it('surfaces a persistent 5xx as a retryable LlmApiError after the SDK retries', async () => {
     const fake = await start(() => ({ status: 502, message: 'bad gateway', headers: { 'retry-after-ms': '10' } }));
-    const err = await createLlmExtractor(options(fake.baseURL, { maxRetries: 2 })).extract(article).catch((e: unknown) => e);
+    const err = await createLlmExtractor(options(fake.baseURL, { maxRetries: 2 }))
+      .extract(article)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LlmApiError);
     expect(err).toMatchObject({ status: 502, retryable: true });
     expect(fake.requests).toHaveLength(3); // no second retry layer on top of the SDK's
@@ -209,7 +218,9 @@ describe('LLM extractor against an OpenAI-compatible server', () => {
   it('times out with LlmTimeoutError within a bounded time', async () => {
     const fake = await start(() => ({ delayMs: 5_000, content: { deals: [] } }));
     const started = Date.now();
-    const err = await createLlmExtractor(options(fake.baseURL, { timeoutMs: 300, maxRetries: 1 })).extract(article).catch((e: unknown) => e);
+    const err = await createLlmExtractor(options(fake.baseURL, { timeoutMs: 300, maxRetries: 1 }))
+      .extract(article)
+      .catch((e: unknown) => e);
     const elapsed = Date.now() - started;
 
     expect(err).toBeInstanceOf(LlmTimeoutError);
@@ -241,10 +252,41 @@ describe('LLM extractor against an OpenAI-compatible server', () => {
     const fake = await start((req) => {
       const data = dataBlock(userMessage(req));
       const deals = [];
-      if (data.includes('Berlin-based')) deals.push(rawDeal({ company: 'Acme', country: 'Germany', round: 'undisclosed', status: 'in_talks', amountText: null, investors: [], evidence: [{ field: 'country', quote: 'Berlin-based' }] }));
-      if (data.includes('$30 million')) deals.push(rawDeal({ company: 'Acme GmbH', country: null, round: 'series_b', amountText: '$30 million', investors: [{ name: 'Alpha Ventures', lead: true }] }));
+      if (data.includes('Berlin-based'))
+        deals.push(
+          rawDeal({
+            company: 'Acme',
+            country: 'Germany',
+            round: 'undisclosed',
+            status: 'in_talks',
+            amountText: null,
+            investors: [],
+            evidence: [{ field: 'country', quote: 'Berlin-based' }],
+          }),
+        );
+      if (data.includes('$30 million'))
+        deals.push(
+          rawDeal({
+            company: 'Acme GmbH',
+            country: null,
+            round: 'series_b',
+            amountText: '$30 million',
+            investors: [{ name: 'Alpha Ventures', lead: true }],
+          }),
+        );
       if (data.includes('Beta Labs')) deals.push(rawDeal({ company: 'Beta Labs', round: 'seed', amountText: '$4 million', investors: [] }));
-      if (data.includes('Gamma Capital')) deals.push(rawDeal({ company: 'ACME', round: 'series_unknown', amountText: null, investors: [{ name: 'Gamma Capital', lead: false }, { name: 'alpha ventures', lead: false }] }));
+      if (data.includes('Gamma Capital'))
+        deals.push(
+          rawDeal({
+            company: 'ACME',
+            round: 'series_unknown',
+            amountText: null,
+            investors: [
+              { name: 'Gamma Capital', lead: false },
+              { name: 'alpha ventures', lead: false },
+            ],
+          }),
+        );
       return { content: { deals } };
     });
     const result = await createLlmExtractor(options(fake.baseURL, { chunkTokens: 60 })).extract({ ...article, text });
@@ -264,7 +306,10 @@ describe('LLM extractor against an OpenAI-compatible server', () => {
   });
 
   it('clamps an excessive Retry-After so a rate-limited worker is not parked for an hour', async () => {
-    const fake = await start([{ status: 429, headers: { 'retry-after': '3600' } }, { status: 429, headers: { 'retry-after': '2' } }]);
+    const fake = await start([
+      { status: 429, headers: { 'retry-after': '3600' } },
+      { status: 429, headers: { 'retry-after': '2' } },
+    ]);
     const capped = clampRetryAfter(fetch, 60);
     const post = () => capped(`${fake.baseURL}/chat/completions`, { method: 'POST', body: '{}' });
     expect((await post()).headers.get('retry-after')).toBe('60');
@@ -274,7 +319,7 @@ describe('LLM extractor against an OpenAI-compatible server', () => {
     expect(((await modest.json()) as { error: { type: string } }).error.type).toBe('rate_limit_exceeded');
   });
 
-  it('extracts end to end with the fake server\'s rule-based handler', async () => {
+  it("extracts end to end with the fake server's rule-based handler", async () => {
     const fake = await start(headlineDeals);
     const text = 'Acme raised $5 million from angels.\n\nLater, Beta Labs has secured €12m in a new round.';
     const result = await createLlmExtractor(options(fake.baseURL)).extract({ ...article, title: null, text });
@@ -300,7 +345,12 @@ describe('LLM extractor against an OpenAI-compatible server', () => {
 
   it('reads its options from the validated config', () => {
     const config = loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:1/v1', LLM_MODEL: 'local-model', LLM_CHUNK_TOKENS: '800' });
-    expect(llmOptionsFromConfig(config)).toMatchObject({ baseURL: 'http://127.0.0.1:1/v1', model: 'local-model', chunkTokens: 800, maxRetries: 3 });
+    expect(llmOptionsFromConfig(config)).toMatchObject({
+      baseURL: 'http://127.0.0.1:1/v1',
+      model: 'local-model',
+      chunkTokens: 800,
+      maxRetries: 3,
+    });
     expect(() => llmOptionsFromConfig(loadConfig({}))).toThrow(/OPENAI_API_KEY/);
   });
 

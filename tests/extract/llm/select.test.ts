@@ -45,7 +45,12 @@ describe('selection in the LLM path', () => {
     const fake = await startFakeOpenAI();
     try {
       const extractor = createExtractor(loadConfig({ OPENAI_BASE_URL: fake.baseURL, LLM_MAX_RETRIES: '0' }));
-      await extractor.extract({ url: 'https://news.example/tollbeck', title: 'Tollbeck raises £6m', text: paragraphs.join('\n\n'), publishedAt: '2026-01-05' });
+      await extractor.extract({
+        url: 'https://news.example/tollbeck',
+        title: 'Tollbeck raises £6m',
+        text: paragraphs.join('\n\n'),
+        publishedAt: '2026-01-05',
+      });
       const sent = promptText(fake.requests[0]!);
       expect(sent).toContain(paragraphs[4]);
       expect(sent).not.toContain(paragraphs[1]);
@@ -59,7 +64,12 @@ describe('selection in the LLM path', () => {
     const { startFakeOpenAI } = await import('../../helpers/fake-openai.js');
     const { createExtractor } = await import('../../../src/extract/index.js');
     const { loadConfig } = await import('../../../src/config.js');
-    const article = { url: 'https://news.example/kopje', title: 'Cape Town startups land big rounds', text: 'Startups land R90-million from local investors.', publishedAt: '2026-01-05' };
+    const article = {
+      url: 'https://news.example/kopje',
+      title: 'Cape Town startups land big rounds',
+      text: 'Startups land R90-million from local investors.',
+      publishedAt: '2026-01-05',
+    };
     // The offline pre-filter (mayContainDeal) alone keeps this article from the model today.
     const fake = await startFakeOpenAI();
     try {

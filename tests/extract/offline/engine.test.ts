@@ -17,14 +17,21 @@ function deals(name: string): RawDeal[] {
   return extractOffline(article(name)).deals;
 }
 
-const investors = (d: RawDeal | undefined): string[] =>
-  (d?.investors ?? []).map((i) => `${i.name}${i.lead ? '*' : ''}`).sort();
+const investors = (d: RawDeal | undefined): string[] => (d?.investors ?? []).map((i) => `${i.name}${i.lead ? '*' : ''}`).sort();
 
 describe('extractOffline', () => {
   it('reads a press-release round: co-leads, followers, home city, not the total to date', () => {
     const [d, ...rest] = deals('fx-01-quillpoint-series-a');
     expect(rest).toHaveLength(0);
-    expect(d).toMatchObject({ company: 'Quillpoint GmbH', round: 'series_a', status: 'announced', amountText: '€18 million', valuationText: null, country: 'DE', announcedOn: '2026-02-10' });
+    expect(d).toMatchObject({
+      company: 'Quillpoint GmbH',
+      round: 'series_a',
+      status: 'announced',
+      amountText: '€18 million',
+      valuationText: null,
+      country: 'DE',
+      announcedOn: '2026-02-10',
+    });
     expect(investors(d)).toEqual(['Atlas Ridge*', 'Finch Capital', 'Hollow Oak Ventures*', 'Larchmont Partners']);
   });
 
@@ -42,12 +49,26 @@ describe('extractOffline', () => {
 
   it('marks a raise still being negotiated as in_talks, and ignores the past valuation', () => {
     const [d] = deals('fx-03-vireo-in-talks');
-    expect(d).toMatchObject({ company: 'Vireo Labs', round: 'series_d', status: 'in_talks', amountText: '$250 million', valuationText: null, country: 'US', announcedOn: null });
+    expect(d).toMatchObject({
+      company: 'Vireo Labs',
+      round: 'series_d',
+      status: 'in_talks',
+      amountText: '$250 million',
+      valuationText: null,
+      country: 'US',
+      announcedOn: null,
+    });
   });
 
   it('marks a report citing people familiar as rumored, with the expected lead', () => {
     const [d] = deals('fx-04-helio-rumored');
-    expect(d).toMatchObject({ company: 'Helio Freight', status: 'rumored', amountText: '$80 million', valuationText: '$600 million', country: 'MX' });
+    expect(d).toMatchObject({
+      company: 'Helio Freight',
+      status: 'rumored',
+      amountText: '$80 million',
+      valuationText: '$600 million',
+      country: 'MX',
+    });
     expect(investors(d)).toEqual(['Pampas Ventures*']);
   });
 
@@ -70,7 +91,13 @@ describe('extractOffline', () => {
   it('treats the acquired company as the deal company with the price as amount', () => {
     const [d, ...rest] = deals('fx-08-nimbus-acquisition');
     expect(rest).toHaveLength(0);
-    expect(d).toMatchObject({ company: 'Nimbus Freight', round: 'acquisition', status: 'announced', amountText: '$410 million', country: 'NL' });
+    expect(d).toMatchObject({
+      company: 'Nimbus Freight',
+      round: 'acquisition',
+      status: 'announced',
+      amountText: '$410 million',
+      country: 'NL',
+    });
   });
 
   it('quotes evidence as exact substrings of the article text', () => {
@@ -104,9 +131,20 @@ describe('mayContainDeal', () => {
 describe('createOfflineExtractor', () => {
   it('reports the offline engine with zero tokens and a measured duration', async () => {
     const result = await createOfflineExtractor().extract(article('fx-07-krishi-crore'));
-    expect(result).toMatchObject({ engine: 'offline', model: null, promptVersion: 'offline-v1', inputTokens: 0, outputTokens: 0, costUsd: 0, cached: false });
+    expect(result).toMatchObject({
+      engine: 'offline',
+      model: null,
+      promptVersion: 'offline-v1',
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+      cached: false,
+    });
     expect(result.durationMs).toBeGreaterThanOrEqual(0);
     // The news round, and the earlier one the article tells as history.
-    expect(result.raw.deals.map((d) => [d.round, d.background ?? false])).toEqual([['series_c', false], ['series_b', true]]);
+    expect(result.raw.deals.map((d) => [d.round, d.background ?? false])).toEqual([
+      ['series_c', false],
+      ['series_b', true],
+    ]);
   });
 });

@@ -468,3 +468,6 @@ export function statusOf(sentence: string): Status {
   if (IN_TALKS.test(sentence)) return 'in_talks';
   return 'announced';
 }
+
+/** Month abbreviations as written before a dot ("Oct. 8"); not names, and their dot ends no sentence. */
+export const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'] as const;

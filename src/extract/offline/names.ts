@@ -1,5 +1,6 @@
 /** Proper-name runs in English prose: companies as clause subjects/objects, investor lists. */
 import { isPlaceName } from './places.js';
+import { MONTH_ABBREVIATIONS } from './lexicon.js';
 
 const CONNECTORS = new Set(['&', 'of', 'de', 'du', 'da', 'do', 'dos', 'van', 'von', 'der', 'la', 'le', 'y', 'e']);
 // Capitalised words that start sentences or clauses but never names.
@@ -102,18 +103,7 @@ const NOT_NAMES = new Set([
   'october',
   'november',
   'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
 ]);
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord', 'Lady', 'President', 'Senator', 'Minister']);
 // Words that may precede an investor's name in a list: "existing investor X", "angel investor Y".

@@ -1,3 +1,5 @@
+import { MONTH_ABBREVIATIONS } from './lexicon.js';
+
 /** Splitting article text into paragraphs and sentences, keeping exact substrings for evidence. */
 
 export interface Sentence {
@@ -25,18 +27,7 @@ const ABBREVIATIONS = new Set([
   'vs',
   'mo',
   'approx',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'prof',
   'gen',
   'gov',

@@ -25,7 +25,7 @@ import { createExtractor } from '../src/extract/index.js';
 import { createFetcher, fetcherOptionsFromConfig } from '../src/fetch/http.js';
 import { createLogger } from '../src/logger.js';
 import { insertSource } from '../src/store/sources.js';
-import { createQueues } from '../workers/queues.js';
+import { createQueues } from '../src/queue/queues.js';
 import { startWorkers } from '../workers/worker.js';
 import { expectedDeals, generateNews } from '../tests/helpers/news-generator.js';
 import { deleteRedisPrefix } from '../tests/helpers/redis.js';

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm install` via the prepare script).
-import '../dist/src/cli/main.js';
+import '../dist/bin/main.js';

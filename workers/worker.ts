@@ -14,7 +14,7 @@ import {
   type PollSourceJob,
   type ProcessArticleJob,
   type Queues,
-} from './queues.js';
+} from '../src/queue/queues.js';
 
 export interface Workers {
   sources: Worker<PollSourceJob>;

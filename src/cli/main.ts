@@ -14,7 +14,7 @@ import { toCandidates } from '../pipeline/candidates.js';
 import { addSource } from '../pipeline/add-source.js';
 import { formatOnceSummary, ingestOnce } from '../pipeline/run-once.js';
 import { listSources, removeSource } from '../store/sources.js';
-import { createQueues, requeueArticles } from '../../workers/queues.js';
+import { createQueues, requeueArticles, type StartWorkers } from '../queue/queues.js';
 import { startRuntime, shutdownOnSignals } from './runtime.js';
 import { progressBar } from './progress.js';
 import { FetchError } from '../fetch/errors.js';
@@ -57,7 +57,12 @@ async function loadPage(target: string, allowPrivate: boolean): Promise<{ html: 
   return { html, url: `file://${new URL(target, `file://${process.cwd()}/`).pathname}` };
 }
 
-export function buildCli(): Command {
+/** What the composition root hands the CLI: the queue consumers from workers/. */
+export interface CliWiring {
+  startWorkers: StartWorkers;
+}
+
+export function buildCli(wiring: CliWiring): Command {
   const program = new Command('dealflow')
     .description('Turn funding news into a clean, deduplicated deal database')
     .version(pkg.version)
@@ -189,19 +194,19 @@ export function buildCli(): Command {
     .command('worker')
     .description('run the job schedulers and workers (BullMQ on Redis)')
     .action(async () => {
-      await shutdownOnSignals(await startRuntime({ workers: true, server: false, demo: false }));
+      await shutdownOnSignals(await startRuntime({ workers: true, server: false, demo: false }, wiring));
     });
   program
     .command('serve')
     .description('serve the review UI, API, health and metrics')
     .action(async () => {
-      await shutdownOnSignals(await startRuntime({ workers: false, server: true, demo: false }));
+      await shutdownOnSignals(await startRuntime({ workers: false, server: true, demo: false }, wiring));
     });
   program
     .command('start')
     .description('workers, schedulers and the web server in one process (with the demo site when no sources exist)')
     .action(async () => {
-      await shutdownOnSignals(await startRuntime({ workers: true, server: true, demo: true }));
+      await shutdownOnSignals(await startRuntime({ workers: true, server: true, demo: true }, wiring));
     });
 
   program
@@ -356,9 +361,10 @@ export function buildCli(): Command {
   return program;
 }
 
-async function main(): Promise<void> {
+/** Run the CLI on `argv`; known operator errors become one line on stderr and exit code 1. */
+export async function runCli(argv: string[], wiring: CliWiring): Promise<void> {
   try {
-    await buildCli().parseAsync(process.argv);
+    await buildCli(wiring).parseAsync(argv);
   } catch (err) {
     // Known operator errors are one clear line; anything else keeps its stack for debugging.
     const known = [
@@ -381,5 +387,3 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   }
 }
-
-void main();

@@ -8,9 +8,16 @@ import { startDemoSite, type DemoSite } from '../demo/site.js';
 import { addSource } from '../pipeline/add-source.js';
 import { listSources, sourceProgress } from '../store/sources.js';
 import { buildServer } from '../web/server.js';
-import { createQueues, requeueArticles, syncFxScheduler, syncSourceSchedulers, type Queues } from '../../workers/queues.js';
+import {
+  createQueues,
+  requeueArticles,
+  type StartWorkers,
+  syncFxScheduler,
+  syncSourceSchedulers,
+  type Queues,
+  type Workers,
+} from '../queue/queues.js';
 import { buildMetricsServer } from '../web/metrics-server.js';
-import { startWorkers, type Workers } from '../../workers/worker.js';
 import type { Redis } from 'ioredis';
 
 const DEMO_SOURCE_NAME = 'dealflow demo';
@@ -28,7 +35,10 @@ export interface Runtime {
 }
 
 /** Open what a long-running command needs; every part is closed in reverse by `shutdown`. */
-export async function startRuntime(parts: { workers: boolean; server: boolean; demo: boolean }): Promise<Runtime> {
+export async function startRuntime(
+  parts: { workers: boolean; server: boolean; demo: boolean },
+  wiring: { startWorkers: StartWorkers },
+): Promise<Runtime> {
   const app = await createApp();
   const rt: Runtime = { app };
   try {
@@ -40,7 +50,7 @@ export async function startRuntime(parts: { workers: boolean; server: boolean; d
       if (parts.workers) rt.demoWatch = watchDemoIngest(app, demo.sourceId);
     }
     if (parts.workers) {
-      rt.workers = startWorkers(app, rt.queues, rt.redis, app.config.QUEUE_PREFIX);
+      rt.workers = wiring.startWorkers(app, rt.queues, rt.redis, app.config.QUEUE_PREFIX);
       // Unfinished articles whose job is gone or finished without them (Redis lost its data, a
       // crash between insert and enqueue or before the failure was recorded) are queued again.
       const unfinished = await app.db.selectFrom('articles').select('id').where('status', 'in', ['pending', 'parsed']).execute();

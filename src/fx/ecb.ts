@@ -1,11 +1,5 @@
 import * as cheerio from 'cheerio';
-
-/** One ECB reference rate: `perEur` units of `currency` per 1 EUR on `date` (YYYY-MM-DD). */
-export interface ReferenceRate {
-  date: string;
-  currency: string;
-  perEur: number;
-}
+import type { ReferenceRate } from '../normalise/fx.js';
 
 export class EcbFormatError extends Error {}
 

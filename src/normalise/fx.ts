@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ReferenceRate } from '../fx/ecb.js';
 
 /**
  * USD conversion at the historical rate of the article date: first the reference rates fetched
@@ -13,6 +12,13 @@ import type { ReferenceRate } from '../fx/ecb.js';
  * table has a more recent point (some currencies are only sampled monthly in the day file); dates after the end of the
  * data use the latest rate, and `rateDate` says which. A null date means "latest".
  */
+
+/** One reference rate: `perEur` units of `currency` per 1 EUR on `date` (YYYY-MM-DD), as the ECB publishes them. */
+export interface ReferenceRate {
+  date: string;
+  currency: string;
+  perEur: number;
+}
 
 export interface UsdConversion {
   usd: number;

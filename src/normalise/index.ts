@@ -1,4 +1,4 @@
-import { checkEvidence } from '../deal/evidence.js';
+import { checkEvidence } from './evidence.js';
 import { DEAL_FIELDS, Deal, Round, Status, type Money, type RawDeal } from '../deal/schema.js';
 import type { DealCandidate, ReviewFlag } from '../deal/review.js';
 import { cleanCompanyName, investorKey } from './company.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { ReferenceRate } from '../fx/ecb.js';
+import type { ReferenceRate } from '../normalise/fx.js';
 
 /** Store reference rates (idempotent: a re-fetched day overwrites itself). */
 export async function saveReferenceRates(db: Db, rates: ReferenceRate[], source: string): Promise<number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEvidence } from '../../src/deal/evidence.js';
+import { checkEvidence } from '../../src/normalise/evidence.js';
 import type { RawDeal } from '../../src/deal/schema.js';
 import { cpuMs } from '../helpers/cpu.js';
 

@@ -10,7 +10,7 @@ import { expectExactlyOnce, waitUntilSettled } from '../helpers/exactly-once.js'
 import { addSource } from '../../src/pipeline/add-source.js';
 import { pollSource } from '../../src/pipeline/poll-source.js';
 import { ingestOnce } from '../../src/pipeline/run-once.js';
-import { articleJobId, createQueues, enqueueArticles, type Queues } from '../../workers/queues.js';
+import { articleJobId, createQueues, enqueueArticles, type Queues } from '../../src/queue/queues.js';
 import { startWorkers, type Workers } from '../../workers/worker.js';
 
 /**

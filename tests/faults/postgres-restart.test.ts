@@ -10,7 +10,7 @@ import { expectExactlyOnce, waitUntilSettled } from '../helpers/exactly-once.js'
 import { createDb, ensureDatabase, type Db } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { addSource } from '../../src/pipeline/add-source.js';
-import { createQueues, type Queues } from '../../workers/queues.js';
+import { createQueues, type Queues } from '../../src/queue/queues.js';
 
 // The machine's shared PostgreSQL serves other test files: this one crashes a private cluster
 // (immediate shutdown: every connection dies mid-transaction) and starts it again.

@@ -8,7 +8,7 @@ import { startNewsSite, type NewsSite } from '../helpers/news-site.js';
 import { spawnWorker, workerEnv, startPrivateRedis, waitFor, type Child, type PrivateService } from '../helpers/processes.js';
 import { expectExactlyOnce, waitUntilSettled } from '../helpers/exactly-once.js';
 import { addSource } from '../../src/pipeline/add-source.js';
-import { createQueues, type Queues } from '../../workers/queues.js';
+import { createQueues, type Queues } from '../../src/queue/queues.js';
 
 // The machine's shared Redis serves other test files: this one crashes a private redis-server.
 // It runs with an fsync-always append-only file (as production should), so the crash loses no job.

@@ -109,7 +109,7 @@ describe('scheduled refresh', () => {
     const { TEST_REDIS_URL } = await import('../helpers/env.js');
     const { deleteRedisPrefix, testQueuePrefix } = await import('../helpers/redis.js');
     const { testDeps } = await import('../helpers/app.js');
-    const { createQueues, syncFxScheduler, FX_REFRESH_JOB } = await import('../../workers/queues.js');
+    const { createQueues, syncFxScheduler, FX_REFRESH_JOB } = await import('../../src/queue/queues.js');
     const { startWorkers } = await import('../../workers/worker.js');
 
     const t = await createTestDb();

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/connect.js';
-import type { Queues } from '../../workers/queues.js';
+import type { Queues } from '../../src/queue/queues.js';
 import type { NewsStory } from './news-site.js';
 import { waitFor } from './processes.js';
 

@@ -96,11 +96,11 @@ function newestMtime(dir: string): number {
  */
 function cliCommand(): string[] {
   const root = projectRoot();
-  const built = path.join(root, 'dist', 'src', 'cli', 'main.js');
+  const built = path.join(root, 'dist', 'bin', 'main.js');
   const fresh =
     existsSync(built) &&
-    statSync(built).mtimeMs >= Math.max(...['src', 'workers', 'migrations'].map((d) => newestMtime(path.join(root, d))));
-  return fresh ? [built] : ['--import', 'tsx', 'src/cli/main.ts'];
+    statSync(built).mtimeMs >= Math.max(...['bin', 'src', 'workers', 'migrations'].map((d) => newestMtime(path.join(root, d))));
+  return fresh ? [built] : ['--import', 'tsx', 'bin/main.ts'];
 }
 
 /** `dealflow worker` as a real process. */

@@ -7,7 +7,7 @@ import { headlineDeals, startFakeOpenAI, type FakeOpenAI } from './fake-openai.j
 import { startNewsSite, type NewsSite } from './news-site.js';
 import { spawnWorker, workerEnv, type Child } from './processes.js';
 import { addSource } from '../../src/pipeline/add-source.js';
-import { createQueues, type Queues } from '../../workers/queues.js';
+import { createQueues, type Queues } from '../../src/queue/queues.js';
 
 /**
  * Shared machinery for tests that run real `dealflow worker` processes: a test database, the

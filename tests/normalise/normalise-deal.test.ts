@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkEvidence } from '../../src/deal/evidence.js';
+import { checkEvidence } from '../../src/normalise/evidence.js';
 import { Deal, type RawDeal } from '../../src/deal/schema.js';
 import { toUsd } from '../../src/normalise/fx.js';
 import { normaliseDeal } from '../../src/normalise/index.js';

@@ -9,7 +9,7 @@ import { promptText, startFakeOpenAI, type FakeOpenAI } from '../helpers/fake-op
 import { createExtractor } from '../../src/extract/index.js';
 import { createFetcher, fetcherOptionsFromConfig } from '../../src/fetch/http.js';
 import { createLogger } from '../../src/logger.js';
-import { checkEvidence } from '../../src/deal/evidence.js';
+import { checkEvidence } from '../../src/normalise/evidence.js';
 import { insertSource } from '../../src/store/sources.js';
 import { insertDiscovered } from '../../src/store/articles.js';
 import { ingestOnce } from '../../src/pipeline/run-once.js';

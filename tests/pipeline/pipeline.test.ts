@@ -8,7 +8,7 @@ import { waitFor } from '../helpers/processes.js';
 import { startDemoSite, type DemoSite } from '../../src/demo/site.js';
 import { addSource } from '../../src/pipeline/add-source.js';
 import { ingestOnce } from '../../src/pipeline/run-once.js';
-import { createQueues, enqueueArticles, syncSourceSchedulers } from '../../workers/queues.js';
+import { createQueues, enqueueArticles, syncSourceSchedulers } from '../../src/queue/queues.js';
 import { startWorkers } from '../../workers/worker.js';
 import { listSources } from '../../src/store/sources.js';
 import type { Db } from '../../src/db/connect.js';

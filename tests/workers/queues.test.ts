@@ -3,7 +3,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { TEST_REDIS_URL } from '../helpers/env.js';
 import { deleteRedisPrefix, testQueuePrefix } from '../helpers/redis.js';
-import { ARTICLES_QUEUE, articleJobId, createQueues, enqueueArticles, requeueArticles } from '../../workers/queues.js';
+import { ARTICLES_QUEUE, articleJobId, createQueues, enqueueArticles, requeueArticles } from '../../src/queue/queues.js';
 
 const prefix = testQueuePrefix();
 const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });

@@ -1,6 +1,6 @@
 /**
  * Confidence as a probability that an offline deal is right: a logistic model over what the
- * rules saw. The weights are data (confidence-weights.ts), fitted by fit-confidence.ts on
+ * rules saw. The weights are data (confidence-weights.ts), fitted by src/eval/fit-confidence.ts on
  * labelled corpora; this module only reads them.
  */
 import { WEIGHTS } from './confidence-weights.js';

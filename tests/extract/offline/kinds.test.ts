@@ -257,7 +257,7 @@ describe('confidence', () => {
   });
 
   it('fits weights that separate right from wrong deals', async () => {
-    const { fit: fitModel } = await import('../../../src/extract/offline/fit-confidence.js');
+    const { fit: fitModel } = await import('../../../src/eval/fit-confidence.js');
     const { score, FEATURES } = await import('../../../src/extract/offline/confidence.js');
     const base = Object.fromEntries(FEATURES.map((f) => [f, 0])) as unknown as Parameters<typeof score>[0];
     const good = { ...base, amount: 1, namedRound: 1 };

@@ -1,4 +1,5 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { PipelineDeps } from '../pipeline/deps.js';
 
 export const SOURCES_QUEUE = 'sources';
 export const ARTICLES_QUEUE = 'articles';
@@ -11,6 +12,18 @@ export interface PollSourceJob {
 export interface ProcessArticleJob {
   articleId: number;
 }
+
+/** Running queue consumers; only closing them is needed by whoever started them. */
+export interface Workers {
+  /** Stop taking jobs and wait for the running ones (graceful shutdown). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the consumers of these queues. The implementation lives in workers/ and is handed in by
+ * the composition root (bin/main.ts), so src/ never imports workers/.
+ */
+export type StartWorkers = (deps: PipelineDeps, queues: Queues, connection: ConnectionOptions, prefix: string) => Workers;
 
 export interface Queues {
   sources: Queue<PollSourceJob>;

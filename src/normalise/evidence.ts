@@ -1,7 +1,7 @@
-import { cleanCompanyName, namedInOneSentence } from '../normalise/company.js';
-import type { RawDeal } from './schema.js';
-import type { ReviewFlag } from './review.js';
-import { isInstruction } from './injection.js';
+import { isInstruction } from '../deal/injection.js';
+import type { ReviewFlag } from '../deal/review.js';
+import type { RawDeal } from '../deal/schema.js';
+import { cleanCompanyName, namedInOneSentence } from './company.js';
 
 /**
  * Hallucination guard: everything an engine claims to have read must be in the article.

@@ -96,11 +96,11 @@ export async function syncSourceSchedulers(
   }
 }
 
-/** The exchange-rate refresh runs every `everyMs` (and once now); 0 removes the scheduler. */
+/** The exchange-rate refresh runs every `everyMs` (BullMQ runs an every-scheduler once right away); 0 removes the scheduler. */
 export async function syncFxScheduler(queues: Queues, everyMs: number): Promise<void> {
   if (everyMs <= 0) {
     await queues.maintenance.removeJobScheduler(FX_REFRESH_JOB);
     return;
   }
-  await queues.maintenance.upsertJobScheduler(FX_REFRESH_JOB, { every: everyMs, immediately: true }, { name: FX_REFRESH_JOB });
+  await queues.maintenance.upsertJobScheduler(FX_REFRESH_JOB, { every: everyMs }, { name: FX_REFRESH_JOB });
 }

@@ -46,6 +46,11 @@ export const Status = z.enum(STATUSES);
 export const Region = z.enum(REGIONS);
 export type Round = z.infer<typeof Round>;
 export type Status = z.infer<typeof Status>;
+
+/** Rounds that say "we don't know which round": compatible with any round, replaced by a named one. */
+export const VAGUE_ROUNDS: ReadonlySet<Round> = new Set(['series_unknown', 'undisclosed']);
+/** How far a deal has got: a rumour, then talks, then an announcement. */
+export const STATUS_RANK: Record<Status, number> = { rumored: 0, in_talks: 1, announced: 2 };
 export type Region = z.infer<typeof Region>;
 
 export const Money = z.object({

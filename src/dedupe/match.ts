@@ -1,4 +1,4 @@
-import type { Deal, Money, Round, Status } from '../deal/schema.js';
+import { type Deal, type Money, type Round, STATUS_RANK, type Status, VAGUE_ROUNDS } from '../deal/schema.js';
 import { companyKey, investorKey } from '../normalise/company.js';
 
 /** The stored deal a candidate is compared with (loaded by the blocking query). */
@@ -33,9 +33,6 @@ export const SAME_SCORE = 0.6;
 /** A 'different' result scoring at least this is a near match worth a possible_duplicate review. */
 export const POSSIBLE_DUPLICATE_SCORE = 0.45;
 
-export const STATUS_RANK: Record<Status, number> = { rumored: 0, in_talks: 1, announced: 2 };
-/** Rounds that say "we don't know which round": compatible with any round. */
-export const VAGUE_ROUNDS: ReadonlySet<Round> = new Set(['series_unknown', 'undisclosed']);
 const DAY_MS = 86_400_000;
 
 function days(from: string, to: string): number {

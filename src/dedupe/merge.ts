@@ -1,7 +1,7 @@
 import type { DealCandidate } from '../deal/review.js';
-import type { Deal } from '../deal/schema.js';
+import { type Deal, STATUS_RANK, VAGUE_ROUNDS } from '../deal/schema.js';
 import { companyKey, investorKey } from '../normalise/company.js';
-import { matchDeal, STATUS_RANK, VAGUE_ROUNDS, type ExistingDeal } from './match.js';
+import { matchDeal, type ExistingDeal } from './match.js';
 
 /** Union of investor lists by key; an investor is lead if any report says so. */
 export function mergeInvestors(a: Deal['investors'], b: Deal['investors']): Deal['investors'] {

@@ -2,15 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Database, DealRow, ReviewKind } from '../db/types.js';
 import { historyFlag, isHeld, type DealCandidate, type ReviewFlag } from '../deal/review.js';
-import { Deal, type Money, type Round, type Status } from '../deal/schema.js';
-import {
-  matchDeal,
-  POSSIBLE_DUPLICATE_SCORE,
-  PROGRESSION_WINDOW_DAYS,
-  VAGUE_ROUNDS,
-  type ExistingDeal,
-  type MatchResult,
-} from '../dedupe/match.js';
+import { Deal, type Money, type Round, type Status, VAGUE_ROUNDS } from '../deal/schema.js';
+import { matchDeal, POSSIBLE_DUPLICATE_SCORE, PROGRESSION_WINDOW_DAYS, type ExistingDeal, type MatchResult } from '../dedupe/match.js';
 import { asExisting, collapseCandidates, mergeInvestors } from '../dedupe/merge.js';
 import { companyKey, investorKey } from '../normalise/company.js';
 import { toUsd } from '../normalise/fx.js';

@@ -1,9 +1,7 @@
-import type { RawDeal, Round, Status } from '../../deal/schema.js';
+import { type RawDeal, STATUS_RANK, VAGUE_ROUNDS } from '../../deal/schema.js';
 import { companyKey } from '../../normalise/company.js';
 
 // Rounds that say nothing specific: a chunk that only sees "the raise" yields one of these.
-const VAGUE_ROUNDS: ReadonlySet<Round> = new Set(['undisclosed', 'series_unknown']);
-const STATUS_STRENGTH: Record<Status, number> = { rumored: 0, in_talks: 1, announced: 2 };
 
 function compatible(a: RawDeal, b: RawDeal): boolean {
   return companyKey(a.company) === companyKey(b.company) && (a.round === b.round || VAGUE_ROUNDS.has(a.round) || VAGUE_ROUNDS.has(b.round));
@@ -24,7 +22,7 @@ function mergeTwo(a: RawDeal, b: RawDeal): RawDeal {
     company: a.company,
     country: a.country ?? b.country,
     round: VAGUE_ROUNDS.has(a.round) ? b.round : a.round,
-    status: STATUS_STRENGTH[b.status] > STATUS_STRENGTH[a.status] ? b.status : a.status,
+    status: STATUS_RANK[b.status] > STATUS_RANK[a.status] ? b.status : a.status,
     amountText: a.amountText ?? b.amountText,
     valuationText: a.valuationText ?? b.valuationText,
     investors: [...investors.values()],

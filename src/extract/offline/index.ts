@@ -3,7 +3,7 @@
  * return the same RawDeal shape as the LLM engine (figures as written, quotes as evidence).
  */
 import { performance } from 'node:perf_hooks';
-import type { RawDeal, RawExtraction, Round, Status } from '../../deal/schema.js';
+import { type RawDeal, type RawExtraction, type Round, type Status, VAGUE_ROUNDS } from '../../deal/schema.js';
 import { companyKey } from '../../normalise/company.js';
 import type { ArticleInput, Extractor } from '../types.js';
 import { findAnchors, openingSubject, titleSubject, type Anchor } from './anchors.js';
@@ -312,8 +312,6 @@ function tableDraft(row: TableRow): Draft | null {
     corporate: false,
   };
 }
-
-const VAGUE_ROUNDS: ReadonlySet<Round> = new Set(['series_unknown', 'undisclosed']);
 
 function sameDeal(a: Draft, b: Draft): boolean {
   if (companyKey(a.company) !== companyKey(b.company)) return false;

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApp, type App } from '../app.js';
 import { connectRedis } from '../redis.js';
 import { startDemoSite, type DemoSite } from '../demo/site.js';
 import { addSource } from '../pipeline/add-source.js';
 import { listSources, sourceProgress } from '../store/sources.js';
+import { resolveAdminToken } from '../web/auth.js';
 import { buildServer } from '../web/server.js';
 import {
   createQueues,
@@ -68,7 +66,7 @@ export async function startRuntime(
       );
     }
     if (parts.server) {
-      const config = { ...app.config, ADMIN_TOKEN: app.config.ADMIN_TOKEN ?? (await adminToken(app.config.DATA_DIR)) };
+      const config = { ...app.config, ADMIN_TOKEN: await resolveAdminToken(app.config) };
       const server = await buildServer({
         db: app.db,
         config,
@@ -154,15 +152,4 @@ function watchDemoIngest(app: App, sourceId: number): NodeJS.Timeout {
   }, 1000);
   timer.unref();
   return timer;
-}
-
-/** A stable generated login token for this data directory, so restarts keep the same login. */
-async function adminToken(dataDir: string): Promise<string> {
-  const file = path.resolve(dataDir, 'admin-token');
-  const existing = await readFile(file, 'utf8').catch(() => '');
-  if (existing.trim().length >= 12) return existing.trim();
-  const token = randomBytes(18).toString('base64url');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${token}\n`, { mode: 0o600 });
-  return token;
 }

@@ -1,4 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config.js';
 
 // Sessions live in PostgreSQL (src/store/sessions.ts): the cookie holds a random session id,
 // signed by @fastify/cookie with a key derived from ADMIN_TOKEN (rotating the token logs everyone
@@ -45,4 +48,19 @@ export function safeNext(next: unknown): string {
   // Dot segments can collapse to a leading '//' (`/.//evil.example`): that is protocol-relative.
   if (!out.startsWith('/') || out.startsWith('//') || out.startsWith('/\\') || UNSAFE_CHARS.test(out)) return '/';
   return out;
+}
+
+/**
+ * The login token: ADMIN_TOKEN, else one generated once and kept in DATA_DIR/admin-token (0600), so
+ * restarts keep the same login. The only place a token is made.
+ */
+export async function resolveAdminToken(config: Pick<Config, 'ADMIN_TOKEN' | 'DATA_DIR'>): Promise<string> {
+  if (config.ADMIN_TOKEN) return config.ADMIN_TOKEN;
+  const file = path.resolve(config.DATA_DIR, 'admin-token');
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (existing.trim().length >= 12) return existing.trim();
+  const token = randomBytes(18).toString('base64url');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${token}\n`, { mode: 0o600 });
+  return token;
 }

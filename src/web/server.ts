@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
@@ -196,12 +195,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const trustProxy = config.TRUST_PROXY as boolean;
   const app = deps.log ? Fastify({ loggerInstance: deps.log as FastifyBaseLogger, trustProxy }) : Fastify({ logger: false, trustProxy });
   const throttle = new LoginThrottle({ perIp: config.LOGIN_FAILURES_PER_IP, global: config.LOGIN_FAILURES_GLOBAL, windowMs: 60_000 });
-  let token = config.ADMIN_TOKEN;
-  if (!token) {
-    token = randomBytes(24).toString('base64url');
-    deps.log?.warn({ adminToken: token }, 'ADMIN_TOKEN not set; generated one for this process');
-  }
-  const adminToken = token;
+  // The caller resolves the token (resolveAdminToken): a server never invents one of its own.
+  const adminToken = config.ADMIN_TOKEN;
+  if (!adminToken) throw new Error('buildServer needs config.ADMIN_TOKEN (see resolveAdminToken)');
   const secret = deriveSecret(adminToken);
 
   await app.register(formbody);

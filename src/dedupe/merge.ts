@@ -15,7 +15,7 @@ export function mergeInvestors(a: Deal['investors'], b: Deal['investors']): Deal
 }
 
 /** Two reports of one deal → one: the more advanced (then more confident) report wins, gaps filled from the other. */
-export function mergeDeals(a: Deal, b: Deal): Deal {
+export function combineReports(a: Deal, b: Deal): Deal {
   const aFirst =
     STATUS_RANK[a.status] !== STATUS_RANK[b.status] ? STATUS_RANK[a.status] > STATUS_RANK[b.status] : a.confidence >= b.confidence;
   const [main, other] = aFirst ? [a, b] : [b, a];
@@ -60,7 +60,7 @@ export function collapseCandidates(candidates: DealCandidate[]): DealCandidate[]
       continue;
     }
     const flags = [...prev.flags, ...c.flags.filter((f) => !prev.flags.some((p) => p.kind === f.kind && p.reason === f.reason))];
-    out[i] = { deal: mergeDeals(prev.deal, c.deal), flags };
+    out[i] = { deal: combineReports(prev.deal, c.deal), flags };
   }
   return out;
 }

@@ -255,7 +255,7 @@ async function replaceInvestors(
 }
 
 /** Fold `fromId` into `intoId`: its sources and investors move over and it stops being a live deal. */
-export async function mergeDeals(db: Db, fromId: number, intoId: number, actor: string): Promise<void> {
+export async function mergeDealInto(db: Db, fromId: number, intoId: number, actor: string): Promise<void> {
   if (fromId === intoId) throw new ReviewError('invalid', `Cannot merge deal #${fromId} into itself`);
   await db.transaction().execute(async (tx) => {
     // Lock in id order so two concurrent merges of the same pair cannot deadlock.

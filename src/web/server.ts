@@ -10,7 +10,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import type { Logger } from '../logger.js';
 import { fetchDealsPage, FilterError, parseDealPageQuery, parseWith } from '../export/filters.js';
-import { approveItem, editDeal, mergeDeals, rejectItem, splitDeal } from '../review/actions.js';
+import { approveItem, editDeal, mergeDealInto, rejectItem, splitDeal } from '../review/actions.js';
 import { ReviewError } from '../review/errors.js';
 import { verifyOperator } from '../review/operators.js';
 import {
@@ -442,7 +442,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const { deal } = await itemDeal(id);
     const into = Number(formValue(req.body, 'into'));
     if (!Number.isSafeInteger(into) || into <= 0) throw new ReviewError('invalid', 'Choose the deal to merge into');
-    await mergeDeals(db, deal.id, into, req.actor!);
+    await mergeDealInto(db, deal.id, into, req.actor!);
     return `Merged deal #${deal.id} into #${into}.`;
   });
   itemAction('split', async (id, req) => {
@@ -487,7 +487,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const id = idParam(req);
     const into = Number(formValue(req.body, 'into'));
     if (!Number.isSafeInteger(into) || into <= 0) throw new ReviewError('invalid', 'Choose the deal to merge into');
-    await mergeDeals(db, id, into, req.actor!);
+    await mergeDealInto(db, id, into, req.actor!);
     return reply.redirect(`/deals/${into}?done=${encodeURIComponent(`Merged deal #${id} into #${into}.`)}`, 303);
   });
   app.get('/audit', async (req, reply) => {

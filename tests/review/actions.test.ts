@@ -1,7 +1,7 @@
 import { toUsd } from '../../src/normalise/fx.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../helpers/db.js';
-import { approveItem, editDeal, mergeDeals, rejectItem, splitDeal } from '../../src/review/actions.js';
+import { approveItem, editDeal, mergeDealInto, rejectItem, splitDeal } from '../../src/review/actions.js';
 import { createOperator, verifyOperator } from '../../src/review/operators.js';
 import { countOpenItems, getItemDetail, listOpenItems } from '../../src/review/queries.js';
 import { insertDeal, insertItem } from './fixtures.js';
@@ -112,7 +112,7 @@ describe('editDeal', () => {
   });
 });
 
-describe('mergeDeals', () => {
+describe('mergeDealInto', () => {
   it('moves sources and investors without key clashes and retires the merged deal', async () => {
     const into = await insertDeal(t.db, { investors: [{ name: 'Shared VC' }, { name: 'Only Into' }], sources: [{ quote: 'q1' }] });
     const from = await insertDeal(t.db, {
@@ -128,7 +128,7 @@ describe('mergeDeals', () => {
     const earlier = await insertDeal(t.db);
     await t.db.updateTable('deals').set({ merged_into: from.dealId }).where('id', '=', earlier.dealId).execute();
 
-    await mergeDeals(t.db, from.dealId, into.dealId, 'dave');
+    await mergeDealInto(t.db, from.dealId, into.dealId, 'dave');
     const sources = await t.db
       .selectFrom('deal_sources')
       .select(['deal_id', 'article_id', 'quote'])
@@ -165,9 +165,9 @@ describe('mergeDeals', () => {
     expect(live).toEqual([{ id: into.dealId, source_count: 3, lead_investors: 'Shared VC' }]);
     expect((await auditFor('merge', from.dealId))[0]?.detail).toMatchObject({ after: { merged_into: into.dealId }, closed_items: [item] });
 
-    await expect(mergeDeals(t.db, from.dealId, into.dealId, 'dave')).rejects.toThrow(/was merged into/);
-    await expect(mergeDeals(t.db, into.dealId, into.dealId, 'dave')).rejects.toThrow(/into itself/);
-    await expect(mergeDeals(t.db, into.dealId, 99999999, 'dave')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(mergeDealInto(t.db, from.dealId, into.dealId, 'dave')).rejects.toThrow(/was merged into/);
+    await expect(mergeDealInto(t.db, into.dealId, into.dealId, 'dave')).rejects.toThrow(/into itself/);
+    await expect(mergeDealInto(t.db, into.dealId, 99999999, 'dave')).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 

@@ -8,7 +8,7 @@ import { chunkText, halve } from './chunk.js';
 import { completeChunk, type CompleteOptions, type Usage } from './complete.js';
 import { LlmTruncationError } from './errors.js';
 import { clampRetryAfter } from './fetch.js';
-import { mergeDeals } from './merge.js';
+import { mergeChunkAnswers } from './merge.js';
 import { selectDealText } from './select.js';
 import { buildMessages, DEFAULT_PROMPT_VERSION, loadPrompt } from './prompt.js';
 
@@ -94,7 +94,7 @@ export function createLlmExtractor(opts: LlmExtractorOptions): Extractor {
       opts.log?.warn({ url: article.url, chunk: item.index }, 'LLM answer truncated; retrying the chunk in halves');
       queue.unshift(...halves.map((text) => ({ text, index: item.index, count: item.count, halved: true })));
     }
-    return { ...usage, deals: mergeDeals(answers) };
+    return { ...usage, deals: mergeChunkAnswers(answers) };
   }
 
   return {

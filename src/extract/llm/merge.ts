@@ -40,7 +40,7 @@ function mergeTwo(a: RawDeal, b: RawDeal): RawDeal {
  * Two different specific rounds of one company stay two deals. Scalars keep the first non-null value;
  * investors and evidence are united.
  */
-export function mergeDeals(chunks: ReadonlyArray<readonly RawDeal[]>): RawDeal[] {
+export function mergeChunkAnswers(chunks: ReadonlyArray<readonly RawDeal[]>): RawDeal[] {
   const merged: Array<{ deal: RawDeal; chunks: Set<number> }> = [];
   chunks.forEach((deals, chunk) => {
     const before = merged.length;

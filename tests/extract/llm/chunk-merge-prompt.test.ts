@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chunkText, estimateTokens, halve } from '../../../src/extract/llm/chunk.js';
-import { mergeDeals } from '../../../src/extract/llm/merge.js';
+import { mergeChunkAnswers } from '../../../src/extract/llm/merge.js';
 import { companyKey } from '../../../src/normalise/company.js';
 import { ARTICLE_END, ARTICLE_START, buildMessages, loadPrompt } from '../../../src/extract/llm/prompt.js';
 import { projectRoot } from '../../../src/paths.js';
@@ -43,9 +43,9 @@ describe('chunkText', () => {
   });
 });
 
-describe('mergeDeals', () => {
+describe('mergeChunkAnswers', () => {
   it('merges the same company with compatible rounds, uniting investors and evidence', () => {
-    const merged = mergeDeals([
+    const merged = mergeChunkAnswers([
       [
         rawDeal({
           company: 'Acme Inc.',
@@ -90,7 +90,7 @@ describe('mergeDeals', () => {
   });
 
   it('keeps different companies and two specific rounds of one company apart', () => {
-    const merged = mergeDeals([
+    const merged = mergeChunkAnswers([
       [rawDeal({ company: 'Acme', round: 'series_a' })],
       [rawDeal({ company: 'Acme', round: 'series_b' })],
       [rawDeal({ company: 'Beta' })],
@@ -108,9 +108,9 @@ describe('mergeDeals', () => {
       rawDeal({ company: 'Ferncliff', round: 'secondary', amountText: null, valuationText: '$2 billion' }),
       rawDeal({ company: 'Ferncliff', round: 'undisclosed', amountText: '$5 million' }),
     ];
-    expect(mergeDeals([oneAnswer])).toHaveLength(3);
+    expect(mergeChunkAnswers([oneAnswer])).toHaveLength(3);
     // A later part of the article that mentions the round again still merges into the first part's deal.
-    const merged = mergeDeals([
+    const merged = mergeChunkAnswers([
       oneAnswer,
       [rawDeal({ company: 'Ferncliff', round: 'series_unknown', amountText: null, investors: [{ name: 'Gale Partners', lead: true }] })],
     ]);

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { LlmError } from '../src/extract/llm/errors.js';
 import { pollSource } from '../src/pipeline/poll-source.js';
 import { processArticle } from '../src/pipeline/process-article.js';
-import { markArticle } from '../src/store/articles.js';
+import { markFailed } from '../src/store/articles.js';
 import { refreshReferenceRates } from '../src/fx/refresh.js';
 import type { PipelineDeps } from '../src/pipeline/deps.js';
 import {
@@ -79,7 +79,7 @@ export function startWorkers(
     const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     deps.log.warn({ articleId: job.data.articleId, attempt: job.attemptsMade, final, err: err.message }, 'article job failed');
     // After the last attempt the error is recorded on the article, where operators can see it.
-    if (final) void markArticle(deps.db, job.data.articleId, { status: 'failed', error: err.message }).catch(() => {});
+    if (final) void markFailed(deps.db, job.data.articleId, err.message).catch(() => {});
   });
   // Housekeeping jobs: only the exchange-rate refresh so far.
   const maintenance = new Worker(MAINTENANCE_QUEUE, async () => refreshReferenceRates(deps), {

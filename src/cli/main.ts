@@ -13,6 +13,7 @@ import { createExtractor } from '../extract/index.js';
 import { toCandidates } from '../pipeline/candidates.js';
 import { addSource } from '../pipeline/add-source.js';
 import { formatOnceSummary, ingestOnce } from '../pipeline/run-once.js';
+import { articlesToRun } from '../store/articles.js';
 import { listSources, removeSource } from '../store/sources.js';
 import { createQueues, requeueArticles, type StartWorkers } from '../queue/queues.js';
 import { startRuntime, shutdownOnSignals } from './runtime.js';
@@ -175,11 +176,8 @@ export function buildCli(wiring: CliWiring): Command {
           const rows = await listSources(app.db, { enabledOnly: true });
           await queues.sources.addBulk(rows.map((s) => ({ name: 'poll', data: { sourceId: s.id } })));
           // Unfinished and failed articles run again (failed ones get a fresh set of attempts).
-          const rerun = await app.db.selectFrom('articles').select('id').where('status', 'in', ['pending', 'parsed', 'failed']).execute();
-          await requeueArticles(
-            queues,
-            rerun.map((p) => p.id),
-          );
+          const rerun = await articlesToRun(app.db, { includeFailed: true });
+          await requeueArticles(queues, rerun);
           process.stdout.write(`queued ${rows.length} sources and ${rerun.length} unfinished or failed articles\n`);
         } finally {
           await queues.close();

@@ -3,6 +3,7 @@ import { createApp, type App } from '../app.js';
 import { connectRedis } from '../redis.js';
 import { startDemoSite, type DemoSite } from '../demo/site.js';
 import { addSource } from '../pipeline/add-source.js';
+import { articlesToRun } from '../store/articles.js';
 import { listSources, sourceProgress } from '../store/sources.js';
 import { resolveAdminToken } from '../web/auth.js';
 import { buildServer } from '../web/server.js';
@@ -51,11 +52,7 @@ export async function startRuntime(
       rt.workers = wiring.startWorkers(app, rt.queues, rt.redis, app.config.QUEUE_PREFIX);
       // Unfinished articles whose job is gone or finished without them (Redis lost its data, a
       // crash between insert and enqueue or before the failure was recorded) are queued again.
-      const unfinished = await app.db.selectFrom('articles').select('id').where('status', 'in', ['pending', 'parsed']).execute();
-      await requeueArticles(
-        rt.queues,
-        unfinished.map((a) => a.id),
-      );
+      await requeueArticles(rt.queues, await articlesToRun(app.db, { includeFailed: false }));
       const sync = async () => syncSourceSchedulers(rt.queues!, await listSources(app.db));
       await sync();
       await syncFxScheduler(rt.queues, app.config.FX_REFRESH_MS);

@@ -1,5 +1,5 @@
 import { getSource, recordPollFailure, recordPollSuccess } from '../store/sources.js';
-import { insertDiscovered } from '../store/articles.js';
+import { articlesToRun, insertDiscovered } from '../store/articles.js';
 import { discoverSource, MAX_ITEMS_PER_SOURCE } from '../sources/parse.js';
 import type { PipelineDeps } from './deps.js';
 
@@ -10,8 +10,8 @@ export interface PollResult {
   /** Articles seen for the first time. */
   newArticles: number;
   /**
-   * Every still-pending article of the source: the new ones plus any that an earlier poll recorded
-   * but never queued (its worker died between the insert and the enqueue). Queue these.
+   * Every unfinished article of the source: the new ones plus any that an earlier poll recorded
+   * but never queued or finished (its worker died in between). Queue these; job ids dedupe.
    */
   pendingArticleIds: number[];
 }
@@ -31,7 +31,13 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     });
     if (res.notModified) {
       await recordPollSuccess(db, source, { etag: source.etag, lastModified: source.last_modified });
-      return { sourceId, notModified: true, discovered: 0, newArticles: 0, pendingArticleIds: await pendingOf(deps, sourceId) };
+      return {
+        sourceId,
+        notModified: true,
+        discovered: 0,
+        newArticles: 0,
+        pendingArticleIds: await articlesToRun(db, { includeFailed: false, sourceId }),
+      };
     }
     const maxItems = deps.config.SOURCE_MAX_ITEMS ?? MAX_ITEMS_PER_SOURCE;
     const found = discoverSource(source.kind, res.body, res.finalUrl, { linkSelector: source.link_selector, maxItems });
@@ -55,7 +61,13 @@ export async function pollSource(deps: PipelineDeps, sourceId: number): Promise<
     await recordPollSuccess(db, source, { etag: res.etag, lastModified: res.lastModified, warning: warnings.join('; ') || null });
     if (articles.length === 0) log.warn({ sourceId, url: source.url }, warnings.at(-1)!);
     else log.info({ sourceId, discovered: articles.length, new: newArticles }, 'source polled');
-    return { sourceId, notModified: false, discovered: articles.length, newArticles, pendingArticleIds: await pendingOf(deps, sourceId) };
+    return {
+      sourceId,
+      notModified: false,
+      discovered: articles.length,
+      newArticles,
+      pendingArticleIds: await articlesToRun(db, { includeFailed: false, sourceId }),
+    };
   } catch (err) {
     // A broken source is recorded for operators and retried later; it never crashes the worker.
     const message = (err as Error).message;
@@ -71,15 +83,4 @@ function emptySourceWarning(kind: string, selector: string | null): string {
   return selector
     ? `warning: the listing page yielded 0 article links with --selector ${JSON.stringify(selector)}; check the selector`
     : 'warning: the listing page yielded 0 article links; add the source again with --selector CSS (the links to articles), or use its feed or sitemap';
-}
-
-async function pendingOf(deps: PipelineDeps, sourceId: number): Promise<number[]> {
-  const rows = await deps.db
-    .selectFrom('articles')
-    .select('id')
-    .where('source_id', '=', sourceId)
-    .where('status', '=', 'pending')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.id);
 }

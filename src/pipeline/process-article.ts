@@ -5,7 +5,7 @@ import { contentHash, isNearDuplicate, simhash } from '../parse/fingerprint.js';
 import { parseAllMoney } from '../normalise/index.js';
 import { toCandidates } from './candidates.js';
 import { saveDeals } from '../store/deals.js';
-import { findDuplicateCandidates, getArticle, insertExtraction, markArticle, saveParsed } from '../store/articles.js';
+import { findDuplicateCandidates, getArticle, insertExtraction, markArticle, markFailed, saveParsed } from '../store/articles.js';
 import { RawExtraction } from '../deal/schema.js';
 import type { Db } from '../db/connect.js';
 import type { ParsedArticle } from '../parse/types.js';
@@ -55,11 +55,11 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;
     // Parsing again will not help: record why and let the rest of the run go on.
-    await markArticle(db, articleId, { status: 'failed', error: err.message });
+    await markFailed(db, articleId, err.message);
     return { articleId, status: 'skipped', reason: err.message };
   }
   if (parsed.text.trim().length === 0) {
-    await markArticle(db, articleId, { status: 'failed', error: 'no article text found on the page' });
+    await markFailed(db, articleId, 'no article text found on the page');
     return { articleId, status: 'skipped', reason: 'no article text' };
   }
   const fp = { contentHash: contentHash(parsed.text), simhash: simhash(parsed.text) };

@@ -1,5 +1,5 @@
 import { listSources } from '../store/sources.js';
-import { markArticle } from '../store/articles.js';
+import { articlesToRun, markFailed } from '../store/articles.js';
 import { pollSource } from './poll-source.js';
 import { processArticle, type ArticleOutcome } from './process-article.js';
 import type { PipelineDeps } from './deps.js';
@@ -56,20 +56,15 @@ export async function ingestOnce(
     await pollSource(deps, source.id).catch(() => summary.sourceErrors++); // recorded on the source row
     opts.onProgress?.({ phase: 'sources', done: ++done, total: sources.length });
   }
-  const pending = await deps.db
-    .selectFrom('articles')
-    .select('id')
-    .where('status', 'in', ['pending', 'parsed', 'failed'])
-    .orderBy('id')
-    .execute();
+  const pending = await articlesToRun(deps.db, { includeFailed: true });
   summary.articles = pending.length;
   let next = 0;
   done = 0;
   const worker = async () => {
     while (next < pending.length) {
-      const id = pending[next++]!.id;
+      const id = pending[next++]!;
       const outcome = await processArticle(deps, id).catch(async (err: Error): Promise<ArticleOutcome> => {
-        await markArticle(deps.db, id, { status: 'failed', error: err.message });
+        await markFailed(deps.db, id, err.message);
         deps.log.warn({ articleId: id, err: err.message }, 'article failed');
         return { articleId: id, status: 'skipped', reason: err.message };
       });

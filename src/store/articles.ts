@@ -110,6 +110,19 @@ export async function findDuplicateCandidates(
   return { exact, near };
 }
 
+/** Articles a run should process: unfinished ones, and with `includeFailed` failed ones too (a new run gives them fresh attempts). */
+export async function articlesToRun(db: Db, opts: { includeFailed: boolean; sourceId?: number }): Promise<number[]> {
+  const statuses: Array<Article['status']> = opts.includeFailed ? ['pending', 'parsed', 'failed'] : ['pending', 'parsed'];
+  let q = db.selectFrom('articles').select('id').where('status', 'in', statuses);
+  if (opts.sourceId !== undefined) q = q.where('source_id', '=', opts.sourceId);
+  return (await q.orderBy('id').execute()).map((r) => r.id);
+}
+
+/** Record why an article could not be processed; it is run again by the next `ingest`. */
+export async function markFailed(db: Db, id: number, error: string): Promise<void> {
+  await markArticle(db, id, { status: 'failed', error });
+}
+
 export async function markArticle(
   db: Db,
   id: number,

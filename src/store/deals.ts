@@ -6,7 +6,6 @@ import { Deal, type Money, type Round, type Status, VAGUE_ROUNDS } from '../deal
 import { matchDeal, POSSIBLE_DUPLICATE_SCORE, PROGRESSION_WINDOW_DAYS, type ExistingDeal, type MatchResult } from '../dedupe/match.js';
 import { asExisting, collapseCandidates, mergeInvestors } from '../dedupe/merge.js';
 import { companyKey, investorKey } from '../normalise/company.js';
-import { toUsd } from '../normalise/fx.js';
 
 export interface SaveInput {
   article: { id: number; url: string; siteName: string | null; publishedAt: string | Date | null };
@@ -348,17 +347,14 @@ function uniqueReviews(items: PendingReview[]): PendingReview[] {
   });
 }
 
-/** The rate behind amount_usd, recorded so every USD figure can be audited (toUsd is deterministic). */
+/** The rate behind amount_usd, recorded so every USD figure can be audited. */
 function fxColumns(deal: Deal) {
-  if (deal.amount?.fx && deal.amount.usd !== null) {
-    // Normalisation recorded the rate it used (the article's own conversion, when it gives one).
-    const { rate, date, source } = deal.amount.fx;
-    return { fx_rate: rate, fx_date: date && date.length === 7 ? `${date}-01` : date, fx_source: source };
-  }
-  const fx = deal.amount && deal.amount.usd !== null ? toUsd(deal.amount.value, deal.amount.currency, deal.announcedOn) : null;
+  // Normalisation converted the amount once and recorded the rate it used (the article's own
+  // conversion, an ECB rate or the bundled table); storage keeps that record, it never re-converts.
+  const fx = deal.amount?.usd !== null ? deal.amount?.fx : undefined;
   if (!fx) return { fx_rate: null, fx_date: null, fx_source: null };
   // Monthly rates are dated YYYY-MM; the column is a date, so they are stored as the 1st.
-  return { fx_rate: fx.rate, fx_date: fx.rateDate.length === 7 ? `${fx.rateDate}-01` : fx.rateDate, fx_source: fx.source };
+  return { fx_rate: fx.rate, fx_date: fx.date && fx.date.length === 7 ? `${fx.date}-01` : fx.date, fx_source: fx.source };
 }
 
 function dealColumns(deal: Deal) {

@@ -6,12 +6,42 @@ import { countOpenItems } from '../review/queries.js';
 import { type ExtractionSpend, countArticlesByStatus, countLiveDeals, extractionSpend } from '../store/metrics.js';
 
 // Prometheus exposition through prom-client. Every value is read at scrape time by a collect()
-// callback, so the registry holds no state of its own between scrapes. One registry per server:
-// tests build many servers in one process, and the global default registry would reject the
-// second registration of each name.
+// callback, so the registry holds no state of its own between scrapes. The application metrics live
+// in a registry per server (tests build many servers against different databases in one process;
+// the global default registry would reject the second registration of each name).
 
 const ARTICLE_STATUSES = ['pending', 'parsed', 'extracted', 'duplicate', 'failed'];
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
+
+// prom-client's process and Node.js metrics (CPU, memory, heap spaces, event loop lag, GC, handles,
+// file descriptors) describe the process, not a server: one registry per process, merged into each
+// server's, so building a server does not start another event-loop monitor and GC observer.
+// prom-client supplies process_resident_memory_bytes itself; the other two are the older names
+// kept for existing dashboards.
+let processMetrics: Registry | undefined;
+function processRegistry(): Registry {
+  if (processMetrics) return processMetrics;
+  const register = new Registry();
+  collectDefaultMetrics({ register });
+  new Gauge({
+    name: 'nodejs_heap_used_bytes',
+    help: 'V8 heap used in bytes.',
+    registers: [register],
+    collect() {
+      this.set(process.memoryUsage().heapUsed);
+    },
+  });
+  new Gauge({
+    name: 'process_uptime_seconds',
+    help: 'Seconds since the process started.',
+    registers: [register],
+    collect() {
+      this.set(Math.round(process.uptime()));
+    },
+  });
+  processMetrics = register;
+  return register;
+}
 
 export function createMetricsRegistry(db: Db, queues: Queue[] = []): Registry {
   const register = new Registry();
@@ -88,27 +118,7 @@ export function createMetricsRegistry(db: Db, queues: Queue[] = []): Registry {
     });
   }
 
-  // prom-client's process and Node.js metrics (CPU, memory, heap spaces, event loop lag, GC,
-  // handles, file descriptors). It supplies process_resident_memory_bytes itself; the two below
-  // are older names kept for existing dashboards.
-  collectDefaultMetrics({ register });
-  new Gauge({
-    name: 'nodejs_heap_used_bytes',
-    help: 'V8 heap used in bytes.',
-    registers: [register],
-    collect() {
-      this.set(process.memoryUsage().heapUsed);
-    },
-  });
-  new Gauge({
-    name: 'process_uptime_seconds',
-    help: 'Seconds since the process started.',
-    registers: [register],
-    collect() {
-      this.set(Math.round(process.uptime()));
-    },
-  });
-  return register;
+  return Registry.merge([register, processRegistry()]);
 }
 
 /** The /metrics handler body shared by the main server and the separate metrics listener. */

@@ -1,95 +1,128 @@
-import { sql } from 'kysely';
 import type { Queue } from 'bullmq';
+import type { FastifyReply } from 'fastify';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../db/connect.js';
 import { countOpenItems } from '../review/queries.js';
+import { type ExtractionSpend, countArticlesByStatus, countLiveDeals, extractionSpend } from '../store/metrics.js';
 
-// Prometheus text exposition (format 0.0.4), written by hand: one HELP/TYPE block per family.
-
-type Labels = Record<string, string>;
-interface Sample {
-  labels?: Labels;
-  value: number;
-}
-
-function escapeLabel(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
-}
-
-function family(name: string, type: 'gauge' | 'counter', help: string, samples: Sample[]): string {
-  const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`];
-  for (const s of samples) {
-    const labels =
-      s.labels && Object.keys(s.labels).length
-        ? `{${Object.entries(s.labels)
-            .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
-            .join(',')}}`
-        : '';
-    lines.push(`${name}${labels} ${Number.isFinite(s.value) ? s.value : 0}`);
-  }
-  return lines.join('\n');
-}
+// Prometheus exposition through prom-client. Every value is read at scrape time by a collect()
+// callback, so the registry holds no state of its own between scrapes. The application metrics live
+// in a registry per server (tests build many servers against different databases in one process;
+// the global default registry would reject the second registration of each name).
 
 const ARTICLE_STATUSES = ['pending', 'parsed', 'extracted', 'duplicate', 'failed'];
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
 
-export async function renderMetrics(db: Db, queues: Queue[] = []): Promise<string> {
-  const [deals, articles, extraction, review] = await Promise.all([
-    db
-      .selectFrom('deals_clean')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('articles')
-      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('status')
-      .execute(),
-    db
-      .selectFrom('extractions')
-      .select([
-        sql<number>`coalesce(sum(input_tokens), 0)`.as('input'),
-        sql<number>`coalesce(sum(output_tokens), 0)`.as('output'),
-        sql<number>`coalesce(sum(cost_usd), 0)`.as('cost'),
-      ])
-      .executeTakeFirstOrThrow(),
-    countOpenItems(db),
-  ]);
-  const byStatus = new Map(articles.map((a) => [a.status as string, Number(a.n)]));
-  const mem = process.memoryUsage();
-  const out = [
-    family('dealflow_deals_total', 'gauge', 'Live deals (deals_clean rows).', [{ value: Number(deals.n) }]),
-    family(
-      'dealflow_articles',
-      'gauge',
-      'Articles by processing status.',
-      ARTICLE_STATUSES.map((s) => ({ labels: { status: s }, value: byStatus.get(s) ?? 0 })),
-    ),
-    family(
-      'dealflow_review_items_open',
-      'gauge',
-      'Open review items by kind.',
-      Object.entries(review).map(([kind, n]) => ({ labels: { kind }, value: n })),
-    ),
-    family('dealflow_extraction_tokens_total', 'counter', 'LLM tokens spent on extraction.', [
-      { labels: { direction: 'input' }, value: Number(extraction.input) },
-      { labels: { direction: 'output' }, value: Number(extraction.output) },
-    ]),
-    family('dealflow_extraction_cost_usd_total', 'counter', 'Estimated LLM extraction cost in USD.', [{ value: Number(extraction.cost) }]),
-  ];
+// prom-client's process and Node.js metrics (CPU, memory, heap spaces, event loop lag, GC, handles,
+// file descriptors) describe the process, not a server: one registry per process, merged into each
+// server's, so building a server does not start another event-loop monitor and GC observer.
+// prom-client supplies process_resident_memory_bytes itself; the other two are the older names
+// kept for existing dashboards.
+let processMetrics: Registry | undefined;
+function processRegistry(): Registry {
+  if (processMetrics) return processMetrics;
+  const register = new Registry();
+  collectDefaultMetrics({ register });
+  new Gauge({
+    name: 'nodejs_heap_used_bytes',
+    help: 'V8 heap used in bytes.',
+    registers: [register],
+    collect() {
+      this.set(process.memoryUsage().heapUsed);
+    },
+  });
+  new Gauge({
+    name: 'process_uptime_seconds',
+    help: 'Seconds since the process started.',
+    registers: [register],
+    collect() {
+      this.set(Math.round(process.uptime()));
+    },
+  });
+  processMetrics = register;
+  return register;
+}
+
+export function createMetricsRegistry(db: Db, queues: Queue[] = []): Registry {
+  const register = new Registry();
+
+  new Gauge({
+    name: 'dealflow_deals_total',
+    help: 'Live deals (deals_clean rows).',
+    registers: [register],
+    async collect() {
+      this.set(await countLiveDeals(db));
+    },
+  });
+  new Gauge({
+    name: 'dealflow_articles',
+    help: 'Articles by processing status.',
+    labelNames: ['status'],
+    registers: [register],
+    async collect() {
+      const byStatus = await countArticlesByStatus(db);
+      for (const status of ARTICLE_STATUSES) this.set({ status }, byStatus.get(status) ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'dealflow_review_items_open',
+    help: 'Open review items by kind.',
+    labelNames: ['kind'],
+    registers: [register],
+    async collect() {
+      for (const [kind, n] of Object.entries(await countOpenItems(db))) this.set({ kind }, n);
+    },
+  });
+  // Totals kept in PostgreSQL, so these counters are set from the database rather than incremented
+  // in the process (reset() then inc() by the stored total: a Counter has no set()).
+  // Both extraction counters come from one query: concurrent collect() calls share it.
+  let spendInFlight: Promise<ExtractionSpend> | undefined;
+  const spend = (): Promise<ExtractionSpend> => {
+    spendInFlight ??= extractionSpend(db).finally(() => {
+      spendInFlight = undefined;
+    });
+    return spendInFlight;
+  };
+  new Counter({
+    name: 'dealflow_extraction_tokens_total',
+    help: 'LLM tokens spent on extraction.',
+    labelNames: ['direction'],
+    registers: [register],
+    async collect() {
+      const s = await spend();
+      this.reset();
+      this.inc({ direction: 'input' }, s.inputTokens);
+      this.inc({ direction: 'output' }, s.outputTokens);
+    },
+  });
+  new Counter({
+    name: 'dealflow_extraction_cost_usd_total',
+    help: 'Estimated LLM extraction cost in USD.',
+    registers: [register],
+    async collect() {
+      const s = await spend();
+      this.reset();
+      this.inc(s.costUsd);
+    },
+  });
   if (queues.length) {
-    const counts = await Promise.all(queues.map(async (q) => ({ name: q.name, counts: await q.getJobCounts(...JOB_STATES) })));
-    out.push(
-      family(
-        'dealflow_queue_jobs',
-        'gauge',
-        'BullMQ jobs by queue and state.',
-        counts.flatMap(({ name, counts: c }) => JOB_STATES.map((state) => ({ labels: { queue: name, state }, value: c[state] ?? 0 }))),
-      ),
-    );
+    new Gauge({
+      name: 'dealflow_queue_jobs',
+      help: 'BullMQ jobs by queue and state.',
+      labelNames: ['queue', 'state'],
+      registers: [register],
+      async collect() {
+        const counts = await Promise.all(queues.map(async (q) => ({ queue: q.name, c: await q.getJobCounts(...JOB_STATES) })));
+        for (const { queue, c } of counts) for (const state of JOB_STATES) this.set({ queue, state }, c[state] ?? 0);
+      },
+    });
   }
-  out.push(
-    family('process_resident_memory_bytes', 'gauge', 'Resident set size in bytes.', [{ value: mem.rss }]),
-    family('nodejs_heap_used_bytes', 'gauge', 'V8 heap used in bytes.', [{ value: mem.heapUsed }]),
-    family('process_uptime_seconds', 'gauge', 'Seconds since the process started.', [{ value: Math.round(process.uptime()) }]),
-  );
-  return `${out.join('\n')}\n`;
+
+  return Registry.merge([register, processRegistry()]);
+}
+
+/** The /metrics handler body shared by the main server and the separate metrics listener. */
+export async function sendMetrics(reply: FastifyReply, register: Registry): Promise<FastifyReply> {
+  const body = await register.metrics();
+  return reply.type(register.contentType).send(body);
 }

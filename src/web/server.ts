@@ -31,7 +31,7 @@ import { csrfToken, deriveSecret, safeEqual, safeNext, SESSION_COOKIE, SESSION_T
 import { boardFontFile, boardFontsCss, FONTS_PATH, localiseBoardFonts } from './board-fonts.js';
 import { LoginThrottle } from './login-throttle.js';
 import type { Html } from './html.js';
-import { renderMetrics } from './metrics.js';
+import { createMetricsRegistry, sendMetrics } from './metrics.js';
 import { readiness } from './probes.js';
 import * as views from './views.js';
 
@@ -324,7 +324,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       .header('Cache-Control', 'no-store')
       .send(r);
   });
-  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(await renderMetrics(db, queues)));
+  const metricsRegister = createMetricsRegistry(db, queues);
+  app.get('/metrics', async (_req, reply) => sendMetrics(reply, metricsRegister));
 
   // --- login ---
   app.get('/login', async (req, reply) => page(reply, views.loginPage(undefined, safeNext(query(LoginQuery, req).next))));

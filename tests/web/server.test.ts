@@ -254,8 +254,12 @@ describe('API', () => {
     const res = await app.inject({ url: '/metrics', headers: bearer });
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const lines = res.body.trimEnd().split('\n');
-    for (const line of lines)
-      expect(line).toMatch(/^(# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? -?[0-9.e+]+)$/);
+    // Blank lines between families, digits in names (nodejs_eventloop_lag_p99_seconds) and NaN
+    // (written "Nan" by prom-client) are all valid exposition text.
+    for (const line of lines.filter((l) => l !== ''))
+      expect(line).toMatch(
+        /^(# (HELP|TYPE) [a-z_][a-z0-9_]* .+|[a-z_][a-z0-9_]*(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? (-?[0-9.e+-]+|[+-]Inf|Nan|NaN))$/,
+      );
     const live = (
       await t.db
         .selectFrom('deals_clean')

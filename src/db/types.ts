@@ -1,3 +1,4 @@
+import type { ReviewKind } from '../deal/review.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Row types for the schema in migrations/. numeric and bigint columns are parsed to JS numbers
@@ -140,14 +141,7 @@ export interface DealSourcesTable {
   created_at: Generated<Date>;
 }
 
-export type ReviewKind =
-  | 'low_confidence'
-  | 'evidence_failed'
-  | 'conflict'
-  | 'possible_duplicate'
-  | 'extraction_error'
-  | 'suspicious'
-  | 'implausible';
+export type { ReviewKind };
 export type ReviewStatus = 'open' | 'approved' | 'rejected' | 'edited' | 'merged' | 'split';
 
 export interface ReviewItemsTable {

@@ -1,4 +1,3 @@
-import type { ReviewKind } from '../db/types.js';
 import { findInstructions } from './injection.js';
 import type { Deal, RawDeal } from './schema.js';
 
@@ -22,6 +21,22 @@ export interface DealCandidate {
  * `implausible`: the deal's own figures (unknown round letters, amounts over the ceiling or far
  * above the company's history).
  */
+/** Why a deal or article waits for an operator; the review_items.kind CHECK constraint lists the same. */
+export const REVIEW_KINDS = [
+  'low_confidence',
+  'evidence_failed',
+  'conflict',
+  'possible_duplicate',
+  'extraction_error',
+  'suspicious',
+  'implausible',
+] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+export function isReviewKind(v: unknown): v is ReviewKind {
+  return typeof v === 'string' && (REVIEW_KINDS as readonly string[]).includes(v);
+}
+
 export const HOLD_KINDS: readonly ReviewKind[] = ['suspicious', 'implausible'];
 export const isHeld = (flags: readonly ReviewFlag[]): boolean => flags.some((f) => HOLD_KINDS.includes(f.kind));
 

@@ -1,21 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import type { ReviewKind } from '../db/types.js';
+import { REVIEW_KINDS, type ReviewKind } from '../deal/review.js';
 import { ReviewError } from './errors.js';
-
-export const REVIEW_KINDS: readonly ReviewKind[] = [
-  'low_confidence',
-  'evidence_failed',
-  'conflict',
-  'possible_duplicate',
-  'extraction_error',
-  'suspicious',
-  'implausible',
-];
-
-export function isReviewKind(v: unknown): v is ReviewKind {
-  return typeof v === 'string' && (REVIEW_KINDS as readonly string[]).includes(v);
-}
 
 /** Open items per kind, every kind present (0 when none). */
 export async function countOpenItems(db: Db): Promise<Record<ReviewKind, number>> {

@@ -2,7 +2,8 @@ import { createInterface } from 'node:readline';
 import type { Db } from '../db/connect.js';
 import { approveItem, editDeal, rejectItem, type DealPatch } from './actions.js';
 import { ReviewError } from './errors.js';
-import { getItemDetail, isReviewKind, REVIEW_KINDS, listOpenItems, type ItemDetail } from './queries.js';
+import { isReviewKind, REVIEW_KINDS } from '../deal/review.js';
+import { getItemDetail, listOpenItems, type ItemDetail } from './queries.js';
 
 // Terminal review loop: same actions as the web UI, one open item at a time, oldest first.
 

@@ -18,13 +18,12 @@ import {
   getComparedDeals,
   getDealDetail,
   getItemDetail,
-  isReviewKind,
   listAudit,
   listOpenItems,
   nextOpenItemId,
-  REVIEW_KINDS,
   searchDeals,
 } from '../review/queries.js';
+import { isReviewKind, REVIEW_KINDS } from '../deal/review.js';
 import { createSession, deleteExpiredSessions, deleteSession, findSession } from '../store/sessions.js';
 import { latestAnnounced, topInvestors, weeklyDeals } from '../store/stats.js';
 import { csrfToken, deriveSecret, safeEqual, safeNext, SESSION_COOKIE, SESSION_TTL_MS } from './auth.js';

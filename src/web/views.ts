@@ -2,7 +2,7 @@ import type { AuditLogTable, DealsCleanView } from '../db/types.js';
 import type { Selectable } from 'kysely';
 import { REGIONS, ROUNDS, STATUSES } from '../deal/schema.js';
 import type { ComparedDeal, DealDetail, DealSearchHit, ItemDetail, OpenItemSummary } from '../review/queries.js';
-import { REVIEW_KINDS } from '../review/queries.js';
+import { REVIEW_KINDS } from '../deal/review.js';
 import type { TopInvestor, WeeklyPoint } from '../store/stats.js';
 import { formatUsd, pivotWeeks, stackedBars, weekStarts } from './charts.js';
 import { highlight, html, type Html } from './html.js';

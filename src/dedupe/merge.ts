@@ -1,18 +1,7 @@
 import type { DealCandidate } from '../deal/review.js';
 import { type Deal, STATUS_RANK, VAGUE_ROUNDS } from '../deal/schema.js';
-import { companyKey, investorKey } from '../normalise/company.js';
+import { companyKey, investorKey, uniqueInvestors } from '../normalise/company.js';
 import { matchDeal, type ExistingDeal } from './match.js';
-
-/** Union of investor lists by key; an investor is lead if any report says so. */
-export function mergeInvestors(a: Deal['investors'], b: Deal['investors']): Deal['investors'] {
-  const byKey = new Map<string, { name: string; lead: boolean }>();
-  for (const inv of [...a, ...b]) {
-    const key = investorKey(inv.name);
-    const seen = byKey.get(key);
-    byKey.set(key, seen ? { name: seen.name, lead: seen.lead || inv.lead } : { ...inv });
-  }
-  return [...byKey.values()];
-}
 
 /** Two reports of one deal → one: the more advanced (then more confident) report wins, gaps filled from the other. */
 export function combineReports(a: Deal, b: Deal): Deal {
@@ -25,7 +14,7 @@ export function combineReports(a: Deal, b: Deal): Deal {
     status: main.status,
     amount: main.amount ?? other.amount,
     valuation: main.valuation ?? other.valuation,
-    investors: mergeInvestors(main.investors, other.investors),
+    investors: uniqueInvestors([...main.investors, ...other.investors]),
     region: main.region ?? other.region,
     announcedOn: main.announcedOn ?? other.announcedOn,
     evidence: [...main.evidence, ...other.evidence.filter((e) => !main.evidence.some((m) => m.field === e.field && m.quote === e.quote))],

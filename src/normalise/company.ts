@@ -225,3 +225,16 @@ export function namedInOneSentence(name: string, text: string): boolean {
     return wanted.every((w) => have.has(w));
   });
 }
+
+/** One entry per investor key, first spelling kept, a lead anywhere a lead; names without a key are dropped. */
+export function uniqueInvestors(list: ReadonlyArray<{ name: string; lead: boolean }>): Array<{ name: string; lead: boolean }> {
+  const byKey = new Map<string, { name: string; lead: boolean }>();
+  for (const inv of list) {
+    const key = investorKey(inv.name);
+    if (!key) continue;
+    const seen = byKey.get(key);
+    if (seen) seen.lead ||= inv.lead;
+    else byKey.set(key, { name: inv.name, lead: inv.lead });
+  }
+  return [...byKey.values()];
+}

@@ -1,7 +1,7 @@
 import { checkEvidence } from './evidence.js';
 import { DEAL_FIELDS, Deal, Round, Status, type Money, type RawDeal } from '../deal/schema.js';
 import type { DealCandidate, ReviewFlag } from '../deal/review.js';
-import { cleanCompanyName, investorKey } from './company.js';
+import { cleanCompanyName, uniqueInvestors } from './company.js';
 import { regionOf, toCountryCode } from './country.js';
 import { convertInArticle } from './article-fx.js';
 import { parseAllMoney, parseMoney, type ParsedMoney } from './money.js';
@@ -166,15 +166,6 @@ export function articleCurrency(article: string): string | null {
 
 /** Cleaned, de-duplicated by key (first spelling kept); a name led anywhere is a lead. */
 function readInvestors(value: unknown): Deal['investors'] {
-  const byKey = new Map<string, Deal['investors'][number]>();
-  for (const inv of Array.isArray(value) ? value : []) {
-    const rawName = text(inv?.name);
-    const name = rawName ? cleanCompanyName(rawName) : '';
-    const key = investorKey(name);
-    if (!key) continue;
-    const seen = byKey.get(key);
-    if (seen) seen.lead ||= inv.lead === true;
-    else byKey.set(key, { name, lead: inv.lead === true });
-  }
-  return [...byKey.values()];
+  const list = Array.isArray(value) ? value : [];
+  return uniqueInvestors(list.map((inv) => ({ name: cleanCompanyName(text(inv?.name) ?? ''), lead: inv?.lead === true })));
 }

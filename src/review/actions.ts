@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { Database, DealRow, ReviewItem, ReviewStatus } from '../db/types.js';
 import { Region, Round, Status } from '../deal/schema.js';
-import { investorKey } from '../normalise/company.js';
+import { investorKey, uniqueInvestors } from '../normalise/company.js';
 import { toUsd } from '../normalise/fx.js';
 import { ReviewError } from './errors.js';
 
@@ -231,19 +231,13 @@ async function replaceInvestors(
     .orderBy('di.lead', 'desc')
     .orderBy('i.name')
     .execute();
-  const byKey = new Map<string, { name: string; lead: boolean }>();
-  for (const inv of next) {
-    const key = investorKey(inv.name);
-    if (!key) continue;
-    const seen = byKey.get(key);
-    if (seen) seen.lead ||= inv.lead;
-    else byKey.set(key, { name: inv.name, lead: inv.lead });
-  }
+  const wanted = uniqueInvestors(next);
   const sorted = (xs: Array<{ name: string; lead: boolean }>) =>
     [...xs].sort((a, b) => Number(b.lead) - Number(a.lead) || a.name.localeCompare(b.name)).map((x) => ({ name: x.name, lead: x.lead }));
-  if (!change('investors', sorted(current), sorted([...byKey.values()]))) return;
+  if (!change('investors', sorted(current), sorted(wanted))) return;
   await tx.deleteFrom('deal_investors').where('deal_id', '=', dealId).execute();
-  for (const [key, inv] of byKey) {
+  for (const inv of wanted) {
+    const key = investorKey(inv.name);
     const { id } = await tx
       .insertInto('investors')
       .values({ name: inv.name, name_key: key })

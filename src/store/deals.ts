@@ -4,8 +4,8 @@ import type { Database, DealRow, ReviewKind } from '../db/types.js';
 import { historyFlag, isHeld, type DealCandidate, type ReviewFlag } from '../deal/review.js';
 import { Deal, type Money, type Round, type Status, VAGUE_ROUNDS } from '../deal/schema.js';
 import { matchDeal, POSSIBLE_DUPLICATE_SCORE, PROGRESSION_WINDOW_DAYS, type ExistingDeal, type MatchResult } from '../dedupe/match.js';
-import { asExisting, collapseCandidates, mergeInvestors } from '../dedupe/merge.js';
-import { companyKey, investorKey } from '../normalise/company.js';
+import { asExisting, collapseCandidates } from '../dedupe/merge.js';
+import { companyKey, investorKey, uniqueInvestors } from '../normalise/company.js';
 
 export interface SaveInput {
   article: { id: number; url: string; siteName: string | null; publishedAt: string | Date | null };
@@ -424,7 +424,7 @@ function historyEntry(row: BlockedDeal, change: Change, decision: 'same' | 'upda
 }
 
 function investorLinks(deal: Deal, ids: Map<string, number>): Array<{ id: number; lead: boolean }> {
-  return mergeInvestors(deal.investors, [])
+  return uniqueInvestors(deal.investors)
     .map((i) => ({ id: ids.get(investorKey(i.name)), lead: i.lead }))
     .filter((l): l is { id: number; lead: boolean } => l.id !== undefined)
     .sort((a, b) => a.id - b.id);

@@ -8,7 +8,7 @@ import { companyKey } from '../../normalise/company.js';
 import type { ArticleInput, Extractor } from '../types.js';
 import { findAnchors, openingSubject, titleSubject, type Anchor } from './anchors.js';
 import { confidenceFrom, type DealFeatures } from './confidence.js';
-import { investorsIn, mergeInvestors, type Investor } from './investors.js';
+import { investorsIn, mergeInvestorMentions, type Investor } from './investors.js';
 import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
 import { leadingName, validName } from './names.js';
 import { findPlaces, isPlaceName } from './places.js';
@@ -261,7 +261,7 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     amountValue: l.anchor.money?.value ?? null,
     amountCurrency: l.anchor.money?.currency ?? null,
     valuationText,
-    investors: mergeInvestors(investors, [l.company]),
+    investors: mergeInvestorMentions(investors, [l.company]),
     country,
     evidence,
     background: l.anchor.background ?? false,
@@ -345,7 +345,7 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     same.resolved &&= d.resolved;
     same.headingOnly &&= d.headingOnly;
     same.country ??= d.country;
-    same.investors = mergeInvestors([...same.investors, ...d.investors], [same.company]);
+    same.investors = mergeInvestorMentions([...same.investors, ...d.investors], [same.company]);
     same.evidence.push(...d.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.quote === e.quote)));
   }
   // A company's home is the same in all its deals (a grant reported after its equity round).

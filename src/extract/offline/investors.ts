@@ -54,7 +54,7 @@ export function investorsIn(sentence: string, opts: { from: boolean; after?: num
 }
 
 /** Merges mentions: "Calderwood" and "Calderwood Partners" are one investor; lead wins. */
-export function mergeInvestors(list: Investor[], exclude: string[]): Investor[] {
+export function mergeInvestorMentions(list: Investor[], exclude: string[]): Investor[] {
   const out: Investor[] = [];
   const norm = investorKey;
   const excluded = exclude.map(norm);

@@ -1,15 +1,21 @@
-import { sql } from 'kysely';
 import { parseArticle } from '../parse/article.js';
 import { ParseError } from '../parse/limits.js';
 import { contentHash, isNearDuplicate, simhash } from '../parse/fingerprint.js';
-import { parseAllMoney } from '../normalise/index.js';
+import { NEAR_DUPLICATE_DISTANCE, sameFigures } from '../dedupe/articles.js';
 import { toCandidates } from './candidates.js';
 import { saveDeals } from '../store/deals.js';
-import { findDuplicateCandidates, getArticle, insertExtraction, markArticle, markFailed, saveParsed } from '../store/articles.js';
-import { RawExtraction } from '../deal/schema.js';
-import type { Db } from '../db/connect.js';
+import {
+  articleTexts,
+  findDuplicateCandidates,
+  getArticle,
+  linkDuplicateSources,
+  markArticle,
+  markFailed,
+  saveParsed,
+} from '../store/articles.js';
+import { recordExtraction, storedExtraction } from '../store/extractions.js';
+import { getSource } from '../store/sources.js';
 import type { ParsedArticle } from '../parse/types.js';
-import type { ExtractionResult } from '../extract/types.js';
 import type { PipelineDeps } from './deps.js';
 
 export type ArticleOutcome =
@@ -28,8 +34,6 @@ export type ArticleOutcome =
   | { articleId: number; status: 'duplicate'; duplicateOf: number }
   | { articleId: number; status: 'skipped'; reason: string };
 
-const NEAR_DUPLICATE_DISTANCE = 3;
-
 /** Fetch → parse → dedupe article → extract → normalise → store deals, for one article. Idempotent. */
 export async function processArticle(deps: PipelineDeps, articleId: number): Promise<ArticleOutcome> {
   const { db, fetcher, log } = deps;
@@ -38,9 +42,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   if (article.status === 'extracted' || article.status === 'duplicate') {
     return { articleId, status: 'skipped', reason: `already ${article.status}` };
   }
-  const source = article.source_id
-    ? await db.selectFrom('sources').select(['url', 'allow_private']).where('id', '=', article.source_id).executeTakeFirst()
-    : undefined;
+  const source = article.source_id ? await getSource(db, article.source_id) : undefined;
 
   // Private-address trust belongs to the source's origin, never to a URL the source merely links to;
   // an article without a source has nothing to inherit trust from.
@@ -65,7 +67,10 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   const fp = { contentHash: contentHash(parsed.text), simhash: simhash(parsed.text) };
   await saveParsed(db, articleId, parsed, fp);
 
-  const duplicateOf = await findDuplicateOf(db, articleId, fp, parsed.text);
+  const { exact, near } = await findDuplicateCandidates(db, articleId, fp, (other) =>
+    isNearDuplicate(other, fp.simhash, NEAR_DUPLICATE_DISTANCE),
+  );
+  const duplicateOf = exact ?? (near.length ? sameFigures(parsed.text, await articleTexts(db, near.slice(0, 5))) : null);
   if (duplicateOf !== null) {
     // A syndicated copy still counts as a source for the deals of the original.
     await markArticle(db, articleId, { status: 'duplicate', duplicateOf });
@@ -75,9 +80,11 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
 
   // A crashed or concurrent earlier attempt may already have stored this article's extraction:
   // reuse it (no second LLM call, no second row); saveDeals below is idempotent per article.
-  let extraction = await storedExtraction(db, articleId);
+  const stored = await storedExtraction(db, articleId);
   let spent = { tokens: 0, costUsd: 0 }; // LLM tokens and cost paid by this attempt
-  if (!extraction) {
+  let extraction = stored;
+  let candidates = stored ? toCandidates(deps, stored, parsed) : [];
+  if (!stored) {
     const result = await deps.extractor.extract({
       url: parsed.canonicalUrl,
       title: parsed.title,
@@ -86,15 +93,14 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
       siteName: parsed.siteName,
     });
     spent = { tokens: result.inputTokens + result.outputTokens, costUsd: result.costUsd };
-    extraction = await recordExtraction(
-      db,
-      articleId,
-      result,
-      toCandidates(deps, result, parsed).map((c) => c.deal),
-    );
+    candidates = toCandidates(deps, result, parsed); // normalised once, stored beside the raw answer
+    const { engine, model, promptVersion, raw, inputTokens, outputTokens, costUsd, durationMs, cached } = result;
+    const record = { engine, model, promptVersion, raw, inputTokens, outputTokens, costUsd, durationMs, cached };
+    extraction = await recordExtraction(db, articleId, { ...record, deals: candidates.map((c) => c.deal) });
+    // A concurrent attempt stored its answer first: use that one, as every attempt must.
+    if (extraction.reused) candidates = toCandidates(deps, extraction, parsed);
   }
-  const candidates = toCandidates(deps, extraction, parsed);
-  const extractionId = extraction.id;
+  const extractionId = extraction!.id;
   const saved = await saveDeals(db, {
     article: { id: articleId, url: parsed.canonicalUrl, siteName: parsed.siteName, publishedAt: parsed.publishedAt },
     extractionId,
@@ -102,7 +108,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   });
   await markArticle(db, articleId, { status: 'extracted', error: null });
   await linkDuplicateSources(db, articleId);
-  log.debug({ articleId, deals: candidates.length, reused: extraction.reused }, 'article extracted');
+  log.debug({ articleId, deals: candidates.length, reused: extraction!.reused }, 'article extracted');
   const actions = saved.deals.map((d) => d.action);
   return {
     articleId,
@@ -114,86 +120,4 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
     extractionId,
     ...spent,
   };
-}
-
-/**
- * The article this one copies, if any. A near match (simhash) must also state the same amounts:
- * templated press releases about different deals share most of their words but not their figures.
- */
-async function findDuplicateOf(
-  db: Db,
-  articleId: number,
-  fp: { contentHash: string; simhash: string },
-  text: string,
-): Promise<number | null> {
-  const { exact, near } = await findDuplicateCandidates(db, articleId, fp, (other) =>
-    isNearDuplicate(other, fp.simhash, NEAR_DUPLICATE_DISTANCE),
-  );
-  if (exact !== null || near.length === 0) return exact;
-  const figures = moneyFigures(text);
-  const others = await db.selectFrom('articles').select(['id', 'text']).where('id', 'in', near.slice(0, 5)).orderBy('id').execute();
-  return others.find((o) => moneyFigures(o.text ?? '') === figures)?.id ?? null;
-}
-
-function moneyFigures(text: string): string {
-  return [...new Set(parseAllMoney(text).map((m) => `${m.value} ${m.currency}`))].sort().join('|');
-}
-
-interface StoredExtraction {
-  id: number;
-  raw: RawExtraction;
-  reused: boolean;
-}
-
-/** The article's successful extraction, when an earlier attempt stored one (its raw answer re-validated). */
-async function storedExtraction(db: Db, articleId: number): Promise<StoredExtraction | undefined> {
-  const row = await db
-    .selectFrom('extractions')
-    .select(['id', 'raw'])
-    .where('article_id', '=', articleId)
-    .where('error', 'is', null)
-    .orderBy('id')
-    .executeTakeFirst();
-  const raw = row ? RawExtraction.safeParse(row.raw) : undefined;
-  return row && raw?.success ? { id: row.id, raw: raw.data, reused: true } : undefined;
-}
-
-/**
- * Insert the extraction unless another attempt of the same article got there first. The article
- * row lock serialises the check and the insert, so two workers running one article (a stalled job
- * re-run while the first attempt is still alive) still leave exactly one extraction row.
- */
-async function recordExtraction(db: Db, articleId: number, result: ExtractionResult, deals: unknown[]): Promise<StoredExtraction> {
-  return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('articles').select('id').where('id', '=', articleId).forUpdate().execute();
-    const existing = await storedExtraction(trx, articleId);
-    if (existing) return existing;
-    const id = await insertExtraction(trx, {
-      articleId,
-      engine: result.engine,
-      model: result.model,
-      promptVersion: result.promptVersion,
-      raw: result.raw,
-      deals,
-      inputTokens: result.inputTokens,
-      outputTokens: result.outputTokens,
-      costUsd: result.costUsd,
-      durationMs: result.durationMs,
-      cached: result.cached,
-    });
-    return { id, raw: result.raw, reused: false };
-  });
-}
-
-/**
- * Syndicated copies count as sources of the original's deals. Run both when a copy is found and
- * after an original is extracted, so the order in which the two are processed does not matter.
- */
-async function linkDuplicateSources(db: PipelineDeps['db'], originalId: number): Promise<void> {
-  await sql`
-    INSERT INTO deal_sources (deal_id, article_id, url, publisher, published_at, quote)
-    SELECT ds.deal_id, a.id, a.canonical_url, a.site_name, a.published_at, ds.quote
-    FROM deal_sources ds JOIN articles a ON a.duplicate_of = ds.article_id
-    WHERE ds.article_id = ${originalId} AND a.status = 'duplicate'
-    ON CONFLICT (deal_id, article_id) DO NOTHING`.execute(db);
 }

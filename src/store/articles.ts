@@ -140,40 +140,22 @@ export async function markArticle(
     .execute();
 }
 
-export async function insertExtraction(
-  db: Db,
-  row: {
-    articleId: number;
-    engine: 'llm' | 'offline';
-    model: string | null;
-    promptVersion: string | null;
-    raw: unknown;
-    deals: unknown;
-    inputTokens: number;
-    outputTokens: number;
-    costUsd: number;
-    durationMs: number;
-    cached: boolean;
-    error?: string | null;
-  },
-): Promise<number> {
-  const r = await db
-    .insertInto('extractions')
-    .values({
-      article_id: row.articleId,
-      engine: row.engine,
-      model: row.model,
-      prompt_version: row.promptVersion,
-      raw: JSON.stringify(row.raw),
-      deals: JSON.stringify(row.deals),
-      input_tokens: row.inputTokens,
-      output_tokens: row.outputTokens,
-      cost_usd: row.costUsd,
-      duration_ms: Math.round(row.durationMs),
-      cached: row.cached,
-      error: row.error ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
+/** Texts of the given articles, in id order (for comparing near-duplicates' figures). */
+export async function articleTexts(db: Db, ids: number[]): Promise<Array<{ id: number; text: string }>> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('articles').select(['id', 'text']).where('id', 'in', ids).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, text: r.text ?? '' }));
+}
+
+/**
+ * Syndicated copies count as sources of the original's deals. Run both when a copy is found and
+ * after an original is extracted, so the order in which the two are processed does not matter.
+ */
+export async function linkDuplicateSources(db: Db, originalId: number): Promise<void> {
+  await sql`
+    INSERT INTO deal_sources (deal_id, article_id, url, publisher, published_at, quote)
+    SELECT ds.deal_id, a.id, a.canonical_url, a.site_name, a.published_at, ds.quote
+    FROM deal_sources ds JOIN articles a ON a.duplicate_of = ds.article_id
+    WHERE ds.article_id = ${originalId} AND a.status = 'duplicate'
+    ON CONFLICT (deal_id, article_id) DO NOTHING`.execute(db);
 }

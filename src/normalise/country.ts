@@ -1,4 +1,5 @@
 import type { Region } from '../deal/schema.js';
+import { DEMONYMS } from './demonyms.js';
 
 /**
  * Country as an article writes it ("Germany", "German", "Berlin-based", "DE", "the U.K.") →
@@ -377,6 +378,7 @@ const LOOKUP: Map<string, string | null> = (() => {
       if (head && head !== name && !map.has(fold(head))) map.set(fold(head), code);
     }
   }
+  for (const [demonym, code] of DEMONYMS) if (!map.has(fold(demonym))) map.set(fold(demonym), code);
   for (const [code, list] of Object.entries(CITIES)) for (const city of list.split('|')) map.set(fold(city), code);
   for (const [alias, code] of Object.entries(EXTRA)) map.set(fold(alias), code);
   return map;

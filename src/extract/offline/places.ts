@@ -1,3 +1,5 @@
+import { DEMONYMS } from '../../normalise/demonyms.js';
+
 /**
  * A small gazetteer for locating a company: countries, demonyms, US states / Canadian provinces
  * and the cities funding news names most. Maps each name to ISO 3166-1 alpha-2.
@@ -79,17 +81,35 @@ export interface PlaceMention {
   name: string;
 }
 
+/** Country names that are also people's first names ("Chad Lee said"), never read as places. */
+const PERSON_NAMES = new Set(['Chad', 'Jordan', 'Georgia', 'Jersey', 'Dominica']);
+
+/** The hand-written table, then every country's English name and demonyms (the table wins). */
+function entries(): [string, string][] {
+  const out: [string, string][] = [];
+  const display = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (const code of new Set(DEMONYMS.values())) {
+    const name = display.of(code);
+    if (name && name !== code && !/[(),&]| - /.test(name)) out.push([name, code]);
+  }
+  out.push(...DEMONYMS.entries());
+  const table = Object.entries(TABLE).flatMap(([code, names]) => names.split('|').map((name): [string, string] => [name, code]));
+  return [...table, ...out.filter(([name]) => !PERSON_NAMES.has(name))];
+}
+
 const NAME_TO_CODE = new Map<string, string>();
-for (const [code, names] of Object.entries(TABLE)) {
-  for (const name of names.split('|')) NAME_TO_CODE.set(name.toLowerCase(), code);
+const ORIGINAL = new Map<string, string>();
+for (const [name, code] of entries()) {
+  const key = name.toLowerCase();
+  if (NAME_TO_CODE.has(key)) continue;
+  NAME_TO_CODE.set(key, code);
+  ORIGINAL.set(key, name);
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Longest names first so "South Korea" beats "Korea"; names are case-sensitive except the
 // dateline form ("SINGAPORE-based") which is matched in upper case too.
 const NAMES = [...NAME_TO_CODE.keys()].sort((a, b) => b.length - a.length);
-const ORIGINAL = new Map<string, string>();
-for (const names of Object.values(TABLE)) for (const n of names.split('|')) ORIGINAL.set(n.toLowerCase(), n);
 const PLACE_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${NAMES.map((n) => {
     const o = ORIGINAL.get(n)!;

@@ -52,7 +52,7 @@ const TABLE: Record<string, string> = {
   EG: 'Egypt|Egyptian|Cairo',
   NG: 'Nigeria|Nigerian|Lagos|Abuja',
   KE: 'Kenya|Kenyan|Nairobi',
-  ZA: 'South Africa|South African|Cape Town|Johannesburg|Durban',
+  ZA: 'South Africa|South African|SA|Cape Town|Johannesburg|Durban',
   GH: 'Ghana|Ghanaian|Accra',
   MA: 'Morocco|Moroccan|Casablanca|Rabat',
   IN: 'India|Indian|Bengaluru|Bangalore|Mumbai|Delhi|New Delhi|Gurugram|Gurgaon|Noida|Hyderabad|Chennai|Pune|Kolkata|Ahmedabad|Jaipur|Kochi|Chandigarh|Indore',
@@ -122,6 +122,8 @@ const PLACE_RE = new RegExp(
 export function findPlaces(text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const m of text.matchAll(PLACE_RE)) {
+    // "SA" is South Africa in prose ("startups in SA"), a legal form after a name ("Acme SA").
+    if (m[0] === 'SA' && /\p{Lu}[\p{L}\p{N}&.'’-]*,?\s+$/u.test(text.slice(0, m.index))) continue;
     const code = NAME_TO_CODE.get(m[0].toLowerCase());
     if (code) out.push({ code, index: m.index, end: m.index + m[0].length, name: m[0] });
   }

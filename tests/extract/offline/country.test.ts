@@ -1,0 +1,73 @@
+/**
+ * Where the offline engine places a deal's company: demonyms for every country, descriptions
+ * beside the name elsewhere in the article, the country an article's opening is about, and the
+ * market a deal is a record of — never an investor's or another company's home.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractOffline } from '../../../src/extract/offline/index.js';
+import { findPlaces } from '../../../src/extract/offline/places.js';
+
+const run = (text: string, title: string | null = null) =>
+  extractOffline({ url: 'https://example.test/a', title, text, publishedAt: '2026-03-02' }).deals;
+const homes = (text: string, title: string | null = null) => run(text, title).map((d) => [d.company, d.country]);
+
+describe('company country', () => {
+  it('reads a demonym before the company or its descriptor, for any country', () => {
+    for (const [text, name, code] of [
+      ['Rwandan logistics startup Kivu Haul raised $4 million in a seed round.', 'Kivu Haul', 'RW'],
+      ['Malagasy fintech Vanilo Pay has raised $2 million in a seed round led by Baobab Partners.', 'Vanilo Pay', 'MG'],
+      ['The Burkinabe solar company Sahel Volt secured $6 million in a Series A.', 'Sahel Volt', 'BF'],
+      ['Bolivian marketplace Altiplano Go raised $3 million in a Series A.', 'Altiplano Go', 'BO'],
+    ] as const) {
+      expect(homes(text), text).toEqual([[name, code]]);
+    }
+  });
+
+  it('takes the description given beside the name in another sentence', () => {
+    const text =
+      'Lyon-based materials maker Ferrolin turns scrap into coatings. Ferrolin has raised $12 million in a Series A to build its first plant.';
+    expect(homes(text)).toEqual([['Ferrolin', 'FR']]);
+    const appositive = 'Quillbright, a Kenyan edtech startup, teaches coding by text message. The company raised $5 million in a Series A.';
+    expect(homes(appositive)).toEqual([['Quillbright', 'KE']]);
+  });
+
+  it("does not borrow an investor's home", () => {
+    const text = 'Ostrel raised $8 million in a Series A. Singaporean fund Merlion Peak led the round.';
+    expect(homes(text)).toEqual([['Ostrel', null]]);
+  });
+
+  it('gives listed companies the one country the headline or opening is about', () => {
+    const text = [
+      'Three Danish startups closed rounds this week.',
+      'Fjordlight raised $4 million in a seed round.',
+      'Kobberhus secured $9 million in a Series A.',
+    ].join('\n\n');
+    expect(homes(text)).toEqual([
+      ['Fjordlight', 'DK'],
+      ['Kobberhus', 'DK'],
+    ]);
+    const titled = homes('Tessala raised $2 million in a seed round.', 'Funding for Tunisian startups hits a record');
+    expect(titled).toEqual([['Tessala', 'TN']]);
+    // An opening about two countries names no single home.
+    const mixed = 'Danish startups and Norwegian startups raised more this year.\n\nFjordlight raised $4 million in a seed round.';
+    expect(homes(mixed)).toEqual([['Fjordlight', null]]);
+  });
+
+  it('reads "SA" as South Africa, but not as a legal form after a name', () => {
+    expect(homes('Karoo Ledger raised R40 million in a Series A.', 'The fintech scene in SA keeps growing')).toEqual([
+      ['Karoo Ledger', 'ZA'],
+    ]);
+    expect(findPlaces('Helvetra SA raised CHF 5 million.').map((p) => p.code)).toEqual([]);
+  });
+
+  it('reads the market a deal is a record of ("in Japan\'s largest IPO")', () => {
+    const text = 'Shares of Mizuchi Pay jumped on Friday after the payments firm raised $300 million in Japan’s largest IPO this year.';
+    expect(run(text, 'Mizuchi Pay shares jump on debut').map((d) => [d.company, d.country])).toEqual([['Mizuchi Pay', 'JP']]);
+  });
+
+  it("ignores a dateline's city", () => {
+    expect(homes('3:15 PM Frankfurt – Talvera Bio received a $40 million Series B led by Orchid Health Fund.')).toEqual([
+      ['Talvera Bio', null],
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { CITIES, REGIONS } from '../../normalise/country.js';
 import { DEMONYMS } from '../../normalise/demonyms.js';
 
 /**
@@ -82,11 +83,13 @@ export interface PlaceMention {
 }
 
 /** Country names that are also people's first names ("Chad Lee said"), never read as places. */
-const PERSON_NAMES = new Set(['Chad', 'Jordan', 'Georgia', 'Jersey', 'Dominica']);
+const PERSON_NAMES = new Set(['Chad', 'Jordan', 'Georgia', 'Jersey', 'Dominica', 'Nice']);
 
-/** The hand-written table, then every country's English name and demonyms (the table wins). */
+/** The hand-written table, then the normaliser's startup cities and regions, every country's English name and demonyms (the table wins). */
 function entries(): [string, string][] {
-  const out: [string, string][] = [];
+  const out: [string, string][] = [...Object.entries(CITIES), ...Object.entries(REGIONS)].flatMap(([code, names]) =>
+    names.split('|').map((name): [string, string] => [name, code]),
+  );
   const display = new Intl.DisplayNames(['en'], { type: 'region' });
   for (const code of new Set(DEMONYMS.values())) {
     const name = display.of(code);

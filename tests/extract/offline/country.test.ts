@@ -65,6 +65,12 @@ describe('company country', () => {
     expect(run(text, 'Mizuchi Pay shares jump on debut').map((d) => [d.company, d.country])).toEqual([['Mizuchi Pay', 'JP']]);
   });
 
+  it('knows the startup cities and regions the normaliser knows', () => {
+    expect(homes('Kigali-based Imara Freight raised $3 million in a seed round.')).toEqual([['Imara Freight', 'RW']]);
+    expect(homes('Tengri Ledger, a lender headquartered in Almaty, raised $7 million in a Series A.')).toEqual([['Tengri Ledger', 'KZ']]);
+    expect(homes('Kerala-based Backwater Bikes secured $2 million in a seed round.')).toEqual([['Backwater Bikes', 'IN']]);
+  });
+
   it("ignores a dateline's city", () => {
     expect(homes('3:15 PM Frankfurt – Talvera Bio received a $40 million Series B led by Orchid Health Fund.')).toEqual([
       ['Talvera Bio', null],

@@ -64,3 +64,25 @@ export function marketOf(text: string, from: number): string | null {
   );
   return place?.code ?? null;
 }
+
+// Exchanges that list almost only their own country's companies (not Nasdaq, NYSE or HKEX,
+// where foreign listings are common).
+const HOME_EXCHANGES: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:NSE|BSE|Bombay Stock Exchange|National Stock Exchange of India|Dalal Street)\b/, 'IN'],
+  [/\b(?:KOSDAQ|KOSPI|Kosdaq|Kospi|Korea Exchange)\b/, 'KR'],
+  [/\b(?:Tokyo Stock Exchange|TSE Growth|TSE Prime|Mothers market)\b/, 'JP'],
+  [/\b(?:STAR Market|ChiNext|Shanghai Stock Exchange|Shenzhen Stock Exchange)\b/, 'CN'],
+  [/\b(?:Taiwan Stock Exchange|TWSE)\b/, 'TW'],
+  [/\b(?:ASX|Australian Securities Exchange)\b/, 'AU'],
+  [/\b(?:Tadawul|Saudi Exchange)\b/, 'SA'],
+  [/\b(?:B3|Bovespa)\b/, 'BR'],
+  [/\b(?:Borsa Istanbul)\b/, 'TR'],
+  [/\b(?:Nigerian Exchange|NGX)\b/, 'NG'],
+  [/\b(?:Johannesburg Stock Exchange|JSE)\b/, 'ZA'],
+];
+
+/** For a listing: the country of the one home exchange the article names, or null. */
+export function listingHome(texts: readonly string[]): string | null {
+  const codes = new Set(HOME_EXCHANGES.filter(([re]) => texts.some((t) => re.test(t))).map(([, code]) => code));
+  return codes.size === 1 ? [...codes][0]! : null;
+}

@@ -11,7 +11,7 @@ import { confidenceFrom, type DealFeatures } from './confidence.js';
 import { investorsIn, mergeInvestors, type Investor } from './investors.js';
 import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
 import { leadingName, validName } from './names.js';
-import { articleScope, describedHome, marketOf } from './home.js';
+import { articleScope, describedHome, listingHome, marketOf } from './home.js';
 import { findPlaces, isPlaceName } from './places.js';
 import { tableRows, toUnits, type TableRow, type Unit } from './structure.js';
 import { leadingName as nameAt } from './names.js';
@@ -187,9 +187,13 @@ function countryFor(l: Located, sentences: Sentence[], context: number[], title:
   );
   if (described) return described;
   const inTitle = title?.indexOf(l.company) ?? -1;
-  if (title && inTitle >= 0)
-    return countryIn(title, Math.max(0, inTitle - 40), inTitle + l.company.length + 60, [inTitle, inTitle + l.company.length]);
-  return null;
+  const titled =
+    title && inTitle >= 0
+      ? countryIn(title, Math.max(0, inTitle - 40), inTitle + l.company.length + 60, [inTitle, inTitle + l.company.length])
+      : null;
+  if (titled) return titled;
+  // A listing on an exchange that lists almost only its own country's companies.
+  return l.anchor.round === 'ipo' ? listingHome(sentences.map((x) => x.text)) : null;
 }
 
 function contextOf(located: Located[], k: number, sentences: Sentence[]): number[] {

@@ -71,6 +71,15 @@ describe('company country', () => {
     expect(homes('Kerala-based Backwater Bikes secured $2 million in a seed round.')).toEqual([['Backwater Bikes', 'IN']]);
   });
 
+  it('places a listing on an exchange that lists almost only its own companies', () => {
+    const text =
+      'Shares of Varuna Polymers rose 12% on debut. The Rs 900-crore initial public offering was subscribed five times. The stock closed at Rs 410 on the NSE.';
+    expect(homes(text, 'Varuna Polymers shares rise on market debut')).toEqual([['Varuna Polymers', 'IN']]);
+    // Nasdaq lists companies from everywhere: no home from it.
+    const nasdaq = 'Corvane Systems raised $200 million in its initial public offering on the Nasdaq.';
+    expect(homes(nasdaq)).toEqual([['Corvane Systems', null]]);
+  });
+
   it("ignores a dateline's city", () => {
     expect(homes('3:15 PM Frankfurt – Talvera Bio received a $40 million Series B led by Orchid Health Fund.')).toEqual([
       ['Talvera Bio', null],

@@ -86,3 +86,14 @@ export function listingHome(texts: readonly string[]): string | null {
   const codes = new Set(HOME_EXCHANGES.filter(([re]) => texts.some((t) => re.test(t))).map(([, code]) => code));
   return codes.size === 1 ? [...codes][0]! : null;
 }
+
+// "Ten months ago London startup hinted …", "the Nairobi-based startup said": a startup named
+// by its home alone, followed by no name of its own.
+const NAMELESS = /^(?:-based)?\s+(?:[\p{Ll}-]+\s+){0,2}?start-?up\b(?!\s*,?\s*[\p{Lu}\p{N}])/u;
+
+/** In an article about one company: the home a nameless "PLACE startup" gives it, or null. */
+export function namelessHome(texts: readonly string[]): string | null {
+  const codes = new Set<string>();
+  for (const text of texts) for (const p of findPlaces(text)) if (NAMELESS.test(text.slice(p.end))) codes.add(p.code);
+  return codes.size === 1 ? [...codes][0]! : null;
+}

@@ -11,7 +11,7 @@ import { confidenceFrom, type DealFeatures } from './confidence.js';
 import { investorsIn, mergeInvestors, type Investor } from './investors.js';
 import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
 import { leadingName, validName } from './names.js';
-import { articleScope, describedHome, listingHome, marketOf } from './home.js';
+import { articleScope, describedHome, listingHome, marketOf, namelessHome } from './home.js';
 import { findPlaces, isPlaceName } from './places.js';
 import { tableRows, toUnits, type TableRow, type Unit } from './structure.js';
 import { leadingName as nameAt } from './names.js';
@@ -161,7 +161,7 @@ function countryIn(text: string, from: number, until: number, exclude?: [number,
   return (based ?? places[0])?.code ?? null;
 }
 
-function countryFor(l: Located, sentences: Sentence[], context: number[], title: string | null): string | null {
+function countryFor(l: Located, sentences: Sentence[], context: number[], title: string | null, sole: boolean): string | null {
   const s = sentences[l.sentence]!.text;
   const at = l.anchor.companyAt;
   // The name itself ("Beijing Jinying", "Dutch scheme iDeal") is excluded, its description is not.
@@ -192,6 +192,9 @@ function countryFor(l: Located, sentences: Sentence[], context: number[], title:
       ? countryIn(title, Math.max(0, inTitle - 40), inTitle + l.company.length + 60, [inTitle, inTitle + l.company.length])
       : null;
   if (titled) return titled;
+  // Only when the article is about this one company can "the Berlin startup" be it.
+  const nameless = sole ? namelessHome(sentences.map((x) => x.text)) : null;
+  if (nameless) return nameless;
   // A listing on an exchange that lists almost only its own country's companies.
   return l.anchor.round === 'ipo' ? listingHome(sentences.map((x) => x.text)) : null;
 }
@@ -270,7 +273,8 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
       }
     }
   }
-  const country = countryFor(l, sentences, context, title);
+  const sole = located.every((o) => companyKey(o.company) === companyKey(l.company));
+  const country = countryFor(l, sentences, context, title, sole);
   if (country) evidence.push({ field: 'country', quote: anchorText });
   return {
     company: l.company,

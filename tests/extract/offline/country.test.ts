@@ -80,6 +80,17 @@ describe('company country', () => {
     expect(homes(nasdaq)).toEqual([['Corvane Systems', null]]);
   });
 
+  it('reads a nameless "Oslo startup" only in an article about one company', () => {
+    const one = 'A year ago the Oslo startup showed a demo. Today Brennvik raised $9 million in a Series A led by Polar Fund.';
+    expect(homes(one, 'Brennvik raises $9 million')).toEqual([['Brennvik', 'NO']]);
+    const two =
+      'A year ago the Oslo startup showed a demo. Brennvik raised $9 million in a Series A.\n\nSkarholt secured $4 million in a seed round.';
+    expect(homes(two)).toEqual([
+      ['Brennvik', null],
+      ['Skarholt', null],
+    ]);
+  });
+
   it("ignores a dateline's city", () => {
     expect(homes('3:15 PM Frankfurt – Talvera Bio received a $40 million Series B led by Orchid Health Fund.')).toEqual([
       ['Talvera Bio', null],

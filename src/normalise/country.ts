@@ -1,4 +1,5 @@
 import type { Region } from '../deal/schema.js';
+import { DEMONYMS } from './demonyms.js';
 
 /**
  * Country as an article writes it ("Germany", "German", "Berlin-based", "DE", "the U.K.") →
@@ -273,8 +274,8 @@ const EXTRA: Record<string, string | null> = {
   'north african': null,
 };
 
-// The ~150 largest startup hubs, by country.
-const CITIES: Record<string, string> = {
+// The ~150 largest startup hubs, by country (the offline engine's gazetteer reads them too).
+export const CITIES: Readonly<Record<string, string>> = {
   US:
     'San Francisco|SF|New York|New York City|NYC|Brooklyn|Manhattan|Los Angeles|Boston|Seattle|Austin|' +
     'Chicago|Miami|Denver|Boulder|Atlanta|Washington DC|Washington D.C.|Palo Alto|Menlo Park|Mountain View|' +
@@ -362,6 +363,28 @@ const CITIES: Record<string, string> = {
   UZ: 'Tashkent',
 };
 
+// States, provinces and regions named as a company's base ("a Karnataka-based lender").
+export const REGIONS: Readonly<Record<string, string>> = {
+  IN: 'Karnataka|Maharashtra|Tamil Nadu|Telangana|Kerala|Gujarat|Rajasthan|Haryana|Uttar Pradesh|West Bengal|Andhra Pradesh|Odisha',
+  CN: 'Guangdong|Zhejiang|Jiangsu|Sichuan|Fujian|Shandong|Hubei|Anhui',
+  DE: 'Bavaria|Baden-Württemberg|North Rhine-Westphalia|Saxony|Hesse',
+  ES: 'Catalonia|Andalusia|Basque Country',
+  IT: 'Lombardy|Piedmont|Tuscany',
+  FR: 'Brittany|Normandy|Occitanie|Provence',
+  AU: 'Western Australia|South Australia|Tasmania',
+  CA: 'Nova Scotia|Manitoba|Saskatchewan|New Brunswick',
+  NG: 'Lagos State|Ogun',
+  KE: 'Mombasa|Kisumu',
+  ZA: 'Gauteng|Western Cape|KwaZulu-Natal',
+  BR: 'Santa Catarina|Minas Gerais|Rio Grande do Sul',
+  MX: 'Jalisco|Nuevo León|Nuevo Leon',
+  JP: 'Hokkaido|Okinawa|Kanagawa',
+  KR: 'Gyeonggi|Jeju',
+  PK: 'Sindh',
+  AE: 'Sharjah|Ras Al Khaimah',
+  SA: 'NEOM',
+};
+
 /** Codes written as-is in prose; case matters so "us" (the pronoun) never matches. */
 const CASED: Record<string, string> = { US: 'US', USA: 'US', UK: 'GB', UAE: 'AE', KSA: 'SA', NYC: 'US', SF: 'US' };
 
@@ -377,7 +400,9 @@ const LOOKUP: Map<string, string | null> = (() => {
       if (head && head !== name && !map.has(fold(head))) map.set(fold(head), code);
     }
   }
+  for (const [demonym, code] of DEMONYMS) if (!map.has(fold(demonym))) map.set(fold(demonym), code);
   for (const [code, list] of Object.entries(CITIES)) for (const city of list.split('|')) map.set(fold(city), code);
+  for (const [code, list] of Object.entries(REGIONS)) for (const region of list.split('|')) map.set(fold(region), code);
   for (const [alias, code] of Object.entries(EXTRA)) map.set(fold(alias), code);
   return map;
 })();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { regionOf, toCountryCode } from '../../src/normalise/country.js';
+import { DEMONYMS } from '../../src/normalise/demonyms.js';
 import { REGIONS } from '../../src/deal/schema.js';
 
 const CASES: Array<[string, string | null]> = [
@@ -128,5 +129,28 @@ describe('regionOf', () => {
     }
     expect(regionOf('ZZ')).toBeNull();
     expect(regionOf(null)).toBeNull();
+  });
+});
+
+describe('demonyms', () => {
+  it.each([
+    ['a Rwandan logistics startup', 'RW'],
+    ['Burkinabe', 'BF'],
+    ['the Malagasy fintech', 'MG'],
+    ['Beninese', 'BJ'],
+    ['a Bolivian marketplace', 'BO'],
+    ['Emirati', 'AE'],
+    ['Welsh', 'GB'],
+    ['Congolese', 'CD'],
+  ])('%s → %s', (text, code) => {
+    expect(toCountryCode(text)).toBe(code);
+  });
+
+  it('maps every listed demonym to its country, read from that word alone', () => {
+    expect(DEMONYMS.size).toBeGreaterThan(200);
+    for (const [word, code] of DEMONYMS) {
+      expect(regionOf(code) ?? code, word).toBeTruthy();
+      expect(toCountryCode(word), word).toBe(code);
+    }
   });
 });

@@ -11,6 +11,7 @@ import { confidenceFrom, type DealFeatures } from './confidence.js';
 import { investorsIn, mergeInvestorMentions, type Investor } from './investors.js';
 import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
 import { leadingName, validName } from './names.js';
+import { articleScope, describedHome, listingHome, marketOf, namelessHome } from './home.js';
 import { findPlaces, isPlaceName } from './places.js';
 import { tableRows, toUnits, type TableRow, type Unit } from './structure.js';
 import { leadingName as nameAt } from './names.js';
@@ -144,16 +145,23 @@ const COMPANY_BASED =
   /^(?:,\s*[\p{L}.]+)?-based (?:company|startup|start-up|firm|business|group|maker|developer|provider|operator|platform|lender)\b/u;
 const BASED_IN = /\b(?:based|headquartered|founded) in\s+(?:the\s+)?$/i;
 
+const DATELINE_END = /^\s+[–—-]\s/;
+
 /** Home country of the company described in `text[from, until)`: "-based", "based in", demonyms. */
 function countryIn(text: string, from: number, until: number, exclude?: [number, number]): string | null {
   const places = findPlaces(text).filter(
-    (p) => p.index >= from && p.end <= until && !(exclude && p.index >= exclude[0] && p.end <= exclude[1]),
+    (p) =>
+      p.index >= from &&
+      p.end <= until &&
+      !(exclude && p.index >= exclude[0] && p.end <= exclude[1]) &&
+      // A dateline's city ("Frankfurt – Acme received …") is where the story was filed.
+      !DATELINE_END.test(text.slice(p.end)),
   );
   const based = places.find((p) => BASED.test(text.slice(p.end)) || BASED_IN.test(text.slice(0, p.index)));
   return (based ?? places[0])?.code ?? null;
 }
 
-function countryFor(l: Located, sentences: Sentence[], context: number[], title: string | null): string | null {
+function countryFor(l: Located, sentences: Sentence[], context: number[], title: string | null, sole: boolean): string | null {
   const s = sentences[l.sentence]!.text;
   const at = l.anchor.companyAt;
   // The name itself ("Beijing Jinying", "Dutch scheme iDeal") is excluded, its description is not.
@@ -166,15 +174,29 @@ function countryFor(l: Located, sentences: Sentence[], context: number[], title:
   const until = Math.max(nameAt + l.company.length, l.anchor.describedUntil);
   const own = countryIn(s, from, until, [nameAt, nameAt + l.company.length]);
   if (own) return own;
+  const market = l.anchor.money ? marketOf(s, l.anchor.money.end) : null;
+  if (market) return market;
   for (const i of context) {
     const t = sentences[i]!.text;
     const based = findPlaces(t).find((p) => COMPANY_BASED.test(t.slice(p.end)) || BASED_IN.test(t.slice(0, p.index)));
     if (based) return based.code;
   }
+  const described = describedHome(
+    sentences.map((x) => x.text),
+    l.company,
+  );
+  if (described) return described;
   const inTitle = title?.indexOf(l.company) ?? -1;
-  if (title && inTitle >= 0)
-    return countryIn(title, Math.max(0, inTitle - 40), inTitle + l.company.length + 60, [inTitle, inTitle + l.company.length]);
-  return null;
+  const titled =
+    title && inTitle >= 0
+      ? countryIn(title, Math.max(0, inTitle - 40), inTitle + l.company.length + 60, [inTitle, inTitle + l.company.length])
+      : null;
+  if (titled) return titled;
+  // Only when the article is about this one company can "the Berlin startup" be it.
+  const nameless = sole ? namelessHome(sentences.map((x) => x.text)) : null;
+  if (nameless) return nameless;
+  // A listing on an exchange that lists almost only its own country's companies.
+  return l.anchor.round === 'ipo' ? listingHome(sentences.map((x) => x.text)) : null;
 }
 
 function contextOf(located: Located[], k: number, sentences: Sentence[]): number[] {
@@ -251,7 +273,8 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
       }
     }
   }
-  const country = countryFor(l, sentences, context, title);
+  const sole = located.every((o) => companyKey(o.company) === companyKey(l.company));
+  const country = countryFor(l, sentences, context, title, sole);
   if (country) evidence.push({ field: 'country', quote: anchorText });
   return {
     company: l.company,
@@ -391,8 +414,11 @@ export function extractWithFeatures(article: ArticleInput): Array<{ deal: RawDea
     .sort((a, b) => Number(sentences[a.l.sentence]!.headline) - Number(sentences[b.l.sentence]!.headline))
     .map((x) => x.d);
   drafts.push(...tableRows(article.text).flatMap((r) => tableDraft(r) ?? []));
+  // Companies the article lists without a home of their own share the one its opening is about.
+  const scope = articleScope(sentences.filter((x) => x.headline || x.block <= 1).map((x) => x.text));
   const day = /^\d{4}-\d{2}-\d{2}/.exec(article.publishedAt ?? '')?.[0] ?? null;
   return mergeDrafts(drafts).map((d) => {
+    d.country ??= scope;
     const features = featuresOf(d);
     return {
       features,

@@ -1,3 +1,6 @@
+import { CITIES, REGIONS } from '../../normalise/country.js';
+import { DEMONYMS } from '../../normalise/demonyms.js';
+
 /**
  * A small gazetteer for locating a company: countries, demonyms, US states / Canadian provinces
  * and the cities funding news names most. Maps each name to ISO 3166-1 alpha-2.
@@ -50,7 +53,7 @@ const TABLE: Record<string, string> = {
   EG: 'Egypt|Egyptian|Cairo',
   NG: 'Nigeria|Nigerian|Lagos|Abuja',
   KE: 'Kenya|Kenyan|Nairobi',
-  ZA: 'South Africa|South African|Cape Town|Johannesburg|Durban',
+  ZA: 'South Africa|South African|SA|Cape Town|Johannesburg|Durban',
   GH: 'Ghana|Ghanaian|Accra',
   MA: 'Morocco|Moroccan|Casablanca|Rabat',
   IN: 'India|Indian|Bengaluru|Bangalore|Mumbai|Delhi|New Delhi|Gurugram|Gurgaon|Noida|Hyderabad|Chennai|Pune|Kolkata|Ahmedabad|Jaipur|Kochi|Chandigarh|Indore',
@@ -79,17 +82,37 @@ export interface PlaceMention {
   name: string;
 }
 
+/** Country names that are also people's first names ("Chad Lee said"), never read as places. */
+const PERSON_NAMES = new Set(['Chad', 'Jordan', 'Georgia', 'Jersey', 'Dominica', 'Nice']);
+
+/** The hand-written table, then the normaliser's startup cities and regions, every country's English name and demonyms (the table wins). */
+function entries(): [string, string][] {
+  const out: [string, string][] = [...Object.entries(CITIES), ...Object.entries(REGIONS)].flatMap(([code, names]) =>
+    names.split('|').map((name): [string, string] => [name, code]),
+  );
+  const display = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (const code of new Set(DEMONYMS.values())) {
+    const name = display.of(code);
+    if (name && name !== code && !/[(),&]| - /.test(name)) out.push([name, code]);
+  }
+  out.push(...DEMONYMS.entries());
+  const table = Object.entries(TABLE).flatMap(([code, names]) => names.split('|').map((name): [string, string] => [name, code]));
+  return [...table, ...out.filter(([name]) => !PERSON_NAMES.has(name))];
+}
+
 const NAME_TO_CODE = new Map<string, string>();
-for (const [code, names] of Object.entries(TABLE)) {
-  for (const name of names.split('|')) NAME_TO_CODE.set(name.toLowerCase(), code);
+const ORIGINAL = new Map<string, string>();
+for (const [name, code] of entries()) {
+  const key = name.toLowerCase();
+  if (NAME_TO_CODE.has(key)) continue;
+  NAME_TO_CODE.set(key, code);
+  ORIGINAL.set(key, name);
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Longest names first so "South Korea" beats "Korea"; names are case-sensitive except the
 // dateline form ("SINGAPORE-based") which is matched in upper case too.
 const NAMES = [...NAME_TO_CODE.keys()].sort((a, b) => b.length - a.length);
-const ORIGINAL = new Map<string, string>();
-for (const names of Object.values(TABLE)) for (const n of names.split('|')) ORIGINAL.set(n.toLowerCase(), n);
 const PLACE_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${NAMES.map((n) => {
     const o = ORIGINAL.get(n)!;
@@ -102,6 +125,8 @@ const PLACE_RE = new RegExp(
 export function findPlaces(text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const m of text.matchAll(PLACE_RE)) {
+    // "SA" is South Africa in prose ("startups in SA"), a legal form after a name ("Acme SA").
+    if (m[0] === 'SA' && /\p{Lu}[\p{L}\p{N}&.'’-]*,?\s+$/u.test(text.slice(0, m.index))) continue;
     const code = NAME_TO_CODE.get(m[0].toLowerCase());
     if (code) out.push({ code, index: m.index, end: m.index + m[0].length, name: m[0] });
   }

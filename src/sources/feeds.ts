@@ -1,6 +1,6 @@
 import { resolveUrl } from '../fetch/url.js';
 import { cleanText, htmlToText, parseDate, untypedText } from './text.js';
-import { SourceParseError, type DiscoveredItem } from './types.js';
+import { SourceParseError, type DiscoveredItem, type SourceKind } from './types.js';
 import { allElements, attr, firstText, isElement, kids, loadXml, nameOf, xmlBase, type Element, type XmlDoc } from './xml.js';
 
 /** An item before canonicalization and dedupe; `url` is absolute but not yet canonical. */
@@ -146,18 +146,11 @@ export function atomEntries(body: string, baseUrl: string): FeedEntry[] {
 }
 
 /** Entries that have a link; an error when entries exist but none has one. */
-function linked(entries: FeedEntry[], kind: 'rss' | 'rdf' | 'atom', baseUrl: string): Candidate[] {
+/** The entries that link to an article; a feed whose entries all lack one is an error, not an empty feed. */
+export function withLinks(entries: FeedEntry[], kind: SourceKind, baseUrl: string): Candidate[] {
   const out = entries.filter((e): e is Candidate => e.url !== null);
   if (entries.length > 0 && out.length === 0) throw new SourceParseError(kind, baseUrl, 'no item has a usable link');
   return out;
-}
-
-export function parseRssLike(body: string, baseUrl: string, kind: 'rss' | 'rdf'): Candidate[] {
-  return linked(rssEntries(body, baseUrl, kind), kind, baseUrl);
-}
-
-export function parseAtom(body: string, baseUrl: string): Candidate[] {
-  return linked(atomEntries(body, baseUrl), 'atom', baseUrl);
 }
 
 /** A plain-text sitemap (the protocol allows one): one absolute URL per line. */

@@ -1,5 +1,5 @@
 import { canonicalizeUrl } from '../fetch/url.js';
-import { atomEntries, parseAtom, parseJsonFeed, parseRssLike, parseSitemap, rssEntries, type Candidate, type FeedEntry } from './feeds.js';
+import { atomEntries, parseJsonFeed, parseSitemap, rssEntries, withLinks, type Candidate, type FeedEntry } from './feeds.js';
 import { parseHtmlListing } from './listing.js';
 import { MAX_ITEMS_PER_SOURCE, type DiscoveredItem, type DiscoverOptions, type SourceKind } from './types.js';
 
@@ -42,19 +42,7 @@ function finalize(candidates: Candidate[], maxItems: number): Discovery {
 }
 
 function candidates(kind: SourceKind, body: string, baseUrl: string, opts: DiscoverOptions): Candidate[] {
-  switch (kind) {
-    case 'rss':
-    case 'rdf':
-      return parseRssLike(body, baseUrl, kind);
-    case 'atom':
-      return parseAtom(body, baseUrl);
-    case 'jsonfeed':
-      return parseJsonFeed(body, baseUrl);
-    case 'sitemap':
-      return parseSitemap(body, baseUrl);
-    case 'html':
-      return parseHtmlListing(body, baseUrl, opts.linkSelector);
-  }
+  return withLinks(feedEntries(kind, body, baseUrl, opts), kind, baseUrl);
 }
 
 /**

@@ -138,8 +138,8 @@ class PyReader {
   }
 }
 
-/** Split an expression on top-level ` and ` (outside strings and brackets). */
-function conjuncts(expr: string): string[] {
+/** Split an expression on a separator that stands outside strings and brackets. */
+function splitTopLevel(expr: string, separator: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let quote: string | null = null;
@@ -154,41 +154,20 @@ function conjuncts(expr: string): string[] {
     if (c === "'" || c === '"') quote = c;
     else if ('([{'.includes(c)) depth++;
     else if (')]}'.includes(c)) depth--;
-    else if (depth === 0 && expr.startsWith(' and ', i)) {
+    else if (depth === 0 && expr.startsWith(separator, i)) {
       out.push(expr.slice(start, i).trim());
-      start = i + 5;
-      i += 4;
+      start = i + separator.length;
+      i += separator.length - 1;
     }
   }
   out.push(expr.slice(start).trim());
   return out;
 }
 
-/** Split `a == b == c` into its operands (outside strings). */
-function operands(expr: string): string[] {
-  const out: string[] = [];
-  let quote: string | null = null;
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < expr.length; i++) {
-    const c = expr[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === "'" || c === '"') quote = c;
-    else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (depth === 0 && expr.startsWith('==', i)) {
-      out.push(expr.slice(start, i).trim());
-      start = i + 2;
-      i++;
-    }
-  }
-  out.push(expr.slice(start).trim());
-  return out;
-}
+/** `a and b` → its conjuncts. */
+const conjuncts = (expr: string): string[] => splitTopLevel(expr, ' and ');
+/** `a == b == c` → its operands. */
+const operands = (expr: string): string[] => splitTopLevel(expr, '==');
 
 // ---- feedparser semantics needed to read its expectations -----------------------------------------
 

@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import type { Deal } from '../deal/schema.js';
 import type { DealCandidate } from '../deal/review.js';
 import type { Extractor } from '../extract/types.js';
-import { companyKey, DEFAULT_REVIEW_THRESHOLD, investorKey } from '../normalise/index.js';
+import { loadConfig } from '../config.js';
+import { companyKey, investorKey } from '../normalise/index.js';
 import { toCandidates } from '../pipeline/candidates.js';
 import { parseArticle } from '../parse/article.js';
 import { loadCorpus, type GoldDeal } from './corpus.js';
@@ -92,11 +93,11 @@ export interface EvalReport {
 }
 
 export interface EvalOptions {
-  /** REVIEW_CONFIDENCE_THRESHOLD: deals below it go to review (default 0.6). */
+  /** REVIEW_CONFIDENCE_THRESHOLD: deals below it go to review (default: the configuration's default). */
   threshold?: number;
   /** Width of the reliability buckets (default 0.1). */
   bucketWidth?: number;
-  /** ARTICLE_MAX_DEALS and DEAL_MAX_USD, as the pipeline applies them (defaults 50 and 20e9). */
+  /** ARTICLE_MAX_DEALS and DEAL_MAX_USD, as the pipeline applies them (default: the configuration's defaults). */
   articleMaxDeals?: number;
   dealMaxUsd?: number;
 }
@@ -233,8 +234,14 @@ export function reliabilityTable(predictions: readonly PredictionOutcome[], widt
 
 /** Runs `extractor` over every case in `dir` and scores it. Extraction errors count as no deals. */
 export async function evaluateCorpus(dir: string, extractor: Extractor, opts: EvalOptions = {}): Promise<EvalReport> {
-  const threshold = opts.threshold ?? DEFAULT_REVIEW_THRESHOLD;
-  const limits = { ARTICLE_MAX_DEALS: opts.articleMaxDeals ?? 50, DEAL_MAX_USD: opts.dealMaxUsd ?? 20e9 };
+  // Unset options take the configuration's defaults, so eval decides review as a default install does.
+  const defaults = loadConfig({});
+  const threshold = opts.threshold ?? defaults.REVIEW_CONFIDENCE_THRESHOLD;
+  const config = {
+    REVIEW_CONFIDENCE_THRESHOLD: threshold,
+    ARTICLE_MAX_DEALS: opts.articleMaxDeals ?? defaults.ARTICLE_MAX_DEALS,
+    DEAL_MAX_USD: opts.dealMaxUsd ?? defaults.DEAL_MAX_USD,
+  };
   const cases = await loadCorpus(dir);
   const started = performance.now();
   let extractMs = 0;
@@ -259,7 +266,7 @@ export async function evaluateCorpus(dir: string, extractor: Extractor, opts: Ev
       usage.inputTokens += result.inputTokens;
       usage.outputTokens += result.outputTokens;
       usage.costUsd += result.costUsd;
-      candidates = toCandidates({ config: { ...limits, REVIEW_CONFIDENCE_THRESHOLD: threshold } }, result, { ...article, publishedAt });
+      candidates = toCandidates({ config }, result, { ...article, publishedAt });
     } catch (err) {
       error = (err as Error).message;
     }

@@ -74,10 +74,25 @@ export function loginPage(error?: string, next = '/'): Html {
   );
 }
 
+/** A figure as written in the lists ("EUR 14,000,000") and its USD equivalent when converted ("≈ $14.9M"). */
+function moneyParts(v: number, cur: string | null, usd?: number | null): { amount: string; usd: string | null } {
+  return {
+    amount: `${cur ?? ''} ${v.toLocaleString('en-US')}`,
+    usd: usd !== undefined && usd !== null && cur !== 'USD' ? `≈ ${formatUsd(usd)}` : null,
+  };
+}
+
 function money(v: number | null, cur: string | null, usd?: number | null): Html {
   if (v === null) return html`<span class="muted">—</span>`;
-  const s = `${cur ?? ''} ${v.toLocaleString('en-US')}`;
-  return html`${s}${usd !== undefined && usd !== null && cur !== 'USD' ? html` <span class="muted">(≈ ${formatUsd(usd)})</span>` : ''}`;
+  const p = moneyParts(v, cur, usd);
+  return html`${p.amount}${p.usd ? html` <span class="muted">(${p.usd})</span>` : ''}`;
+}
+
+/** The same as plain text, for comparison tables. */
+function moneyText(v: number | null, cur: string | null, usd?: number | null): string {
+  if (v === null) return '—';
+  const p = moneyParts(v, cur, usd);
+  return p.usd ? `${p.amount} (${p.usd})` : p.amount;
 }
 
 function statusPill(status: string): Html {
@@ -259,17 +274,8 @@ function comparePanel(ctx: PageCtx, deals: ComparedDeal[], focusId: number | nul
     ['Company', (d) => d.company.name],
     ['Round', (d) => d.deal.round],
     ['Status', (d) => d.deal.status],
-    [
-      'Amount',
-      (d) =>
-        d.deal.amount_value === null
-          ? '—'
-          : `${d.deal.amount_currency} ${d.deal.amount_value.toLocaleString('en-US')}${d.deal.amount_usd !== null && d.deal.amount_currency !== 'USD' ? ` (≈ ${formatUsd(d.deal.amount_usd)})` : ''}`,
-    ],
-    [
-      'Valuation',
-      (d) => (d.deal.valuation_value === null ? '—' : `${d.deal.valuation_currency} ${d.deal.valuation_value.toLocaleString('en-US')}`),
-    ],
+    ['Amount', (d) => moneyText(d.deal.amount_value, d.deal.amount_currency, d.deal.amount_usd)],
+    ['Valuation', (d) => moneyText(d.deal.valuation_value, d.deal.valuation_currency)],
     ['Country', (d) => d.deal.country ?? d.company.country ?? '—'],
     ['Announced', (d) => d.deal.announced_on ?? '—'],
     ['Investors', (d) => d.investors.map((i) => `${i.name}${i.lead ? ' (lead)' : ''}`).join(', ') || '—'],

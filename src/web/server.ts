@@ -174,7 +174,7 @@ function patchFromForm(
   if (sent('region') && orNull(str('region')) !== current.region) patch.region = orNull(str('region'));
   if (sent('investors')) {
     const written = investorsFromText(rawFormValue(body, 'investors'));
-    const asText = (xs: Array<{ name: string; lead: boolean }>) => xs.map((i) => `${i.name}${i.lead ? ' (lead)' : ''}`).join('\n');
+    const asText = (xs: Array<{ name: string; lead: boolean }>) => xs.map(views.investorLine).join('\n');
     if (asText(written) !== asText(investors)) patch.investors = written;
   }
   for (const kind of ['amount', 'valuation'] as const) {

@@ -95,6 +95,11 @@ function moneyText(v: number | null, cur: string | null, usd?: number | null): s
   return p.usd ? `${p.amount} (${p.usd})` : p.amount;
 }
 
+/** An investor as the edit form and the tables write it: "Name (lead)". */
+export function investorLine(i: { name: string; lead: boolean }): string {
+  return `${i.name}${i.lead ? ' (lead)' : ''}`;
+}
+
 function statusPill(status: string): Html {
   return html`<span class="pill ${status}">${status.replace(/_/g, ' ')}</span>`;
 }
@@ -237,7 +242,7 @@ export function editValuesOf(d: EditableDeal, companyName: string, investors: Ar
     valuation_value: str(d.valuation_value),
     valuation_currency: str(d.valuation_currency),
     announced_on: str(d.announced_on),
-    investors: investors.map((i) => `${i.name}${i.lead ? ' (lead)' : ''}`).join('\n'),
+    investors: investors.map(investorLine).join('\n'),
   };
 }
 
@@ -278,7 +283,7 @@ function comparePanel(ctx: PageCtx, deals: ComparedDeal[], focusId: number | nul
     ['Valuation', (d) => moneyText(d.deal.valuation_value, d.deal.valuation_currency)],
     ['Country', (d) => d.deal.country ?? d.company.country ?? '—'],
     ['Announced', (d) => d.deal.announced_on ?? '—'],
-    ['Investors', (d) => d.investors.map((i) => `${i.name}${i.lead ? ' (lead)' : ''}`).join(', ') || '—'],
+    ['Investors', (d) => d.investors.map(investorLine).join(', ') || '—'],
     ['Sources', (d) => d.sources.map((x) => x.publisher ?? new URL(x.url).host).join(', ') || '—'],
     ['State', (d) => (d.deal.merged_into ? `merged into #${d.deal.merged_into}` : d.deal.rejected_at ? 'rejected' : 'live')],
   ];
@@ -359,7 +364,7 @@ ${
     ? html`<div class="panel"><b>Deal <a href="/deals/${deal.id}">#${deal.id}</a>:</b> ${company.name} · ${deal.round} · ${deal.status} ·
 ${money(deal.amount_value, deal.amount_currency, deal.amount_usd)} · ${deal.country ?? company.country ?? '??'} · ${deal.announced_on ?? 'no date'}
 ${deal.merged_into ? html` · <b>merged into #${deal.merged_into}</b>` : ''}${deal.rejected_at ? html` · <b>rejected</b>` : ''}
-<br><span class="muted">Investors:</span> ${d.investors.map((i, n) => html`${n ? ', ' : ''}${i.name}${i.lead ? ' (lead)' : ''}`)}</div>`
+<br><span class="muted">Investors:</span> ${d.investors.map(investorLine).join(', ')}</div>`
     : html`<p class="muted">No deal attached.</p>`
 }
 ${

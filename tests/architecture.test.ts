@@ -73,3 +73,33 @@ describe('dependency direction', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+// Every SQL statement lives in a repository under src/store (src/db holds the connection and the
+// migrator, migrations/ the schema); stages, web handlers, the CLI and workers call repositories.
+const SQL_HOMES = ['src/store/', 'src/db/'];
+const SQL_PATTERNS: Array<[string, RegExp]> = [
+  ['kysely value import', /(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s*['"]kysely['"]/],
+  ['query builder', /\.(?:selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|transaction)\s*\(/],
+  ['sql template', /\bsql\s*(?:<[^`;]*?>)?\s*`/],
+  ['sql helper', /\bsql\.(?:raw|ref|id|lit|join|table|val|value)\s*\(/],
+];
+
+function sqlUses(file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  return SQL_PATTERNS.filter(([, re]) => re.test(text)).map(([name]) => `${file}: ${name}`);
+}
+
+describe('SQL in repositories', () => {
+  it('recognises the query styles the repositories use', () => {
+    expect(sqlUses('src/store/sessions.ts')).toContain('src/store/sessions.ts: query builder');
+    expect(sqlUses('src/store/stats.ts')).toEqual(
+      expect.arrayContaining(['src/store/stats.ts: kysely value import', 'src/store/stats.ts: sql template']),
+    );
+  });
+
+  it('no module outside src/store and src/db builds or runs SQL', () => {
+    const outside = files.filter((f) => !SQL_HOMES.some((home) => f.startsWith(home)));
+    expect(outside.length).toBeGreaterThan(50);
+    expect(outside.flatMap(sqlUses)).toEqual([]);
+  });
+});

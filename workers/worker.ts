@@ -1,9 +1,9 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
-import { sql } from 'kysely';
 import { LlmError } from '../src/extract/llm/errors.js';
 import { pollSource } from '../src/pipeline/poll-source.js';
 import { processArticle } from '../src/pipeline/process-article.js';
 import { markFailed } from '../src/store/articles.js';
+import { pingDatabase } from '../src/store/health.js';
 import { refreshReferenceRates } from '../src/fx/refresh.js';
 import type { PipelineDeps } from '../src/pipeline/deps.js';
 import {
@@ -30,7 +30,7 @@ const DATABASE_DOWN_PAUSE_MS = 2000;
 async function databaseReachable(deps: PipelineDeps): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 3000)));
-  const probe = sql`SELECT 1`.execute(deps.db).then(
+  const probe = pingDatabase(deps.db).then(
     () => true,
     () => false,
   );

@@ -1,8 +1,8 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connect.js';
-import type { Database, DealsCleanView } from '../db/types.js';
+import type { DealsCleanView } from '../db/types.js';
 import { Region, Round, Status } from '../deal/schema.js';
+import { listLiveDeals, type LiveDealPosition } from '../store/deal-queries.js';
 
 // One filter implementation for the HTTP API and the exports, both reading deals_clean.
 
@@ -79,24 +79,8 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
 export const parseDealFilters = (input: unknown): DealFilters => parseWith(DealFilters, input);
 export const parseDealPageQuery = (input: unknown): DealPageQuery => parseWith(DealPageQuery, input);
 
-type DealsQuery = SelectQueryBuilder<Database, 'deals_clean', DealsCleanView>;
-
-function applyFilters(q: DealsQuery, f: DealFilters): DealsQuery {
-  if (f.since) q = q.where('announced_on', '>=', f.since);
-  if (f.round) q = q.where('round', '=', f.round);
-  if (f.country) q = q.where('country', '=', f.country);
-  if (f.region) q = q.where('region', '=', f.region);
-  if (f.min_usd !== undefined) q = q.where('amount_usd', '>=', f.min_usd);
-  if (f.status) q = q.where('status', '=', f.status);
-  if (f.company) q = q.where('company_name', 'ilike', `%${f.company.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  return q;
-}
-
 /** Position after the last row of a page: newest announced first, undated deals last, then id. */
-interface Cursor {
-  a: string | null;
-  id: number;
-}
+type Cursor = LiveDealPosition;
 
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -112,15 +96,6 @@ export function decodeCursor(s: string): Cursor {
   throw new FilterError('cursor: invalid or corrupted cursor', ['cursor']);
 }
 
-function afterCursor(q: DealsQuery, c: Cursor): DealsQuery {
-  // Keyset over (announced_on DESC NULLS LAST, id DESC); NULL dates form the final segment.
-  if (c.a === null) return q.where('announced_on', 'is', null).where('id', '<', c.id);
-  const a = c.a;
-  return q.where((eb) =>
-    eb.or([eb('announced_on', '<', a), eb.and([eb('announced_on', '=', a), eb('id', '<', c.id)]), eb('announced_on', 'is', null)]),
-  );
-}
-
 export interface DealsPage {
   deals: DealsCleanView[];
   next_cursor: string | null;
@@ -128,13 +103,8 @@ export interface DealsPage {
 
 export async function fetchDealsPage(db: Db, query: DealPageQuery): Promise<DealsPage> {
   const { limit, cursor, ...filters } = query;
-  let q = applyFilters(db.selectFrom('deals_clean').selectAll(), filters);
-  if (cursor) q = afterCursor(q, decodeCursor(cursor));
-  const rows = await q
-    .orderBy(sql`announced_on DESC NULLS LAST`)
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  // One row more than asked tells whether there is a next page.
+  const rows = await listLiveDeals(db, filters, { after: cursor ? decodeCursor(cursor) : undefined, limit: limit + 1 });
   const deals = rows.slice(0, limit);
   const last = deals.at(-1);
   return { deals, next_cursor: rows.length > limit && last ? encodeCursor({ a: last.announced_on, id: last.id }) : null };

@@ -1,26 +1,40 @@
-import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connect.js';
-import type { Database, DealRow, ReviewItem, ReviewStatus } from '../db/types.js';
+import type { DealRow, ReviewItem } from '../db/types.js';
 import { Region, Round, Status } from '../deal/schema.js';
-import { investorKey, uniqueInvestors } from '../normalise/company.js';
+import { uniqueInvestors } from '../normalise/company.js';
 import { toUsd } from '../normalise/fx.js';
+import {
+  copyInvestors,
+  dealArticleIds,
+  type DealFieldsUpdate,
+  insertDealCopy,
+  lockDeal,
+  markDealMerged,
+  markDealRejected,
+  moveAllInvestors,
+  moveAllSources,
+  moveSources,
+  recordDealHistory,
+  renameCompany,
+  replaceDealInvestors,
+  repointMergedDeals,
+  updateDeal,
+} from '../store/deal-edits.js';
+import { dealInvestors, getCompany } from '../store/deal-queries.js';
+import { findReviewItem, insertAudit, lockReviewItem, moveItemsToDeal, refreshNeedsReview, resolveOpenItems } from '../store/review.js';
+import { inTransaction, type Tx } from '../store/transaction.js';
 import { ReviewError } from './errors.js';
 
 // Every operator action (web and terminal) goes through here: one transaction per action,
 // always with an audit_log row carrying before/after, so the history is complete.
 
-type Tx = Transaction<Database>;
-
 async function audit(tx: Tx, actor: string, action: string, targetType: string, targetId: number, detail: object): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({ actor, action, target_type: targetType, target_id: targetId, detail: JSON.stringify(detail) })
-    .execute();
+  await insertAudit(tx, { actor, action, targetType, targetId, detail });
 }
 
 async function lockOpenItem(tx: Tx, itemId: number): Promise<ReviewItem> {
-  const item = await tx.selectFrom('review_items').selectAll().where('id', '=', itemId).forUpdate().executeTakeFirst();
+  const item = await lockReviewItem(tx, itemId);
   if (!item) throw new ReviewError('not_found', `Review item #${itemId} does not exist`);
   if (item.status !== 'open') {
     throw new ReviewError('conflict', `Review item #${itemId} is already ${item.status} (by ${item.resolved_by ?? 'unknown'})`);
@@ -29,63 +43,41 @@ async function lockOpenItem(tx: Tx, itemId: number): Promise<ReviewItem> {
 }
 
 async function lockLiveDeal(tx: Tx, dealId: number): Promise<DealRow> {
-  const deal = await tx.selectFrom('deals').selectAll().where('id', '=', dealId).forUpdate().executeTakeFirst();
+  const deal = await lockDeal(tx, dealId);
   if (!deal) throw new ReviewError('not_found', `Deal #${dealId} does not exist`);
   if (deal.merged_into !== null) throw new ReviewError('conflict', `Deal #${dealId} was merged into deal #${deal.merged_into}`);
   if (deal.rejected_at !== null) throw new ReviewError('conflict', `Deal #${dealId} was rejected`);
   return deal;
 }
 
-async function resolveItems(tx: Tx, where: { itemId?: number; dealId?: number }, status: ReviewStatus, actor: string): Promise<number[]> {
-  let q = tx.updateTable('review_items').set({ status, resolved_by: actor, resolved_at: sql<Date>`now()` }).where('status', '=', 'open');
-  if (where.itemId !== undefined) q = q.where('id', '=', where.itemId);
-  if (where.dealId !== undefined) q = q.where('deal_id', '=', where.dealId);
-  return (await q.returning('id').execute()).map((r) => r.id);
-}
-
-/** Clears the deal's review flag once nothing about it is left open. */
-async function refreshNeedsReview(tx: Tx, dealId: number): Promise<void> {
-  await tx
-    .updateTable('deals')
-    .set({ needs_review: sql<boolean>`EXISTS (SELECT 1 FROM review_items r WHERE r.deal_id = deals.id AND r.status = 'open')` })
-    .where('id', '=', dealId)
-    .execute();
-}
-
 /** The operator confirms the item's deal (or dismisses the item when it has no deal). */
 export async function approveItem(db: Db, itemId: number, actor: string): Promise<ReviewItem> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await lockOpenItem(tx, itemId);
-    await resolveItems(tx, { itemId }, 'approved', actor);
+    await resolveOpenItems(tx, { itemId }, 'approved', actor);
+    // The deal's review flag clears once nothing about it is left open.
     if (before.deal_id !== null) await refreshNeedsReview(tx, before.deal_id);
     await audit(tx, actor, 'approve', 'review_item', itemId, {
       before: { status: before.status },
       after: { status: 'approved' },
       deal_id: before.deal_id,
     });
-    return tx.selectFrom('review_items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
+    return (await findReviewItem(tx, itemId))!;
   });
 }
 
 /** The operator rejects the item's deal: it leaves deals_clean, and its other open items close too. */
 export async function rejectItem(db: Db, itemId: number, actor: string): Promise<ReviewItem> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await lockOpenItem(tx, itemId);
     let closed = [itemId];
     if (before.deal_id !== null) {
       await lockLiveDeal(tx, before.deal_id);
-      await tx
-        .updateTable('deals')
-        .set({ rejected_at: sql<Date>`now()`, needs_review: false, updated_at: sql<Date>`now()` })
-        .where('id', '=', before.deal_id)
-        .execute();
-      closed = await resolveItems(tx, { dealId: before.deal_id }, 'rejected', actor);
-      await tx
-        .insertInto('deal_history')
-        .values({ deal_id: before.deal_id, actor, change: JSON.stringify({ action: 'reject', review_item: itemId }) })
-        .execute();
+      await markDealRejected(tx, before.deal_id);
+      closed = await resolveOpenItems(tx, { dealId: before.deal_id }, 'rejected', actor);
+      await recordDealHistory(tx, [{ dealId: before.deal_id, actor, change: { action: 'reject', review_item: itemId } }]);
     } else {
-      await resolveItems(tx, { itemId }, 'rejected', actor);
+      await resolveOpenItems(tx, { itemId }, 'rejected', actor);
     }
     await audit(tx, actor, 'reject', 'review_item', itemId, {
       before: { status: before.status },
@@ -93,7 +85,7 @@ export async function rejectItem(db: Db, itemId: number, actor: string): Promise
       deal_id: before.deal_id,
       closed_items: closed,
     });
-    return tx.selectFrom('review_items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
+    return (await findReviewItem(tx, itemId))!;
   });
 }
 
@@ -161,11 +153,11 @@ export async function editDeal(
   const parsed = DealPatch.safeParse(patch);
   if (!parsed.success) throw new ReviewError('invalid', `Invalid edit: ${formatIssues(parsed.error)}`);
   const p = parsed.data;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const deal = await lockLiveDeal(tx, dealId);
-    const company = await tx.selectFrom('companies').select(['id', 'name']).where('id', '=', deal.company_id).executeTakeFirstOrThrow();
+    const company = await getCompany(tx, deal.company_id);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    const set: Record<string, unknown> = {};
+    const set: DealFieldsUpdate = {};
     const change = (field: string, from: unknown, to: unknown): boolean => {
       if (JSON.stringify(from) === JSON.stringify(to)) return false;
       changes[field] = { from, to };
@@ -192,22 +184,13 @@ export async function editDeal(
     }
     if (p.region !== undefined && change('region', deal.region, p.region)) set.region = p.region;
     if (p.investors !== undefined) await replaceInvestors(tx, dealId, p.investors, change);
-    if (Object.keys(set).length || changes.investors) {
-      await tx
-        .updateTable('deals')
-        .set({ ...set, updated_at: sql<Date>`now()` })
-        .where('id', '=', dealId)
-        .execute();
-    }
+    if (Object.keys(set).length || changes.investors) await updateDeal(tx, dealId, set);
     // The company row is shared by its deals: a name edit corrects the display name everywhere.
     if (p.company_name !== undefined && change('company_name', company.name, p.company_name)) {
-      await tx.updateTable('companies').set({ name: p.company_name }).where('id', '=', company.id).execute();
+      await renameCompany(tx, company.id, p.company_name);
     }
     if (Object.keys(changes).length === 0) return changes;
-    await tx
-      .insertInto('deal_history')
-      .values({ deal_id: dealId, actor, change: JSON.stringify({ action: 'edit', fields: changes }) })
-      .execute();
+    await recordDealHistory(tx, [{ dealId, actor, change: { action: 'edit', fields: changes } }]);
     await audit(tx, actor, 'edit', 'deal', dealId, {
       before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.from])),
       after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])),
@@ -223,35 +206,18 @@ async function replaceInvestors(
   next: Array<{ name: string; lead: boolean }>,
   change: (field: string, from: unknown, to: unknown) => boolean,
 ): Promise<void> {
-  const current = await tx
-    .selectFrom('deal_investors as di')
-    .innerJoin('investors as i', 'i.id', 'di.investor_id')
-    .select(['i.name', 'di.lead'])
-    .where('di.deal_id', '=', dealId)
-    .orderBy('di.lead', 'desc')
-    .orderBy('i.name')
-    .execute();
+  const current = await dealInvestors(tx, dealId);
   const wanted = uniqueInvestors(next);
   const sorted = (xs: Array<{ name: string; lead: boolean }>) =>
     [...xs].sort((a, b) => Number(b.lead) - Number(a.lead) || a.name.localeCompare(b.name)).map((x) => ({ name: x.name, lead: x.lead }));
   if (!change('investors', sorted(current), sorted(wanted))) return;
-  await tx.deleteFrom('deal_investors').where('deal_id', '=', dealId).execute();
-  for (const inv of wanted) {
-    const key = investorKey(inv.name);
-    const { id } = await tx
-      .insertInto('investors')
-      .values({ name: inv.name, name_key: key })
-      .onConflict((oc) => oc.column('name_key').doUpdateSet({ name_key: key }))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx.insertInto('deal_investors').values({ deal_id: dealId, investor_id: id, lead: inv.lead }).execute();
-  }
+  await replaceDealInvestors(tx, dealId, wanted);
 }
 
 /** Fold `fromId` into `intoId`: its sources and investors move over and it stops being a live deal. */
 export async function mergeDealInto(db: Db, fromId: number, intoId: number, actor: string): Promise<void> {
   if (fromId === intoId) throw new ReviewError('invalid', `Cannot merge deal #${fromId} into itself`);
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     // Lock in id order so two concurrent merges of the same pair cannot deadlock.
     const [a, b] = fromId < intoId ? [fromId, intoId] : [intoId, fromId];
     const locked = new Map([
@@ -259,43 +225,23 @@ export async function mergeDealInto(db: Db, fromId: number, intoId: number, acto
       [b, await lockLiveDeal(tx, b)],
     ]);
     const from = locked.get(fromId)!;
-    const sources = await tx.selectFrom('deal_sources').select('article_id').where('deal_id', '=', fromId).execute();
+    const moved = await dealArticleIds(tx, fromId);
     // Articles already linked to the target keep the target's row (PK deal_id, article_id).
-    await sql`
-      INSERT INTO deal_sources (deal_id, article_id, extraction_id, url, publisher, published_at, quote, created_at)
-      SELECT ${intoId}, article_id, extraction_id, url, publisher, published_at, quote, created_at
-      FROM deal_sources WHERE deal_id = ${fromId}
-      ON CONFLICT (deal_id, article_id) DO NOTHING`.execute(tx);
-    await tx.deleteFrom('deal_sources').where('deal_id', '=', fromId).execute();
-    await sql`
-      INSERT INTO deal_investors (deal_id, investor_id, lead)
-      SELECT ${intoId}, investor_id, lead FROM deal_investors WHERE deal_id = ${fromId}
-      ON CONFLICT (deal_id, investor_id) DO UPDATE SET lead = deal_investors.lead OR EXCLUDED.lead`.execute(tx);
-    await tx.deleteFrom('deal_investors').where('deal_id', '=', fromId).execute();
-    await tx
-      .updateTable('deals')
-      .set({ merged_into: intoId, needs_review: false, updated_at: sql<Date>`now()` })
-      .where('id', '=', fromId)
-      .execute();
+    await moveAllSources(tx, fromId, intoId);
+    await moveAllInvestors(tx, fromId, intoId);
+    await markDealMerged(tx, fromId, intoId);
     // Keep merge chains one hop long so merged_into always names a live deal.
-    await tx.updateTable('deals').set({ merged_into: intoId }).where('merged_into', '=', fromId).execute();
-    const closed = await resolveItems(tx, { dealId: fromId }, 'merged', actor);
-    await tx.updateTable('deals').set({ updated_at: sql<Date>`now()` }).where('id', '=', intoId).execute();
-    await tx
-      .insertInto('deal_history')
-      .values([
-        { deal_id: fromId, actor, change: JSON.stringify({ action: 'merged_into', into: intoId }) },
-        {
-          deal_id: intoId,
-          actor,
-          change: JSON.stringify({ action: 'merged_from', from: fromId, articles: sources.map((s) => s.article_id) }),
-        },
-      ])
-      .execute();
+    await repointMergedDeals(tx, fromId, intoId);
+    const closed = await resolveOpenItems(tx, { dealId: fromId }, 'merged', actor);
+    await updateDeal(tx, intoId);
+    await recordDealHistory(tx, [
+      { dealId: fromId, actor, change: { action: 'merged_into', into: intoId } },
+      { dealId: intoId, actor, change: { action: 'merged_from', from: fromId, articles: moved } },
+    ]);
     await audit(tx, actor, 'merge', 'deal', fromId, {
       before: { merged_into: from.merged_into },
       after: { merged_into: intoId },
-      moved_articles: sources.map((s) => s.article_id),
+      moved_articles: moved,
       closed_items: closed,
     });
   });
@@ -310,65 +256,26 @@ export async function splitDeal(db: Db, dealId: number, articleIds: number[], ac
   if (ids.length === 0 || !ids.every((id) => Number.isSafeInteger(id) && id > 0)) {
     throw new ReviewError('invalid', 'Select at least one source article to split off');
   }
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const deal = await lockLiveDeal(tx, dealId);
-    const linked = new Set(
-      (await tx.selectFrom('deal_sources').select('article_id').where('deal_id', '=', dealId).execute()).map((r) => r.article_id),
-    );
+    const linked = new Set(await dealArticleIds(tx, dealId));
     const missing = ids.filter((id) => !linked.has(id));
     if (missing.length) throw new ReviewError('invalid', `Article(s) ${missing.join(', ')} are not sources of deal #${dealId}`);
     if (ids.length === linked.size)
       throw new ReviewError('invalid', `Splitting off every source would leave deal #${dealId} empty; keep at least one`);
-    const created = await tx
-      .insertInto('deals')
-      .values({
-        company_id: deal.company_id,
-        round: deal.round,
-        status: deal.status,
-        amount_value: deal.amount_value,
-        amount_currency: deal.amount_currency,
-        amount_usd: deal.amount_usd,
-        valuation_value: deal.valuation_value,
-        valuation_currency: deal.valuation_currency,
-        valuation_usd: deal.valuation_usd,
-        fx_rate: deal.fx_rate,
-        fx_date: deal.fx_date,
-        fx_source: deal.fx_source,
-        country: deal.country,
-        region: deal.region,
-        announced_on: deal.announced_on,
-        confidence: deal.confidence,
-        needs_review: deal.needs_review,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await sql`
-      INSERT INTO deal_investors (deal_id, investor_id, lead)
-      SELECT ${created.id}, investor_id, lead FROM deal_investors WHERE deal_id = ${dealId}`.execute(tx);
-    await tx
-      .updateTable('deal_sources')
-      .set({ deal_id: created.id })
-      .where('deal_id', '=', dealId)
-      .where('article_id', 'in', ids)
-      .execute();
+    const createdId = await insertDealCopy(tx, deal);
+    await copyInvestors(tx, dealId, createdId);
+    await moveSources(tx, dealId, ids, createdId);
     // Items raised about those articles now concern the new deal.
-    await tx
-      .updateTable('review_items')
-      .set({ deal_id: created.id })
-      .where('deal_id', '=', dealId)
-      .where('article_id', 'in', ids)
-      .execute();
-    await tx
-      .insertInto('deal_history')
-      .values([
-        { deal_id: dealId, actor, change: JSON.stringify({ action: 'split', new_deal: created.id, articles: ids }) },
-        { deal_id: created.id, actor, change: JSON.stringify({ action: 'split_from', from: dealId, articles: ids }) },
-      ])
-      .execute();
+    await moveItemsToDeal(tx, dealId, ids, createdId);
+    await recordDealHistory(tx, [
+      { dealId, actor, change: { action: 'split', new_deal: createdId, articles: ids } },
+      { dealId: createdId, actor, change: { action: 'split_from', from: dealId, articles: ids } },
+    ]);
     await audit(tx, actor, 'split', 'deal', dealId, {
       before: { articles: [...linked] },
-      after: { articles: [...linked].filter((a) => !ids.includes(a)), new_deal: created.id, new_deal_articles: ids },
+      after: { articles: [...linked].filter((a) => !ids.includes(a)), new_deal: createdId, new_deal_articles: ids },
     });
-    return created.id;
+    return createdId;
   });
 }

@@ -1,5 +1,6 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { Db } from '../db/connect.js';
+import { findOperator, insertOperator, operatorExists } from '../store/operators.js';
 import { ReviewError } from './errors.js';
 
 // Stored as scrypt$N$r$p$salt$hash (base64) so parameters can be raised later without breaking old hashes.
@@ -37,22 +38,13 @@ export async function createOperator(db: Db, username: string, password: string)
   const name = username.trim().toLowerCase();
   if (!USERNAME.test(name)) throw new ReviewError('invalid', 'Username must be 2-64 characters: letters, digits, . _ -');
   if (password.length < 10) throw new ReviewError('invalid', 'Password must be at least 10 characters');
-  const exists = await db.selectFrom('operators').select('id').where('username', '=', name).executeTakeFirst();
-  if (exists) throw new ReviewError('conflict', `Operator ${name} already exists`);
-  return db
-    .insertInto('operators')
-    .values({ username: name, password_hash: await hashPassword(password) })
-    .returning(['id', 'username'])
-    .executeTakeFirstOrThrow();
+  if (await operatorExists(db, name)) throw new ReviewError('conflict', `Operator ${name} already exists`);
+  return insertOperator(db, name, await hashPassword(password));
 }
 
 /** The operator when the password matches, else null (same work either way to not reveal which usernames exist). */
 export async function verifyOperator(db: Db, username: string, password: string): Promise<{ id: number; username: string } | null> {
-  const row = await db
-    .selectFrom('operators')
-    .select(['id', 'username', 'password_hash'])
-    .where('username', '=', username.trim().toLowerCase())
-    .executeTakeFirst();
+  const row = await findOperator(db, username.trim().toLowerCase());
   if (!row) {
     await hashPassword(password);
     return null;

@@ -1,16 +1,12 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { REVIEW_KINDS, type ReviewKind } from '../deal/review.js';
+import { dealHistory, dealInvestors, dealSources, findDeal, getCompany, searchLiveDeals } from '../store/deal-queries.js';
+import { dealAudit, dealReviewItems, findReviewItem, openItemCounts, openItems, recentAudit, reviewArticle } from '../store/review.js';
 import { ReviewError } from './errors.js';
 
 /** Open items per kind, every kind present (0 when none). */
 export async function countOpenItems(db: Db): Promise<Record<ReviewKind, number>> {
-  const rows = await db
-    .selectFrom('review_items')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', '=', 'open')
-    .groupBy('kind')
-    .execute();
+  const rows = await openItemCounts(db);
   const counts = Object.fromEntries(REVIEW_KINDS.map((k) => [k, 0])) as Record<ReviewKind, number>;
   for (const r of rows) counts[r.kind] = Number(r.n);
   return counts;
@@ -30,28 +26,7 @@ export interface OpenItemSummary {
 
 /** Open items, oldest first (first in, first reviewed). */
 export async function listOpenItems(db: Db, opts: { kind?: ReviewKind; limit?: number } = {}): Promise<OpenItemSummary[]> {
-  let q = db
-    .selectFrom('review_items as r')
-    .leftJoin('deals as d', 'd.id', 'r.deal_id')
-    .leftJoin('companies as c', 'c.id', 'd.company_id')
-    .leftJoin('articles as a', 'a.id', 'r.article_id')
-    .select([
-      'r.id',
-      'r.kind',
-      'r.reason',
-      'r.created_at',
-      'r.deal_id',
-      'r.article_id',
-      'c.name as company_name',
-      'd.round',
-      'a.title as article_title',
-    ])
-    .where('r.status', '=', 'open')
-    .orderBy('r.created_at')
-    .orderBy('r.id')
-    .limit(Math.min(Math.max(opts.limit ?? 200, 1), 1000));
-  if (opts.kind) q = q.where('r.kind', '=', opts.kind);
-  return q.execute();
+  return openItems(db, { kind: opts.kind, limit: Math.min(Math.max(opts.limit ?? 200, 1), 1000) });
 }
 
 /** Quotes stored in an item payload ({evidence: [{field, quote}]}), tolerating any other shape. */
@@ -64,43 +39,22 @@ function payloadQuotes(payload: unknown): { field: string; quote: string }[] {
 }
 
 async function dealParts(db: Db, dealId: number) {
-  const deal = await db.selectFrom('deals').selectAll().where('id', '=', dealId).executeTakeFirst();
+  const deal = await findDeal(db, dealId);
   if (!deal) return null;
   const [company, investors, sources] = await Promise.all([
-    db.selectFrom('companies').selectAll().where('id', '=', deal.company_id).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('deal_investors as di')
-      .innerJoin('investors as i', 'i.id', 'di.investor_id')
-      .select(['i.id', 'i.name', 'di.lead'])
-      .where('di.deal_id', '=', dealId)
-      .orderBy('di.lead', 'desc')
-      .orderBy('i.name')
-      .execute(),
-    db
-      .selectFrom('deal_sources as s')
-      .leftJoin('articles as a', 'a.id', 's.article_id')
-      .select(['s.article_id', 's.url', 's.publisher', 's.published_at', 's.quote', 'a.title'])
-      .where('s.deal_id', '=', dealId)
-      .orderBy('s.published_at')
-      .orderBy('s.article_id')
-      .execute(),
+    getCompany(db, deal.company_id),
+    dealInvestors(db, dealId),
+    dealSources(db, dealId),
   ]);
   return { deal, company, investors, sources };
 }
 
 /** Everything an operator needs to judge one item: the deal, its sources, and the article with its evidence. */
 export async function getItemDetail(db: Db, itemId: number) {
-  const item = await db.selectFrom('review_items').selectAll().where('id', '=', itemId).executeTakeFirst();
+  const item = await findReviewItem(db, itemId);
   if (!item) throw new ReviewError('not_found', `Review item #${itemId} does not exist`);
   const parts = item.deal_id === null ? null : await dealParts(db, item.deal_id);
-  const article =
-    item.article_id === null
-      ? null
-      : ((await db
-          .selectFrom('articles')
-          .select(['id', 'url', 'title', 'site_name', 'published_at', 'text'])
-          .where('id', '=', item.article_id)
-          .executeTakeFirst()) ?? null);
+  const article = item.article_id === null ? null : ((await reviewArticle(db, item.article_id)) ?? null);
   const quotes = [
     ...payloadQuotes(item.payload),
     ...(parts?.sources ?? [])
@@ -124,30 +78,13 @@ export type ItemDetail = Awaited<ReturnType<typeof getItemDetail>>;
 export async function getDealDetail(db: Db, dealId: number) {
   const parts = await dealParts(db, dealId);
   if (!parts) throw new ReviewError('not_found', `Deal #${dealId} does not exist`);
-  const [history, audit, items] = await Promise.all([
-    db.selectFrom('deal_history').selectAll().where('deal_id', '=', dealId).orderBy('created_at').orderBy('id').execute(),
-    // Actions on the deal itself plus review-item actions that concerned it.
-    db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where((eb) =>
-        eb.or([eb.and([eb('target_type', '=', 'deal'), eb('target_id', '=', dealId)]), eb(sql`detail->>'deal_id'`, '=', String(dealId))]),
-      )
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('review_items')
-      .select(['id', 'kind', 'status', 'reason', 'resolved_by'])
-      .where('deal_id', '=', dealId)
-      .orderBy('id')
-      .execute(),
-  ]);
+  const [history, audit, items] = await Promise.all([dealHistory(db, dealId), dealAudit(db, dealId), dealReviewItems(db, dealId)]);
   return { ...parts, history, audit, items };
 }
 export type DealDetail = Awaited<ReturnType<typeof getDealDetail>>;
 
 export async function listAudit(db: Db, limit = 200) {
-  return db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
+  return recentAudit(db, limit);
 }
 
 /** The next open item after `id` in queue order (oldest first), wrapping to the first; null when none. */
@@ -161,27 +98,7 @@ export async function nextOpenItemId(db: Db, id: number, kind?: ReviewKind): Pro
 
 /** Live deals whose company name contains `q` (case-insensitive), for choosing a merge target. */
 export async function searchDeals(db: Db, q: string, opts: { excludeId?: number; limit?: number } = {}) {
-  const pattern = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  let query = db
-    .selectFrom('deals_clean')
-    .select([
-      'id',
-      'company_name',
-      'round',
-      'status',
-      'amount_value',
-      'amount_currency',
-      'amount_usd',
-      'announced_on',
-      'country',
-      'source_count',
-    ])
-    .where('company_name', 'ilike', pattern)
-    .orderBy('announced_on', 'desc')
-    .orderBy('id', 'desc')
-    .limit(Math.min(Math.max(opts.limit ?? 20, 1), 100));
-  if (opts.excludeId !== undefined) query = query.where('id', '!=', opts.excludeId);
-  return query.execute();
+  return searchLiveDeals(db, q, { excludeId: opts.excludeId, limit: Math.min(Math.max(opts.limit ?? 20, 1), 100) });
 }
 export type DealSearchHit = Awaited<ReturnType<typeof searchDeals>>[number];
 

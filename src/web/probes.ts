@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Logger } from '../logger.js';
+import { pingDatabase } from '../store/health.js';
 
 // Readiness for load balancers and orchestrators: public, fast, and a 503 with a reason when a
 // dependency is down. A check that hangs (ioredis queues commands while reconnecting) counts as
@@ -40,7 +40,7 @@ async function run(name: string, check: () => Promise<unknown>, timeoutMs: numbe
 
 export async function readiness(deps: ReadinessDeps): Promise<Readiness> {
   const timeoutMs = deps.timeoutMs ?? 2000;
-  const entries: [string, () => Promise<unknown>][] = [['db', () => sql`SELECT 1`.execute(deps.db)]];
+  const entries: [string, () => Promise<unknown>][] = [['db', () => pingDatabase(deps.db)]];
   if (deps.checkRedis) entries.push(['redis', deps.checkRedis]);
   const states = await Promise.all(entries.map(([name, check]) => run(name, check, timeoutMs, deps.log)));
   const checks = Object.fromEntries(entries.map(([name], i) => [name, states[i]!]));

@@ -24,6 +24,7 @@ import {
   searchDeals,
 } from '../review/queries.js';
 import { isReviewKind, REVIEW_KINDS } from '../deal/review.js';
+import { findLiveDeal, liveDealSources } from '../store/deal-queries.js';
 import { createSession, deleteExpiredSessions, deleteSession, findSession } from '../store/sessions.js';
 import { latestAnnounced, topInvestors, weeklyDeals } from '../store/stats.js';
 import { csrfToken, deriveSecret, safeEqual, safeNext, SESSION_COOKIE, SESSION_TTL_MS } from './auth.js';
@@ -500,9 +501,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/api/deals/:id', async (req, reply) => {
     const id = idParam(req);
     query(NoQuery, req);
-    const deal = await db.selectFrom('deals_clean').selectAll().where('id', '=', id).executeTakeFirst();
+    const deal = await findLiveDeal(db, id);
     if (!deal) return reply.code(404).send({ error: `Deal #${id} not found (or merged/rejected)` });
-    const sources = await db.selectFrom('deal_sources_clean').selectAll().where('deal_id', '=', id).orderBy('published_at').execute();
+    const sources = await liveDealSources(db, id);
     return { ...deal, sources };
   });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RawExtraction } from '../../deal/schema.js';
 import type { Db } from '../../db/connect.js';
+import { readLlmCache, writeLlmCache } from '../../store/llm-cache.js';
 import type { ArticleInput } from '../types.js';
 
 /** A stored model answer for one article, with the tokens the original run spent. */
@@ -30,30 +31,14 @@ export function llmCacheKey(article: ArticleInput, promptVersion: string, model:
 export function createPgLlmCache(db: Db): LlmCache {
   return {
     async get(key) {
-      const row = await db
-        .selectFrom('llm_cache')
-        .select(['response', 'input_tokens', 'output_tokens'])
-        .where('key', '=', key)
-        .executeTakeFirst();
+      const row = await readLlmCache(db, key);
       if (!row) return null;
       const raw = RawExtraction.safeParse(row.response);
       if (!raw.success) return null;
       return { raw: raw.data, inputTokens: row.input_tokens, outputTokens: row.output_tokens };
     },
     async set(key, value) {
-      const row = {
-        key,
-        response: JSON.stringify(value.raw),
-        input_tokens: value.inputTokens,
-        output_tokens: value.outputTokens,
-      };
-      await db
-        .insertInto('llm_cache')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({ response: row.response, input_tokens: row.input_tokens, output_tokens: row.output_tokens }),
-        )
-        .execute();
+      await writeLlmCache(db, key, { response: value.raw, input_tokens: value.inputTokens, output_tokens: value.outputTokens });
     },
   };
 }

@@ -1,0 +1,11 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '../db/connect.js';
+import type { Database } from '../db/types.js';
+
+/** A connection inside a transaction; repository functions that take a `Db` accept it too. */
+export type Tx = Transaction<Database>;
+
+/** Run `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}

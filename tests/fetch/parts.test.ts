@@ -104,7 +104,14 @@ describe('withRetries', () => {
     expect(fatal.calls()).toBe(1);
     const asked: unknown[] = [];
     const waited = failing([new Error('again')]);
-    await withRetries(waited.run, { ...policy, retries: 1, waitFor: (e) => (asked.push(e), 1) });
+    await withRetries(waited.run, {
+      ...policy,
+      retries: 1,
+      waitFor: (e) => {
+        asked.push(e);
+        return 1;
+      },
+    });
     expect(asked).toHaveLength(1);
   });
 });

@@ -421,7 +421,7 @@ function regional(p: Profile, t: Telling, local: string): string[] {
   const name = t.name ?? p.name;
   return [
     local,
-    `${name}, a ${p.what}, said ${t.amount} in ${t.round} funding came from a group led by ${p.lead}. ${p.others} also invested.`,
+    `${name}, a ${p.what}, has raised ${t.amount} in ${t.round} funding led by ${p.lead}, the company said. ${p.others} also invested.`,
     `“${p.quote},” ${p.ceo}, ${p.title}, told the Courier.`,
     ...(t.extra ?? []),
     `The company plans to ${p.use}.`,
@@ -444,7 +444,9 @@ const at = (date: string, time: string) => `${date}T${time}:00Z`;
 
 /** One roundup line of The Term Sheet. */
 const line = (p: Profile, amount: string, round: string, tail = '') =>
-  `${p.name} (${p.city}) — ${amount} ${round}, led by ${p.lead}. ${p.what.charAt(0).toUpperCase()}${p.what.slice(1)}.${tail ? ` ${tail}` : ''}`;
+  `• ${p.name}, a ${p.city}-based ${p.what}, raised ${amount} in ${round}. ${p.lead} led.${tail ? ` ${tail}` : ''}`;
+/** The terse form of its "deals of note" issues. */
+const terse = (p: Profile, amount: string, round: string) => `${p.name} (${p.city}) — ${amount} ${round}, led by ${p.lead}.`;
 
 export const ARTICLES: FixtureArticle[] = [
   // ── Haneul Robotics: one company, three romanisations ──
@@ -1088,6 +1090,107 @@ export const ARTICLES: FixtureArticle[] = [
     paragraphs: sg(P.nimbari!, { amount: 'A$40 million (US$26.4 million)', round: 'Series B' }),
     gold: ['nimbari-b'],
   },
+  // ── More reports: press releases, second wires, a later story about a current round ──
+  {
+    publisher: 'prdispatch',
+    slug: 'haneul-robotics-series-a',
+    published: at('2026-01-14', '01:00'),
+    title: 'Haneul Robotics Co., Ltd. Secures KRW 18 Billion Series A for Cold-Chain Automation',
+    author: 'PR Dispatch',
+    paragraphs: release(P.haneul!, '2026-01-14', 'Haneul Robotics Co., Ltd.', { amount: 'KRW 18 billion', round: 'Series A' }),
+    gold: ['haneul-a'],
+  },
+  {
+    publisher: 'prdispatch',
+    slug: 'pennywort-seed-round',
+    published: at('2026-01-27', '07:00'),
+    title: 'Pennywort Raises £1.2 Million Seed Round for Budgeting on Variable Incomes',
+    author: 'PR Dispatch',
+    paragraphs: release(P.pennywort!, '2026-01-27', 'Pennywort Ltd', { amount: '£1.2 million', round: 'seed' }),
+    gold: ['pennywort-seed'],
+  },
+  {
+    publisher: 'citybyte',
+    slug: 'calyx-mobility-series-b',
+    published: at('2026-02-12', '10:30'),
+    title: 'Munich battery-swap firm Calyx Mobility bags $42m',
+    author: 'Tom Reeve',
+    paragraphs: uk(P.calyx!, { amount: '$42m', round: 'Series B' }),
+    gold: ['calyx-b'],
+  },
+  {
+    publisher: 'meridian',
+    slug: 'sunder-pay-raises-series-b',
+    published: at('2026-02-05', '05:10'),
+    title: 'Singapore’s Sunder Pay raises $30 million, confirming talks',
+    author: 'Nadia Rahman',
+    paragraphs: wire(
+      P.sunder!,
+      '2026-02-05',
+      {
+        amount: '$30 million',
+        round: 'Series B',
+        extra: [
+          'Meridian Wire reported last month, citing people familiar with the matter, that the company was in talks to raise the money.',
+        ],
+      },
+      'Nadia Rahman',
+    ),
+    gold: ['sunder-b'],
+  },
+  {
+    publisher: 'meridian',
+    slug: 'riverine-ai-seed',
+    published: at('2026-03-02', '06:40'),
+    title: 'Singapore flood-forecasting startup Riverine AI raises S$8 million',
+    author: 'Lim Jun Hao',
+    paragraphs: wire(P.riverine!, '2026-03-02', { amount: 'S$8 million ($5.9 million)', round: 'seed' }, 'Lim Jun Hao'),
+    gold: ['riverine-seed'],
+  },
+  {
+    publisher: 'stackline',
+    slug: 'mawar-health-maternal-clinics',
+    published: at('2026-01-30', '09:00'),
+    title: 'Mawar Health raises $6M to put a clinic near every Javanese mother',
+    author: 'Jess Okafor',
+    paragraphs: blog(P.mawar!, { amount: '$6 million', round: 'seed round' }),
+    gold: ['mawar-seed'],
+  },
+  {
+    publisher: 'meridian',
+    slug: 'nimbari-health-series-b',
+    published: at('2026-03-18', '03:20'),
+    title: 'Australia’s Nimbari Health raises A$40 million for rural heart monitoring',
+    author: 'Sophie Turner',
+    paragraphs: wire(P.nimbari!, '2026-03-18', { amount: 'A$40 million ($26.4 million)', round: 'Series B' }, 'Sophie Turner'),
+    gold: ['nimbari-b'],
+  },
+  {
+    publisher: 'prdispatch',
+    slug: 'ostrava-metrics-series-c',
+    published: at('2026-03-10', '06:00'),
+    title: 'Ostrava Metrics Closes $60 Million Series C to Cut Energy Use in Heavy Industry',
+    author: 'PR Dispatch',
+    paragraphs: release(P.ostrava!, '2026-03-10', 'Ostrava Metrics s.r.o.', {
+      amount: '$60 million',
+      round: 'Series C',
+      extra: ['The financing follows a $25 million Series B round in 2024.'],
+    }),
+    gold: ['ostrava-c', 'ostrava-b'],
+  },
+  {
+    publisher: 'courier',
+    slug: 'corvane-grand-junction-office',
+    published: at('2026-03-19', '06:00'),
+    title: 'Corvane opens Western Slope office in Grand Junction',
+    author: 'Ben Alvarez',
+    paragraphs: [
+      'Corvane, the Denver company that schedules repair crews for rural water districts, will open an office in Grand Junction next month.',
+      'The company raised a $16 million Series A led by Granite Arch Partners in January and said the office would serve districts from Craig to Cortez.',
+      'Chief executive Luis Ortega said the company would hire ten people there, mostly field trainers.',
+    ],
+    gold: ['corvane-a'],
+  },
   // ── The Term Sheet: weekly roundups ──
   {
     publisher: 'termsheet',
@@ -1097,9 +1200,9 @@ export const ARTICLES: FixtureArticle[] = [
     author: 'The Term Sheet',
     paragraphs: [
       'Good morning. A busy week for Harrow Peak Capital, which led two Series A rounds five days apart. Here is what got funded.',
-      line(P.okapi!, '$20M', 'Series A'),
-      line(P.velorum!, '$18M', 'Series A', 'Second Harrow Peak lead of the week.'),
-      line(P.haneul!, '₩18B (~$12M)', 'Series A'),
+      line(P.okapi!, '$20M', 'Series A funding'),
+      line(P.velorum!, '$18M', 'Series A funding', 'Second Harrow Peak lead of the week.'),
+      line(P.haneul!, '₩18B (~$12M)', 'Series A funding'),
       'That is all for this week. Forward this to a founder who needs it.',
     ],
     gold: ['okapi-a', 'velorum-a', 'haneul-a'],
@@ -1112,9 +1215,9 @@ export const ARTICLES: FixtureArticle[] = [
     author: 'The Term Sheet',
     paragraphs: [
       'Good morning. Healthcare dominated a quiet week; fintech had one small seed.',
-      line({ ...P.veltra!, name: 'Veltra Bio' }, '$24M', 'Series A'),
-      line(P.pennywort!, '£1.2M', 'seed'),
-      line(P.mawar!, 'US$6M', 'seed'),
+      line({ ...P.veltra!, name: 'Veltra Bio' }, '$24M', 'Series A funding'),
+      line(P.pennywort!, '£1.2M', 'seed funding'),
+      line(P.mawar!, 'US$6M', 'seed funding'),
       'That is all for this week. Reply to this email with deals we missed.',
     ],
     gold: ['veltra-a', 'pennywort-seed', 'mawar-seed'],
@@ -1127,8 +1230,8 @@ export const ARTICLES: FixtureArticle[] = [
     author: 'The Term Sheet',
     paragraphs: [
       'Good morning. Two unrelated startups named Solace Health raised money this week, one in Denver and one in Melbourne. Do not mix them up.',
-      line(P.solaceAu!, 'A$5M', 'seed', 'Not to be confused with the Denver hospice company of the same name.'),
-      line(P.calyx!, '$42M', 'Series B'),
+      line(P.solaceAu!, 'A$5M', 'seed funding', 'Not to be confused with the Denver hospice company of the same name.'),
+      line(P.calyx!, '$42M', 'Series B funding'),
       'That is all for this week.',
     ],
     gold: ['solace-au-seed', 'calyx-b'],
@@ -1141,8 +1244,8 @@ export const ARTICLES: FixtureArticle[] = [
     author: 'The Term Sheet',
     paragraphs: [
       'Good morning. Insiders doubled down this week.',
-      line(P.lintu!, '€15M', 'Series B extension', 'Brings the Series B to €60M.'),
-      line(P.lumenfold!, '€30M', 'Series B'),
+      line(P.lintu!, '€15M', 'a Series B extension', 'Brings the Series B to €60M.'),
+      line(P.lumenfold!, '€30M', 'Series B funding'),
       'That is all for this week.',
     ],
     gold: ['lintu-b-ext', 'lumenfold-b'],
@@ -1155,9 +1258,9 @@ export const ARTICLES: FixtureArticle[] = [
     author: 'The Term Sheet',
     paragraphs: [
       'Good morning. Two unrelated $10M Series A rounds landed on the same Tuesday, one in Milan and one in Austin.',
-      line(P.ferrovia!, '$10M', 'Series A'),
-      line(P.tallis!, '$10M', 'Series A'),
-      line(P.hollowmere!, '£6.5M', 'Series A'),
+      line(P.ferrovia!, '$10M', 'Series A funding'),
+      line(P.tallis!, '$10M', 'Series A funding'),
+      line(P.hollowmere!, '£6.5M', 'Series A funding'),
       'That is all for this week.',
     ],
     gold: ['ferrovia-a', 'tallis-a', 'hollowmere-a'],
@@ -1169,13 +1272,44 @@ export const ARTICLES: FixtureArticle[] = [
     title: 'The Term Sheet: hearts and water',
     author: 'The Term Sheet',
     paragraphs: [
-      'Good morning. Climate and health again.',
-      line(P.nimbari!, 'A$40M', 'Series B'),
-      line(P.zephyra!, '€9M', 'Series A'),
-      line(P.juniper!, '$9M', 'Series A'),
+      'Good morning. Climate and health again. Deals of note:',
+      terse(P.nimbari!, 'A$40M', 'Series B'),
+      terse(P.zephyra!, '€9M', 'Series A'),
+      terse(P.juniper!, '$9M', 'Series A'),
       'That is all for this week.',
     ],
     gold: ['nimbari-b', 'zephyra-a', 'juniper-a'],
+  },
+  {
+    publisher: 'termsheet',
+    slug: 'week-of-february-2',
+    published: at('2026-02-06', '12:00'),
+    title: 'The Term Sheet: payments everywhere',
+    author: 'The Term Sheet',
+    paragraphs: [
+      'Good morning. Three payments and farming deals, and one rumour that turned out to be true.',
+      line(P.quillpay!, '$4.5M', 'seed funding'),
+      line(P.kaveri!, '₹120 crore (~$14M)', 'Series A funding'),
+      line(P.sunder!, 'US$30M', 'Series B funding', 'The round was first reported as talks in January.'),
+      'That is all for this week.',
+    ],
+    gold: ['quillpay-seed', 'kaveri-a', 'sunder-b'],
+  },
+  {
+    publisher: 'termsheet',
+    slug: 'week-of-march-2',
+    published: at('2026-03-06', '12:00'),
+    title: 'The Term Sheet: two Marlos and a flood',
+    author: 'The Term Sheet',
+    paragraphs: [
+      'Good morning. Two unrelated companies called Marlo raised on the same Tuesday, one in London and one in Toulouse.',
+      line(P.marloAnalytics!, '£8M', 'Series A funding'),
+      line(P.marloAero!, '€2.5M', 'seed funding'),
+      line(P.riverine!, 'S$8M', 'seed funding'),
+      line(P.sagebrush!, '$35M', 'debt financing'),
+      'That is all for this week.',
+    ],
+    gold: ['marlo-analytics-a', 'marlo-aero-seed', 'riverine-seed', 'sagebrush-debt'],
   },
   // ── No deal at all ──
   {

@@ -61,7 +61,7 @@ export const GOLD_DEALS: GoldDeal[] = [
     round: 'seed',
     amount: { value: 4_500_000, currency: 'USD' }, // $4.5 million
     date: '2026-02-03',
-    traps: ['short_long_name'],
+    traps: ['short_long_name', 'roundup'],
   },
   {
     id: 'corvane-seed',
@@ -79,7 +79,7 @@ export const GOLD_DEALS: GoldDeal[] = [
     round: 'series_a',
     amount: { value: 16_000_000, currency: 'USD' }, // $16 million
     date: '2026-01-28',
-    traps: ['seed_then_a'],
+    traps: ['seed_then_a', 'background'],
   },
   {
     id: 'lintu-b',
@@ -124,7 +124,7 @@ export const GOLD_DEALS: GoldDeal[] = [
     round: 'series_a',
     amount: { value: 8_000_000, currency: 'GBP' }, // £8 million
     date: '2026-03-03',
-    traps: ['names_alike'],
+    traps: ['names_alike', 'roundup'],
   },
   {
     id: 'marlo-aero-seed',
@@ -133,7 +133,7 @@ export const GOLD_DEALS: GoldDeal[] = [
     round: 'seed',
     amount: { value: 2_500_000, currency: 'EUR' }, // €2.5 million
     date: '2026-03-03',
-    traps: ['names_alike'],
+    traps: ['names_alike', 'roundup'],
   },
   {
     id: 'ferrovia-a',
@@ -160,7 +160,7 @@ export const GOLD_DEALS: GoldDeal[] = [
     round: 'series_a',
     amount: { value: 20_000_000, currency: 'USD' }, // $20 million
     date: '2026-01-12',
-    traps: ['same_lead_same_week', 'roundup'],
+    traps: ['same_lead_same_week', 'background', 'roundup'],
   },
   {
     id: 'velorum-a',
@@ -178,7 +178,7 @@ export const GOLD_DEALS: GoldDeal[] = [
     round: 'series_b',
     amount: { value: 30_000_000, currency: 'USD' }, // US$30 million
     date: '2026-02-05',
-    traps: ['rumour_confirmed'],
+    traps: ['rumour_confirmed', 'roundup'],
   },
   {
     id: 'calyx-b',
@@ -205,7 +205,7 @@ export const GOLD_DEALS: GoldDeal[] = [
     round: 'series_b',
     amount: { value: 25_000_000, currency: 'USD' }, // $25 million
     date: '2024-03-19',
-    traps: ['background_dated'],
+    traps: ['background', 'background_dated'],
   },
   {
     id: 'pennywort-seed',
@@ -223,7 +223,7 @@ export const GOLD_DEALS: GoldDeal[] = [
     round: 'series_a',
     amount: { value: 1_200_000_000, currency: 'INR' }, // ₹120 crore
     date: '2026-02-02',
-    traps: [],
+    traps: ['roundup'],
   },
   {
     id: 'brackwater-preseed',
@@ -259,7 +259,7 @@ export const GOLD_DEALS: GoldDeal[] = [
     round: 'debt',
     amount: { value: 35_000_000, currency: 'USD' }, // $35 million
     date: '2026-03-05',
-    traps: [],
+    traps: ['roundup'],
   },
   {
     id: 'juniper-a',
@@ -277,7 +277,7 @@ export const GOLD_DEALS: GoldDeal[] = [
     round: 'seed',
     amount: { value: 8_000_000, currency: 'SGD' }, // S$8 million
     date: '2026-03-02',
-    traps: [],
+    traps: ['roundup'],
   },
   {
     id: 'hollowmere-a',

@@ -43,6 +43,12 @@ function printReport(q: DedupeQuality, articles: number, publishers: number, sec
     ].filter(Boolean);
     console.log(`  ${d.id.padEnd(20)} ${parts.join('; ')}`);
   }
+  const unpaired = q.mentionList.filter((m) => m.predicted === null);
+  if (unpaired.length) {
+    console.log('');
+    console.log('mentions with no stored deal (not extracted, or a background round left unlinked):');
+    for (const m of unpaired) console.log(`  ${m.gold.padEnd(20)} ${m.url.replace(/^https?:\/\/[^/]+/, '')}`);
+  }
   if (q.extra.length) {
     console.log('');
     console.log('extra links (no gold mention paired):');

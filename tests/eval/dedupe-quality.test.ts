@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreDedupe, type GoldDealRef, type StoredLink } from '../../src/eval/dedupe-quality.js';
+import { ARTICLES } from '../helpers/dedupe-site/articles.js';
+import { GOLD_DEALS } from '../helpers/dedupe-site/deals.js';
 
 const usd = (m: number) => ({ value: m * 1_000_000, currency: 'USD' });
 const GOLD: GoldDealRef[] = [
@@ -93,5 +95,37 @@ describe('scoreDedupe', () => {
     expect(q.extra.map((l) => l.company)).toEqual(['Harrow Peak Capital']);
     expect(q.mentions).toBe(0);
     expect(() => scoreDedupe(GOLD, [{ url: 'u1', deals: ['nope'] }], [])).toThrow(/unknown gold deal nope/);
+  });
+
+  it('scores the fixture site 1 when every mention is stored right, under any of its names, and sees a hard negative merged', () => {
+    const articles = ARTICLES.map((a) => ({ url: a.slug, deals: a.gold }));
+    const ids = new Map(GOLD_DEALS.map((d, i) => [d.id, i + 1]));
+    const stored = (merge: (id: string) => string) =>
+      ARTICLES.flatMap((a, n) =>
+        a.gold.map((id) => {
+          const d = GOLD_DEALS.find((g) => g.id === merge(id))!;
+          return link(
+            a.slug,
+            ids.get(d.id)!,
+            d.names[n % d.names.length]!,
+            d.round,
+            d.amount.currency === 'USD' ? d.amount.value / 1e6 : null,
+          );
+        }),
+      );
+    const perfect = scoreDedupe(
+      GOLD_DEALS,
+      articles,
+      stored((id) => id),
+    );
+    expect(perfect.bcubed.f1).toBe(1);
+    expect(perfect.pairedByName).toBe(perfect.mentions);
+    const merged = scoreDedupe(
+      GOLD_DEALS,
+      articles,
+      stored((id) => (id === 'corvane-seed' ? 'corvane-a' : id)),
+    );
+    expect(merged.bcubed.precision).toBeLessThan(1);
+    expect(merged.traps.find((t) => t.trap === 'seed_then_a')!.merged).toEqual(['corvane-seed', 'corvane-a']);
   });
 });

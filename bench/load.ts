@@ -1,7 +1,9 @@
 // End-to-end load: N generated articles through the full pipeline (feed → fetch → parse → article
 // dedupe → extract → normalise → deal dedupe/store) on BullMQ workers, real Redis and Postgres.
 // Usage: node --import tsx bench/load.ts [--json] [--articles N] [--engine llm|offline]
-//          [--concurrency N] [--latency MS] [--seed N]
+//          [--concurrency N] [--latency MS] [--seed N] [--statements]
+// --statements lists every statement with its share of PostgreSQL CPU (read from /proc around each
+// query, which costs the pipeline process some CPU of its own).
 // Without --articles: the LLM engine at 1k/2k/5k/10k articles (linearity) plus the offline engine at 5k.
 // The news site and the fake model run in a child process (bench/lib/servers.ts), so the CPU
 // figures are the pipeline process's own (workers, fetch client, parsing, pg and Redis clients).
@@ -17,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import '../src/db/connect.js'; // registers the numeric/int8/date type parsers
+import { createPool } from '../src/db/connect.js'; // also registers the numeric/int8/date type parsers
 import { loadConfig } from '../src/config.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Database } from '../src/db/types.js';
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     latency: { type: 'string', default: '50' },
     seed: { type: 'string', default: '7' },
+    statements: { type: 'boolean', default: false },
   },
 });
 const CONCURRENCY = positiveInt(args.concurrency, 'concurrency');
@@ -63,6 +66,35 @@ function backendCpuMs(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** Statements that differ only in literals (advisory lock keys, list lengths) are one statement. */
+function statementKey(sql: string): string {
+  return sql
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/-?\b\d+\b/g, 'N')
+    .slice(0, 70);
+}
+
+/**
+ * Attribute each Postgres backend's CPU to the statement it ran: a backend serves one query at a
+ * time, so its CPU clock's advance from a query's start to its end is that query's (in 10 ms ticks,
+ * so only totals over many calls mean anything).
+ */
+function meterBackendCpu(pool: pg.Pool, add: (sql: string, ms: number) => void): void {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
+    (client as unknown as { query: unknown }).query = async (...a: unknown[]) => {
+      const pid = (client as unknown as { processID: number }).processID;
+      const before = backendCpuMs(pid) ?? 0;
+      try {
+        return await query(...a);
+      } finally {
+        if (typeof a[0] === 'string') add(a[0], (backendCpuMs(pid) ?? 0) - before);
+      }
+    };
+  });
 }
 
 interface Servers {
@@ -131,7 +163,7 @@ interface RunResult {
   llmRequests: number;
   outcomes: Record<string, number>;
   /** The statements with the most client-observed time: ms per article, calls per article. */
-  topStatements: Array<{ sql: string; msPerArticle: number; callsPerArticle: number }>;
+  topStatements: Array<{ sql: string; msPerArticle: number; callsPerArticle: number; pgCpuMsPerArticle?: number }>;
   dealsStored: number;
   dealsExpected: number;
   reviewItems: number;
@@ -158,17 +190,20 @@ async function run(engine: Engine, articles: number): Promise<RunResult> {
     ...(engine === 'llm' ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: servers.llmBaseUrl } : {}),
   });
   const log = createLogger(config.LOG_LEVEL);
-  // Same pool size as the app (openDatabase → createDb default), plus a query meter.
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  pool.on('error', () => {});
-  const meter = { queries: 0, ms: 0, byStatement: new Map<string, { n: number; ms: number }>() };
+  // The app's pool (openDatabase → createDb: same size, prepared statements), plus a query meter.
+  const pool = createPool(url);
+  const meter = { queries: 0, ms: 0, byStatement: new Map<string, { n: number; ms: number; pgCpuMs: number }>() };
+  const statement = (sql: string) => {
+    const key = statementKey(sql);
+    return meter.byStatement.get(key) ?? meter.byStatement.set(key, { n: 0, ms: 0, pgCpuMs: 0 }).get(key)!;
+  };
+  if (args.statements) meterBackendCpu(pool, (sql, ms) => (statement(sql).pgCpuMs += ms));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (e) => {
       meter.queries++;
       meter.ms += e.queryDurationMillis;
-      const key = e.query.sql.replace(/\s+/g, ' ').slice(0, 70);
-      const st = meter.byStatement.get(key) ?? meter.byStatement.set(key, { n: 0, ms: 0 }).get(key)!;
+      const st = statement(e.query.sql);
       st.n++;
       st.ms += e.queryDurationMillis;
     },
@@ -254,8 +289,13 @@ async function run(engine: Engine, articles: number): Promise<RunResult> {
       outcomes,
       topStatements: [...meter.byStatement]
         .sort((a, b) => b[1].ms - a[1].ms)
-        .slice(0, 6)
-        .map(([sql, st]) => ({ sql, msPerArticle: round(st.ms / articles), callsPerArticle: round(st.n / articles) })),
+        .slice(0, args.statements ? undefined : 6)
+        .map(([sql, st]) => ({
+          sql,
+          msPerArticle: round(st.ms / articles),
+          callsPerArticle: round(st.n / articles),
+          ...(args.statements ? { pgCpuMsPerArticle: round(st.pgCpuMs / articles) } : {}),
+        })),
       dealsStored: stored?.n ?? 0,
       dealsExpected: expectedDeals(world),
       reviewItems: review?.n ?? 0,
@@ -334,9 +374,13 @@ console.log(
 console.log(cols.map(([h]) => h.padStart(h === 'outcomes' ? 0 : 14)).join(' '));
 for (const r of results) console.log(cols.map(([h, f]) => String(f(r)).padStart(h === 'outcomes' ? 0 : 14)).join(' '));
 for (const r of results) {
-  console.log(`\n${r.engine} ${r.articles}: top statements by client-observed time (ms/article, calls/article)`);
-  for (const t of r.topStatements)
-    console.log(`  ${String(t.msPerArticle).padStart(8)} ${String(t.callsPerArticle).padStart(6)}  ${t.sql}`);
+  const what = args.statements ? 'statements' : 'top statements';
+  const cpu = args.statements ? ', PostgreSQL CPU ms/article' : '';
+  console.log(`\n${r.engine} ${r.articles}: ${what} by client-observed time (ms/article, calls/article${cpu})`);
+  for (const t of r.topStatements) {
+    const pgCpu = t.pgCpuMsPerArticle === undefined ? '' : String(t.pgCpuMsPerArticle).padStart(8);
+    console.log(`  ${String(t.msPerArticle).padStart(8)} ${String(t.callsPerArticle).padStart(6)}${pgCpu}  ${t.sql}`);
+  }
 }
 const linearity: Partial<Record<Engine, NonNullable<ReturnType<typeof fit>>>> = {};
 for (const engine of ['llm', 'offline'] as const) {

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Database } from './types.js';
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedServer } from './embedded.js';
+import { usePreparedStatements } from './prepared.js';
 
 export { EmbeddedPostgresError } from './embedded.js';
 
@@ -15,6 +16,11 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export type Db = Kysely<Database>;
 
 export function createDb(connectionString: string, max = 10): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool(connectionString, max) }) });
+}
+
+/** The application's pool: resilient to server restarts, with prepared statements (see ./prepared.ts). */
+export function createPool(connectionString: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });
   // An idle client error (server restart) must not crash the process; the pool reconnects.
   pool.on('error', () => {});
@@ -22,7 +28,8 @@ export function createDb(connectionString: string, max = 10): Db {
   // would emit an unhandled 'error' and kill the process. The query itself still rejects, and the
   // pool discards the dead client on release, so the job fails and is retried instead.
   pool.on('connect', (client) => client.on('error', () => {}));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  usePreparedStatements(pool);
+  return pool;
 }
 
 function withDatabase(url: string, database: string): string {

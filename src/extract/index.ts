@@ -24,6 +24,7 @@ export function createExtractor(config: Config, deps: { db?: Db; log?: Logger } 
   });
   return {
     engine: 'llm',
+    cacheKey: llm.cacheKey,
     async extract(article, opts) {
       // Either test saying "maybe" sends the article on: a deal skipped here is lost for good.
       if (!mayContainDeal(article) && !hasDealCue(article)) return offline.extract(article, opts);

@@ -6,15 +6,14 @@ import { toCandidates } from './candidates.js';
 import { saveDeals } from '../store/deals.js';
 import {
   articleTexts,
-  findDuplicateCandidates,
-  getArticle,
+  articleToProcess,
   linkDuplicateSources,
   markArticle,
+  markExtracted,
   markFailed,
   saveParsed,
 } from '../store/articles.js';
-import { recordExtraction, storedExtraction } from '../store/extractions.js';
-import { getSource } from '../store/sources.js';
+import { recordExtraction } from '../store/extractions.js';
 import type { ParsedArticle } from '../parse/types.js';
 import type { PipelineDeps } from './deps.js';
 
@@ -37,19 +36,20 @@ export type ArticleOutcome =
 /** Fetch → parse → dedupe article → extract → normalise → store deals, for one article. Idempotent. */
 export async function processArticle(deps: PipelineDeps, articleId: number): Promise<ArticleOutcome> {
   const { db, fetcher, log } = deps;
-  const article = await getArticle(db, articleId);
+  // Round trips per article (bench/load.ts counts them): this read, saveParsed, recordExtraction,
+  // saveDeals, markExtracted.
+  const article = await articleToProcess(db, articleId);
   if (!article) return { articleId, status: 'skipped', reason: 'article no longer exists' };
   if (article.status === 'extracted' || article.status === 'duplicate') {
     return { articleId, status: 'skipped', reason: `already ${article.status}` };
   }
-  const source = article.source_id ? await getSource(db, article.source_id) : undefined;
 
   // Private-address trust belongs to the source's origin, never to a URL the source merely links to;
   // an article without a source has nothing to inherit trust from.
   const page = await fetcher.fetch(article.url, {
     accept: 'page',
-    allowPrivate: source?.allow_private ?? false,
-    trustOrigin: source?.url ?? null,
+    allowPrivate: article.source?.allowPrivate ?? false,
+    trustOrigin: article.source?.url ?? null,
   });
   let parsed: ParsedArticle;
   try {
@@ -65,11 +65,22 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
     return { articleId, status: 'skipped', reason: 'no article text' };
   }
   const fp = { contentHash: contentHash(parsed.text), simhash: simhash(parsed.text) };
-  await saveParsed(db, articleId, parsed, fp);
-
-  const { exact, near } = await findDuplicateCandidates(db, articleId, fp, (other) =>
-    isNearDuplicate(other, fp.simhash, NEAR_DUPLICATE_DISTANCE),
-  );
+  const input = {
+    url: parsed.canonicalUrl,
+    title: parsed.title,
+    text: parsed.text,
+    publishedAt: parsed.publishedAt,
+    siteName: parsed.siteName,
+  };
+  // A crashed or concurrent earlier attempt may already have stored this article's extraction:
+  // reuse it (no second LLM call, no second row); saveDeals below is idempotent per article.
+  // Otherwise the LLM cache entry is read with the parse write, and written with the extraction.
+  const stored = article.stored;
+  const cacheKey = stored ? null : (deps.extractor.cacheKey?.(input) ?? null);
+  const { exact, near, cached } = await saveParsed(db, articleId, parsed, fp, {
+    isNear: (other) => isNearDuplicate(other, fp.simhash, NEAR_DUPLICATE_DISTANCE),
+    cacheKey,
+  });
   const duplicateOf = exact ?? (near.length ? sameFigures(parsed.text, await articleTexts(db, near.slice(0, 5))) : null);
   if (duplicateOf !== null) {
     // A syndicated copy still counts as a source for the deals of the original.
@@ -78,25 +89,19 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
     return { articleId, status: 'duplicate', duplicateOf };
   }
 
-  // A crashed or concurrent earlier attempt may already have stored this article's extraction:
-  // reuse it (no second LLM call, no second row); saveDeals below is idempotent per article.
-  const stored = await storedExtraction(db, articleId);
   let spent = { tokens: 0, costUsd: 0 }; // LLM tokens and cost paid by this attempt
   let extraction = stored;
   let candidates = stored ? toCandidates(deps, stored, parsed) : [];
   if (!stored) {
-    const result = await deps.extractor.extract({
-      url: parsed.canonicalUrl,
-      title: parsed.title,
-      text: parsed.text,
-      publishedAt: parsed.publishedAt,
-      siteName: parsed.siteName,
-    });
+    const result = await deps.extractor.extract(input, cacheKey === null ? {} : { cached });
     spent = { tokens: result.inputTokens + result.outputTokens, costUsd: result.costUsd };
     candidates = toCandidates(deps, result, parsed); // normalised once, stored beside the raw answer
-    const { engine, model, promptVersion, raw, inputTokens, outputTokens, costUsd, durationMs, cached } = result;
-    const record = { engine, model, promptVersion, raw, inputTokens, outputTokens, costUsd, durationMs, cached };
-    extraction = await recordExtraction(db, articleId, { ...record, deals: candidates.map((c) => c.deal) });
+    const { engine, model, promptVersion, raw, inputTokens, outputTokens, costUsd, durationMs } = result;
+    const record = { engine, model, promptVersion, raw, inputTokens, outputTokens, costUsd, durationMs, cached: result.cached };
+    // A fresh LLM answer goes into the cache too (its key was asked for, so the engine left that to us).
+    const cacheWrite =
+      cacheKey !== null && engine === 'llm' && !result.cached ? { key: cacheKey, value: { raw, inputTokens, outputTokens } } : undefined;
+    extraction = await recordExtraction(db, articleId, { ...record, deals: candidates.map((c) => c.deal) }, cacheWrite);
     // A concurrent attempt stored its answer first: use that one, as every attempt must.
     if (extraction.reused) candidates = toCandidates(deps, extraction, parsed);
   }
@@ -106,8 +111,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
     extractionId,
     candidates,
   });
-  await markArticle(db, articleId, { status: 'extracted', error: null });
-  await linkDuplicateSources(db, articleId);
+  await markExtracted(db, articleId);
   log.debug({ articleId, deals: candidates.length, reused: extraction!.reused }, 'article extracted');
   const actions = saved.deals.map((d) => d.action);
   return {

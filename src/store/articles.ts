@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Article } from '../db/types.js';
 import type { ParsedArticle } from '../parse/types.js';
+import { storedExtractionOf, type StoredExtraction } from './extractions.js';
+import { cachedResponseOf, type CachedResponse } from './llm-cache.js';
 
 export interface DiscoveredArticle {
   url: string;
@@ -41,8 +43,41 @@ function validDate(v: string | null | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-export async function getArticle(db: Db, id: number): Promise<Article | undefined> {
-  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+export interface ArticleToProcess {
+  id: number;
+  url: string;
+  status: Article['status'];
+  /** The source the article came from: its origin is the one private-address trust may cover. */
+  source: { url: string; allowPrivate: boolean } | null;
+  /** The extraction an earlier attempt stored, if any. */
+  stored: StoredExtraction | undefined;
+}
+
+/** What processing an article starts from, in one round trip: the article, its source's trust, a stored extraction. */
+export async function articleToProcess(db: Db, id: number): Promise<ArticleToProcess | undefined> {
+  const { rows } = await sql<{
+    id: number;
+    url: string;
+    status: Article['status'];
+    source_url: string | null;
+    allow_private: boolean | null;
+    extraction_id: number | null;
+    raw: unknown;
+  }>`
+    SELECT a.id, a.url, a.status, s.url AS source_url, s.allow_private, e.id AS extraction_id, e.raw
+    FROM articles a
+    LEFT JOIN sources s ON s.id = a.source_id
+    LEFT JOIN extractions e ON e.article_id = a.id AND e.error IS NULL
+    WHERE a.id = ${id}`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    url: row.url,
+    status: row.status,
+    source: row.source_url === null ? null : { url: row.source_url, allowPrivate: row.allow_private ?? false },
+    stored: row.extraction_id === null ? undefined : storedExtractionOf({ id: row.extraction_id, raw: row.raw }),
+  };
 }
 
 export interface Fingerprint {
@@ -50,64 +85,60 @@ export interface Fingerprint {
   simhash: string;
 }
 
-/**
- * Store parsed text. The page's own canonical URL may differ from the discovered one; when another
- * article already owns it, this one is a duplicate of that article rather than a unique-key error.
- */
-export async function saveParsed(db: Db, id: number, parsed: ParsedArticle, fp: Fingerprint): Promise<void> {
-  // The owner lookup is a subquery of the update: one round trip per article instead of two.
-  const owner = sql<number | null>`(SELECT o.id FROM articles o WHERE o.canonical_url = ${parsed.canonicalUrl} AND o.id <> ${id} LIMIT 1)`;
-  await db
-    .updateTable('articles')
-    .set({
-      canonical_url: sql<string>`CASE WHEN ${owner} IS NULL THEN ${parsed.canonicalUrl} ELSE canonical_url END`,
-      title: parsed.title,
-      byline: parsed.byline,
-      published_at: validDate(parsed.publishedAt),
-      language: parsed.language,
-      site_name: parsed.siteName,
-      text: parsed.text,
-      content_hash: fp.contentHash,
-      simhash: fp.simhash,
-      fetched_at: new Date(),
-      status: 'parsed',
-      error: null,
-      duplicate_of: owner,
-      updated_at: new Date(),
-    })
-    .where('id', '=', id)
-    .execute();
+export interface ParsedSaved {
+  /** An earlier article with the same text (content hash). */
+  exact: number | null;
+  /** Earlier articles within the simhash distance (found through the band indexes), in id order. */
+  near: number[];
+  /** The LLM cache entry under the `cacheKey` asked for (null: none, or none asked for). */
+  cached: CachedResponse | null;
 }
 
 /**
- * Earlier articles that may be copies of this one: `exact` has the same text (content hash),
- * `near` are within the simhash distance (found through the band indexes, closest first).
+ * Store parsed text and read what the next stages need, in one round trip: the earlier articles
+ * that may be copies of this one, and the LLM cache entry for its text. The page's own canonical
+ * URL may differ from the discovered one; when another article already owns it, this one is a
+ * duplicate of that article rather than a unique-key error.
  */
-export async function findDuplicateCandidates(
+export async function saveParsed(
   db: Db,
   id: number,
+  parsed: ParsedArticle,
   fp: Fingerprint,
-  isNear: (simhash: string) => boolean,
-): Promise<{ exact: number | null; near: number[] }> {
-  // Exact and near candidates in one indexed query (one round trip per article); exact matches sort first.
-  const bands = [0, 1, 2, 3].map((b) => fp.simhash.slice(b * 4, b * 4 + 4));
-  const candidates = await db
-    .selectFrom('articles')
-    .select(['id', 'simhash', 'content_hash'])
-    .where('id', '<', id)
-    .where((eb) =>
-      eb.or([
-        eb('content_hash', '=', fp.contentHash),
-        ...bands.map((band, b) => eb(sql`substr(simhash, ${sql.lit(b * 4 + 1)}, 4)`, '=', band)),
-      ]),
+  opts: { isNear: (simhash: string) => boolean; cacheKey: string | null },
+): Promise<ParsedSaved> {
+  const now = new Date();
+  const band = (b: number) => sql`substr(simhash, ${sql.lit(b * 4 + 1)}, 4) = ${fp.simhash.slice(b * 4, b * 4 + 4)}`;
+  // The candidates' snapshot predates the update, which is fine: they are other, earlier articles.
+  // Exact matches sort first so the limit never drops one.
+  const { rows } = await sql<{
+    candidates: Array<{ id: number; simhash: string | null; content_hash: string | null }>;
+    cached: { response: unknown; input_tokens: number; output_tokens: number } | null;
+  }>`
+    WITH owner AS (
+      SELECT o.id FROM articles o WHERE o.canonical_url = ${parsed.canonicalUrl} AND o.id <> ${id} LIMIT 1
+    ), saved AS (
+      UPDATE articles SET
+        canonical_url = CASE WHEN EXISTS (SELECT 1 FROM owner) THEN canonical_url ELSE ${parsed.canonicalUrl} END,
+        title = ${parsed.title}, byline = ${parsed.byline}, published_at = ${validDate(parsed.publishedAt)},
+        language = ${parsed.language}, site_name = ${parsed.siteName}, text = ${parsed.text},
+        content_hash = ${fp.contentHash}, simhash = ${fp.simhash}, fetched_at = ${now},
+        status = 'parsed', error = NULL, duplicate_of = (SELECT id FROM owner), updated_at = ${now}
+      WHERE id = ${id}
+    ), candidates AS (
+      SELECT id, simhash, content_hash FROM articles
+      WHERE id < ${id} AND (content_hash = ${fp.contentHash} OR ${band(0)} OR ${band(1)} OR ${band(2)} OR ${band(3)})
+      ORDER BY (content_hash = ${fp.contentHash}) IS TRUE DESC, id
+      LIMIT 200
     )
-    .orderBy(sql`(content_hash = ${fp.contentHash}) IS TRUE`, 'desc')
-    .orderBy('id')
-    .limit(200)
-    .execute();
+    SELECT
+      (SELECT coalesce(json_agg(c), '[]') FROM candidates c) AS candidates,
+      (SELECT row_to_json(l) FROM (SELECT response, input_tokens, output_tokens FROM llm_cache WHERE key = ${opts.cacheKey}) l) AS cached
+  `.execute(db);
+  const candidates = (rows[0]?.candidates ?? []).sort((a, b) => a.id - b.id);
   const exact = candidates.find((c) => c.content_hash === fp.contentHash)?.id ?? null;
-  const near = candidates.filter((c) => c.simhash && c.content_hash !== fp.contentHash && isNear(c.simhash)).map((c) => c.id);
-  return { exact, near };
+  const near = candidates.filter((c) => c.simhash && c.content_hash !== fp.contentHash && opts.isNear(c.simhash)).map((c) => c.id);
+  return { exact, near, cached: cachedResponseOf(rows[0]?.cached) };
 }
 
 /** Articles a run should process: unfinished ones, and with `includeFailed` failed ones too (a new run gives them fresh attempts). */
@@ -148,14 +179,30 @@ export async function articleTexts(db: Db, ids: number[]): Promise<Array<{ id: n
 }
 
 /**
+ * The article's deals are stored: mark it extracted and give its syndicated copies the same sources,
+ * in one round trip (the copies' half of the handshake is `linkDuplicateSources`).
+ */
+export async function markExtracted(db: Db, id: number): Promise<void> {
+  await sql`
+    WITH done AS (
+      UPDATE articles SET status = 'extracted', error = NULL, updated_at = ${new Date()} WHERE id = ${id}
+    )
+    ${linkCopies(id)}`.execute(db);
+}
+
+/**
  * Syndicated copies count as sources of the original's deals. Run both when a copy is found and
  * after an original is extracted, so the order in which the two are processed does not matter.
  */
 export async function linkDuplicateSources(db: Db, originalId: number): Promise<void> {
-  await sql`
+  await linkCopies(originalId).execute(db);
+}
+
+function linkCopies(originalId: number) {
+  return sql`
     INSERT INTO deal_sources (deal_id, article_id, url, publisher, published_at, quote)
     SELECT ds.deal_id, a.id, a.canonical_url, a.site_name, a.published_at, ds.quote
     FROM deal_sources ds JOIN articles a ON a.duplicate_of = ds.article_id
     WHERE ds.article_id = ${originalId} AND a.status = 'duplicate'
-    ON CONFLICT (deal_id, article_id) DO NOTHING`.execute(db);
+    ON CONFLICT (deal_id, article_id) DO NOTHING`;
 }

@@ -287,7 +287,7 @@ export function renderRss(title: string, link: string, items: Array<{ url: strin
 }
 
 export interface NewsSite {
-  /** One RSS feed per `perFeed` articles (a feed lists at most 500 items). */
+  /** One RSS feed per publisher and `perFeed` of its articles, on the publisher's host. */
   feedUrls: string[];
   articles: GeneratedArticle[];
   close(): Promise<void>;
@@ -295,23 +295,33 @@ export interface NewsSite {
 
 /**
  * Serve the world over HTTP: publisher p on 127.0.0.(2+p), all on one port, so the fetcher's
- * per-host politeness applies per publisher as it would on the internet. Feeds live on 127.0.0.1.
+ * per-host politeness applies per publisher as it would on the internet. Each publisher's feeds
+ * live on its own host and list its own stories: a source added with --allow-private is trusted
+ * on its own origin only, so a feed on another host could not lead to them.
  */
 export async function startNewsSite(articles: GeneratedArticle[], opts: { perFeed?: number } = {}): Promise<NewsSite> {
   const perFeed = opts.perFeed ?? 250;
-  const hosts = ['127.0.0.1', ...PUBLISHERS.map((_, p) => `127.0.0.${2 + p}`)];
+  const hostOf = (site: number) => `127.0.0.${2 + site}`;
+  const hosts = PUBLISHERS.map((_, p) => hostOf(p));
   let port = 0;
-  const urlOf = (a: GeneratedArticle) => `http://127.0.0.${2 + a.site}:${port}${a.path}`;
+  const urlOf = (a: GeneratedArticle) => `http://${hostOf(a.site)}:${port}${a.path}`;
+  // Feed n: one publisher's stories, at most perFeed of them, served on that publisher's host.
+  const feeds: Array<{ site: number; stories: GeneratedArticle[] }> = [];
+  for (let p = 0; p < PUBLISHERS.length; p++) {
+    const own = articles.filter((a) => a.site === p);
+    for (let at = 0; at < own.length; at += perFeed) feeds.push({ site: p, stories: own.slice(at, at + perFeed) });
+  }
   const handler: http.RequestListener = (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const feed = /^\/feeds\/(\d+)\.xml$/.exec(path);
-    if (feed) {
-      const n = Number(feed[1]);
-      const items = articles.slice(n * perFeed, (n + 1) * perFeed).map((a) => ({ url: urlOf(a), title: a.title, published: a.published }));
-      if (items.length === 0) return void res.writeHead(404).end();
+    const match = /^\/feeds\/(\d+)\.xml$/.exec(path);
+    if (match) {
+      const n = Number(match[1]);
+      const feed = feeds[n];
+      if (!feed || req.headers.host !== `${hostOf(feed.site)}:${port}`) return void res.writeHead(404).end();
+      const items = feed.stories.map((a) => ({ url: urlOf(a), title: a.title, published: a.published }));
       res
         .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' })
-        .end(renderRss(`Feed ${n}`, `http://127.0.0.1:${port}/`, items));
+        .end(renderRss(`Feed ${n}`, `http://${hostOf(feed.site)}:${port}/`, items));
       return;
     }
     if (path === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
@@ -331,9 +341,8 @@ export async function startNewsSite(articles: GeneratedArticle[], opts: { perFee
     if (port === 0) port = (server.address() as AddressInfo).port;
     servers.push(server);
   }
-  const feeds = Math.ceil(articles.length / perFeed);
   return {
-    feedUrls: Array.from({ length: feeds }, (_, n) => `http://127.0.0.1:${port}/feeds/${n}.xml`),
+    feedUrls: feeds.map((f, n) => `http://${hostOf(f.site)}:${port}/feeds/${n}.xml`),
     articles,
     close: async () => {
       await Promise.all(

@@ -54,7 +54,7 @@ export function llmOptionsFromConfig(config: Config): Omit<LlmExtractorOptions, 
   };
 }
 
-export function createLlmExtractor(opts: LlmExtractorOptions): Extractor {
+export function createLlmExtractor(opts: LlmExtractorOptions): Extractor & Required<Pick<Extractor, 'cacheKey'>> {
   const promptVersion = opts.promptVersion ?? DEFAULT_PROMPT_VERSION;
   const system = loadPrompt(promptVersion); // fail at construction, not on the first article
   const client = new OpenAI({
@@ -97,13 +97,17 @@ export function createLlmExtractor(opts: LlmExtractorOptions): Extractor {
     return { ...usage, deals: mergeChunkAnswers(answers) };
   }
 
+  const cacheKey = (article: ArticleInput) => llmCacheKey(article, promptVersion, opts.model);
   return {
     engine: 'llm',
+    cacheKey,
     async extract(article, extractOpts) {
       const started = performance.now();
       const base = { engine: 'llm' as const, model: opts.model, promptVersion };
-      const key = llmCacheKey(article, promptVersion, opts.model);
-      const hit = await opts.cache?.get(key);
+      const key = cacheKey(article);
+      // A caller that looked the key up itself also stores the answer (see ExtractOptions.cached).
+      const cache = extractOpts?.cached === undefined ? opts.cache : undefined;
+      const hit = extractOpts?.cached ?? (await cache?.get(key));
       if (hit) {
         return {
           ...base,
@@ -125,7 +129,7 @@ export function createLlmExtractor(opts: LlmExtractorOptions): Extractor {
       });
       const raw = { deals };
       // The answer is paid for and valid: a failed cache write costs a future re-run, not this result.
-      await opts.cache?.set(key, { raw, ...usage }).catch((err: unknown) => {
+      await cache?.set(key, { raw, ...usage }).catch((err: unknown) => {
         opts.log?.warn({ err, url: article.url }, 'LLM cache write failed');
       });
       const result: ExtractionResult = {

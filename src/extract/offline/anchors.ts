@@ -116,6 +116,14 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
   const start = Math.min(head.length, lastClauseStart(`${head} `));
   const tail = head.slice(start).trim();
   if (PRONOUN.test(tail)) return { name: null, at: verbAt };
+  // "… last year when it had raised $60M": AUX_TAIL ate the clause's pronoun with its auxiliaries.
+  if (!tail && start > 0 && /^\s*(?:it|they)\b/i.test(raw.slice(lastClauseStart(raw)))) return { name: null, at: verbAt };
+  // "Globex Ltd, the UK-based provider received …": an appositive the writer never closed.
+  const open = /^((?:\p{Ll}[\p{L}-]*\s+){0,3}[\p{Lu}][^,]{0,60}),\s+(?:the|a|an)\s+[^,;]{3,90}$/u.exec(tail);
+  const openName = open ? trailingName(open[1]!) : null;
+  if (openName && open![1]!.endsWith(openName) && !/\s(?:and|or|but|while|which|who|that)\s/.test(tail.slice(open![1]!.length))) {
+    return { name: openName, at: start + head.slice(start).indexOf(openName) };
+  }
   if (!tail && start > 0) {
     // "Acme will list on Nasdaq after raising $500M": the participle shares the main subject.
     const main = leadingName(head, false);
@@ -202,6 +210,32 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
       round: roundNear(sentence.slice(v.index), m.index - v.index) ?? (/^(?:awarded|granted)$/i.test(v[0]) ? 'grant' : 'series_unknown'),
       investor: null,
     });
+    if (found) out.push(...gappedAnchors(sentence, money, found));
+  }
+  return out;
+}
+
+// "Acme landing $9M and Globex, $6M", "Acme raised $9M, Globex $6M and Initech $2M": the verb
+// is written once and the later subjects share it.
+const GAPPED = /^(?:,\s*|\s+)(?:and\s+|while\s+)?((?:\p{Ll}[\p{L}-]*\s+){0,2}[\p{Lu}][^,;()]{0,50}?),?\s+$/u;
+
+function gappedAnchors(sentence: string, money: MoneyMatch[], first: MoneyMatch): Anchor[] {
+  const out: Anchor[] = [];
+  let prev = first;
+  for (const m of money.filter((x) => x.index > first.end)) {
+    const gap = GAPPED.exec(sentence.slice(prev.end, m.index));
+    const name = gap ? trailingName(gap[1]!) : null;
+    if (!gap || !name || !gap[1]!.endsWith(name) || !isDealRole(moneyRole(sentence, m))) break;
+    out.push({
+      company: name,
+      companyAt: sentence.lastIndexOf(name, m.index),
+      describedUntil: m.index,
+      isObject: false,
+      money: m,
+      round: roundNear(sentence.slice(m.index, m.end + 40), 0) ?? 'series_unknown',
+      investor: null,
+    });
+    prev = m;
   }
   return out;
 }
@@ -211,7 +245,7 @@ const OBJECT_NOUN =
 
 // "Sequoia has invested $50M in Acme": the amount sits between the verb and the company.
 const INVESTED_IN =
-  /\b(?:invested|invests|investing|put|puts|poured|pours|injected|injects|committed|commits|earmarked|earmarking|earmarks|spent|spending|spends)\s+$/;
+  /\b(?:invest|invested|invests|investing|put|puts|poured|pours|inject|injected|injects|injecting|commit|committed|commits|earmarked|earmarking|earmarks|spent|spending|spends)\s+$/;
 
 function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
@@ -243,7 +277,8 @@ const LED_ROUND =
   /\b(?:(?:led|co-led|leads|leading|co-leading)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:round|investment)|invested\s+(?:[\w-]+\s+){0,2}?in\s+(?:a|an|the|its)\s+(?:Series [A-J]|seed|angel|pre-seed)\s+(?:round|funding|financing))\s+(?:in|into|of)\s*$/;
 
 // "Acme's $20 million Series B was led by X": the possessive names the company.
-const POSSESSIVE_ROUND = /^\s+(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|pre-seed|raise|funding|financing|IPO)\b/;
+const POSSESSIVE_ROUND =
+  /^\s+(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|pre-seed|raise|funding|financing|IPO|(?:deal|investment)\s+(?:from|with|led by|by)\b)/;
 
 function possessiveAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];

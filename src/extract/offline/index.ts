@@ -9,7 +9,7 @@ import type { ArticleInput, Extractor } from '../types.js';
 import { findAnchors, openingSubject, titleSubject, type Anchor } from './anchors.js';
 import { confidenceFrom, type DealFeatures } from './confidence.js';
 import { investorsIn, mergeInvestorMentions, type Investor } from './investors.js';
-import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
+import { amountsIn, COMPANY_HEAD, moneyRole, roundNear, statusOf } from './lexicon.js';
 import { leadingName, validName } from './names.js';
 import { articleScope, describedHome, listingHome, marketOf, namelessHome } from './home.js';
 import { findPlaces, isPlaceName } from './places.js';
@@ -72,11 +72,15 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
     }
     // "Paris-based Acme is … . It has raised …": within a paragraph, its own subject beats a
     // company from an earlier paragraph.
-    const prev = i > 0 && sentences[i - 1]!.block === s.block && lastBlock !== s.block ? openingSubject(sentences[i - 1]!.text) : null;
+    const prevText = i > 0 && sentences[i - 1]!.block === s.block && lastBlock !== s.block ? sentences[i - 1]!.text : null;
+    const prev = prevText ? (openingSubject(prevText) ?? introducedName(prevText)) : null;
     for (const anchor of findAnchors(s.text, s.topic)) {
       const opening = leadingName(s.text, false);
       const openingOk = opening !== null && s.text.indexOf(opening) < anchor.companyAt && !CURRENCY_WORD.test(opening);
-      const company = anchor.company ?? prev ?? last ?? (openingOk ? opening : null) ?? fallback;
+      // "Acme, which …, was valued … when it had raised …": a clause's "it" is the sentence's subject.
+      const subject = anchor.company === null && anchor.companyAt > 0 ? openingSubject(s.text) : null;
+      const ownSubject = subject && s.text.indexOf(subject) < anchor.companyAt ? subject : null;
+      const company = anchor.company ?? ownSubject ?? prev ?? last ?? (openingOk ? opening : null) ?? fallback;
       if (!company) continue;
       if (anchor.company === null) {
         const at = s.text.indexOf(company);
@@ -104,7 +108,54 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
       (written && countOf(written, allText) >= 2 ? written : null);
     if (full) l.company = full;
   }
+  // "Market Kurly … Kurly said … Kurly said", "Opus Energy … Opus Energy Group Ltd": of a
+  // name's long and short forms, the one the article writes most on its own (ties: the first).
+  for (const l of located) l.company = usualForm(l.company, allText);
   return located;
+}
+
+// Trailing words a company is often named without: "Opus Energy Group" is "Opus Energy".
+const GENERIC_TAIL = /\s+(?:Group|Holdings?|Ltd|Limited|Inc|Corp|Corporation|Co|Plc|PLC|LLC|GmbH|AG|SA|NV|BV|Pvt|Pte)\.?$/;
+
+function usualForm(name: string, text: string): string {
+  const words = name.split(' ');
+  const forms = new Set([name]);
+  for (let n = name; GENERIC_TAIL.test(n); ) forms.add((n = n.replace(GENERIC_TAIL, '')));
+  // "Market Kurly" → "Kurly" only where "Kurly" stands alone, not inside another name ("Department of Energy").
+  const tail = words.length === 2 && /^\p{Lu}[\p{L}\d]{3,}$/u.test(words[1]!) && validName(words[1]!) ? words[1]! : null;
+  if (tail) forms.add(tail);
+  const candidates = [...forms].filter((f) => f.split(' ').length >= 1 && validName(f));
+  if (candidates.length < 2) return name;
+  const at = (f: string): number[] => {
+    const esc = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return [...text.matchAll(new RegExp(`(?<![\\p{L}\\d])${esc}(?![\\p{L}\\d])`, 'gu'))]
+      .map((m) => m.index)
+      .filter((i) => f !== tail || !/(?:\p{Lu}[\p{L}.]*|\b(?:of|de|&|the))\s+$/u.test(text.slice(Math.max(0, i - 30), i)));
+  };
+  // Standalone uses: those not inside a longer candidate's occurrence.
+  const spans = candidates.map((f) => ({ f, hits: at(f) }));
+  const own = spans.map(({ f, hits }) => ({
+    f,
+    hits: hits.filter(
+      (i) => !spans.some((o) => o.f.length > f.length && o.f.includes(f) && o.hits.some((j) => j <= i && i + f.length <= j + o.f.length)),
+    ),
+  }));
+  const best = own
+    .filter((o) => o.hits.length > 0)
+    .sort((a, b) => b.hits.length - a.hits.length || Math.min(...a.hits) - Math.min(...b.hits))[0];
+  // Legal suffixes aside, the name is the same: keep it as written at the deal.
+  return best && companyKey(best.f) !== companyKey(name) ? best.f : name;
+}
+
+// "… with names like Acme, which …": a company the previous sentence introduces, not as its subject.
+const INTRODUCED = new RegExp(
+  String.raw`(?:\b(?:names like|such as|named|called|including|(?:${COMPANY_HEAD}))\s+|^)((?:[\p{Lu}\d][\p{L}\d&.'’-]*\s?){1,4}?)(?=,\s+(?:which|a|an|the|who)\b)`,
+  'gu',
+);
+
+function introducedName(sentence: string): string | null {
+  const found = [...sentence.matchAll(INTRODUCED)].map((m) => leadingName(m[1]!, false)).filter((n): n is string => n !== null);
+  return found.length === 1 ? found[0]! : null;
 }
 
 const CURRENCY_WORD = /^(?:Rs|INR|USD|US|EUR|GBP|JPY|CNY|RMB|HK|S|A|NZ|C|R|KRW|SAR|AED|Sh|KSh|NIS)\b/;

@@ -91,6 +91,26 @@ const STRONG_VERBS = [
   'wrapped up',
   'drummed up',
   'gathered',
+  // Participles of roundups: "startups Acme landing $5M and Globex, $3M".
+  'landing',
+  'bagging',
+  'netting',
+  'pocketing',
+  'snagging',
+  'grabbing',
+  'garnering',
+  'clinching',
+  'attracting',
+  'obtaining',
+  'picking up',
+  'pulling in',
+  'hauling in',
+  'raking in',
+  'scooping up',
+  // Present tense of translated or headline text: "Acme obtains", "Acme captures €2m".
+  'obtain',
+  'captures',
+  'captured',
 ] as const;
 const WEAK_VERBS = [
   'announced',

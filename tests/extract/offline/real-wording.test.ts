@@ -1,0 +1,74 @@
+/** Constructions seen in published news, each on sentences of our own about fictional companies. */
+import { describe, expect, it } from 'vitest';
+import { extractOffline } from '../../../src/extract/offline/index.js';
+
+const deals = (text: string, title: string | null = null) =>
+  extractOffline({ url: 'https://example.test/a', title, text, publishedAt: '2026-03-02' }).deals;
+const brief = (text: string, title: string | null = null) =>
+  deals(text, title).map((d) => ({ company: d.company, amount: d.amountText, ...(d.background ? { background: true } : {}) }));
+
+describe('offline rules on real-world wording', () => {
+  it('reads a roundup participle and the subjects that share its verb', () => {
+    expect(
+      brief('Logistics had a strong quarter, with startups Trellomo landing $9 million and Quibbit, $4 million, from local funds.'),
+    ).toEqual([
+      { company: 'Trellomo', amount: '$9 million' },
+      { company: 'Quibbit', amount: '$4 million' },
+    ]);
+    expect(brief('Zorvane raised $12 million, Palquist $6 million and Dremont $2 million.')).toEqual([
+      { company: 'Zorvane', amount: '$12 million' },
+      { company: 'Palquist', amount: '$6 million' },
+      { company: 'Dremont', amount: '$2 million' },
+    ]);
+    // A figure compared with an earlier one is not another company's deal.
+    expect(brief('Zorvane raised $12 million, up from $6 million in 2024.')).toEqual([{ company: 'Zorvane', amount: '$12 million' }]);
+  });
+
+  it('reads "X’s $N deal from Y" as X’s deal', () => {
+    expect(brief('Meanwhile, edtech startup Brindle’s $3 million deal from Oakhollow Capital closed in May.')).toEqual([
+      { company: 'Brindle', amount: '$3 million' },
+    ]);
+  });
+
+  it('resolves "the startup" to the company the previous sentence introduces', () => {
+    expect(
+      brief(
+        'The year saw big cheques, with names like Vextora, which opened a London office in spring. The startup announced in March that it had landed a $14 million deal.',
+      ),
+    ).toEqual([{ company: 'Vextora', amount: '$14 million' }]);
+  });
+
+  it('resolves a subordinate "it" to the sentence subject, not to a company named earlier', () => {
+    const out = brief(
+      'Glimmerfin may buy payments firm Tolloway as part of the deal. Glimmerfin, which counts Orbeck as a shareholder, was valued at $2 billion last year when it had raised $60 million from Orbeck.',
+    );
+    expect(out).toContainEqual({ company: 'Glimmerfin', amount: '$60 million', background: true });
+    expect(out.find((d) => d.company === 'Tolloway')?.amount ?? null).toBeNull();
+  });
+
+  it('reads a subject whose appositive the writer never closed', () => {
+    expect(
+      deals(
+        'Harrowgate Media Ltd, the Leeds-based privately held publisher received a takeover offer from Bluewick Inc for $90 million.',
+      ).map((d) => [d.company, d.round]),
+    ).toEqual([['Harrowgate Media Ltd', 'acquisition']]);
+  });
+
+  it('names the company as the article usually writes it', () => {
+    // A service name written twice, the company's short name three times on its own.
+    const text =
+      'The operator of grocery app Basket Plumo has attracted $20 million from investors. Basket Plumo is popular with commuters. ' +
+      'Plumo said the money would fund a warehouse. Plumo said demand had doubled, and Plumo plans to hire.';
+    expect(brief(text).map((d) => d.company)).toEqual(['Plumo']);
+    // A generic tail the article mostly leaves off.
+    expect(
+      brief(
+        'Drayford agreed to buy Kestrel Power for £40 million. Kestrel Power Group Ltd supplies small firms. Kestrel Power has 90 staff.',
+      ).map((d) => d.company),
+    ).toEqual(['Kestrel Power']);
+    // A short form inside another name does not count as the company's own.
+    expect(brief('The Office of Energy awarded $5 million to Lumen Energy. Lumen Energy builds batteries.').map((d) => d.company)).toEqual([
+      'Lumen Energy',
+    ]);
+  });
+});

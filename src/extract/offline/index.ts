@@ -32,6 +32,8 @@ interface Draft {
   country: string | null;
   evidence: RawDeal['evidence'];
   background: boolean;
+  /** A background deal's own date when the text states its month ("in August 2025"), else null. */
+  statedOn: string | null;
   /** Features for the confidence model. */
   resolved: boolean;
   mentions: number;
@@ -286,6 +288,7 @@ function segmentOf(located: Located[], k: number, text: string): [number, number
  */
 function statusFor(l: Located, clause: string): Status {
   const status = statusOf(clause);
+  if (status === 'announced' && l.anchor.status) return l.anchor.status;
   return l.anchor.background && status === 'rumored' ? 'announced' : status;
 }
 
@@ -339,6 +342,7 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     country,
     evidence,
     background: l.anchor.background ?? false,
+    statedOn: l.anchor.background ? statedDate(anchorText.slice(segFrom, segTo)) : null,
     resolved: l.resolved,
     mentions: 1,
     headingOnly: sentences[l.sentence]!.headline,
@@ -380,6 +384,7 @@ function tableDraft(row: TableRow): Draft | null {
     country: null,
     evidence,
     background: false,
+    statedOn: null,
     resolved: false,
     mentions: 1,
     headingOnly: true,
@@ -415,6 +420,7 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     same.valuationText ??= d.valuationText;
     // Told once as news, it is news.
     same.background &&= d.background;
+    same.statedOn ??= d.statedOn;
     same.mentions++;
     same.resolved &&= d.resolved;
     same.headingOnly &&= d.headingOnly;
@@ -425,6 +431,21 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
   // A company's home is the same in all its deals (a grant reported after its equity round).
   for (const d of out) d.country ??= out.find((o) => companyKey(o.company) === companyKey(d.company) && o.country)?.country ?? null;
   return out;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const STATED_DATE = new RegExp(
+  String.raw`\b(${MONTHS.map((m) => `${m[0]!.toUpperCase()}${m.slice(1, 3)}(?:${m.slice(3)})?`).join('|')})\.?\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d\d)\b`,
+);
+
+/** "in August 2025" → 2025-08-01, "on March 3, 2024" → 2024-03-03; a year alone dates nothing. */
+export function statedDate(text: string): string | null {
+  const m = STATED_DATE.exec(text);
+  if (!m) return null;
+  const month = MONTHS.findIndex((x) => x.startsWith(m[1]!.toLowerCase().slice(0, 3))) + 1;
+  const day = m[2] ? Number(m[2]) : 1;
+  if (month < 1 || day > 31) return null;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** The confidence model's view of a draft. */
@@ -481,7 +502,8 @@ export function extractWithFeatures(article: ArticleInput): Array<{ deal: RawDea
         amountText: d.amountText,
         valuationText: d.valuationText,
         investors: d.investors,
-        announcedOn: d.status === 'announced' && !d.background ? day : null,
+        // History keeps its own date, never the article's: "in August 2025" dates it, "last year" does not.
+        announcedOn: d.background ? d.statedOn : d.status === 'announced' ? day : null,
         evidence: d.evidence,
         confidence: confidenceFrom(features),
         ...(d.background ? { background: true } : {}),

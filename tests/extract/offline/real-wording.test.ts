@@ -71,4 +71,35 @@ describe('offline rules on real-world wording', () => {
       'Lumen Energy',
     ]);
   });
+
+  it('reads an acquisition target named before a buyer whose verb has no object', () => {
+    const out = deals(
+      'Bravado is growing: Atlaspine, the Taiwanese site Bravado snapped up, launched in August. Vantor, which Bravado bought in 2019, has 50 staff.',
+    );
+    expect(out.map((d) => [d.company, d.round, d.background ?? false])).toEqual([
+      ['Atlaspine', 'acquisition', false],
+      ['Vantor', 'acquisition', true],
+    ]);
+  });
+
+  it('treats a received takeover bid as talks, not a done deal', () => {
+    expect(deals('Quorrel received a revised takeover bid from Helmsby for $40 million.').map((d) => [d.company, d.status])).toEqual([
+      ['Quorrel', 'in_talks'],
+    ]);
+  });
+
+  it('reads an earlier round named by its year as background', () => {
+    const out = deals('Brackwater plans to take logistics company Yorvane private. Marsh led Yorvane through its 2021 IPO.');
+    expect(out.map((d) => [d.company, d.round, d.background ?? false])).toContainEqual(['Yorvane', 'ipo', true]);
+  });
+
+  it('dates history by the date the text gives it, never by the article', () => {
+    const [news, history] = deals(
+      'Pemberly raised $30 million in a Series B on Monday. Pemberly had raised $8 million in August 2024 in a seed round led by Oakfen.',
+    );
+    expect(news).toMatchObject({ amountText: '$30 million', announcedOn: '2026-03-02' });
+    expect(history).toMatchObject({ amountText: '$8 million', background: true, announcedOn: '2024-08-01' });
+    const [undated] = deals('Last year, Corvex raised $5 million in a seed round.');
+    expect(undated).toMatchObject({ background: true, announcedOn: null });
+  });
 });

@@ -591,7 +591,7 @@ function gappedTargets(sentence: string, money: MoneyMatch[]): Anchor[] {
 
 // "Leonard led Agiliti through its 2021 IPO", "Acme's 2019 Series A": an earlier round by its year.
 const DATED_ROUND =
-  /\b(?:its|their|((?:[\p{Lu}][\p{L}\d&.-]*\s+){0,2}[\p{Lu}][\p{L}\d&-]*)['’]s?)\s+((?:19|20)\d\d)\s+(?:initial public offering|IPO|Series [A-J]\b(?:\s+round)?|seed round|pre-seed round|listing)/gu;
+  /\b(?:its|their|((?:[\p{Lu}][\p{L}\d&.-]*\s+){0,2}[\p{L}][\p{L}\d&-]*)['’]s?)\s+(?:(?:19|20)\d\d\s+(?:initial public offering|IPO|Series [A-J]\b(?:\s+round)?|seed round|pre-seed round|listing)|(?:Series [A-J]|seed|pre-seed)\s+(?:round|funding|financing)\s+(?:last year|in (?:19|20)\d\d|(?:a|two|three) years? ago)\b)/gu;
 
 function datedRoundAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];

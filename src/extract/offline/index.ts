@@ -119,13 +119,25 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
 // Trailing words a company is often named without: "Opus Energy Group" is "Opus Energy".
 const GENERIC_TAIL = /\s+(?:Group|Holdings?|Ltd|Limited|Inc|Corp|Corporation|Co|Plc|PLC|LLC|GmbH|AG|SA|NV|BV|Pvt|Pte)\.?$/;
 
+/** "Norrskär Recycling AB" → "Norrskär Recycling": the words the company key ignores. */
+function withoutLegalTail(name: string): string {
+  const words = name.split(' ');
+  while (words.length > 1 && companyKey(words.slice(0, -1).join(' ')) === companyKey(words.join(' '))) words.pop();
+  return words.join(' ');
+}
+
 function usualForm(name: string, text: string): string {
   const words = name.split(' ');
   const forms = new Set([name]);
-  for (let n = name; GENERIC_TAIL.test(n); ) forms.add((n = n.replace(GENERIC_TAIL, '')));
+  let bare = name;
+  while (GENERIC_TAIL.test(bare)) forms.add((bare = bare.replace(GENERIC_TAIL, '')));
   // "Market Kurly" → "Kurly" only where "Kurly" stands alone, not inside another name ("Department of Energy").
   const tail = words.length === 2 && /^\p{Lu}[\p{L}\d]{3,}$/u.test(words[1]!) && validName(words[1]!) ? words[1]! : null;
   if (tail) forms.add(tail);
+  // "Shanghai Biren Intelligent Technology Co." … "Biren" ×5: a long legal name's leading words.
+  const core = withoutLegalTail(coreOf(bare)).split(' ');
+  const prefixes = core.length >= 3 ? core.slice(0, -1).map((_, k) => core.slice(0, k + 1).join(' ')) : [];
+  for (const p of prefixes) if (/^\p{Lu}[\p{L}\d]{3,}/u.test(p)) forms.add(p);
   const candidates = [...forms].filter((f) => f.split(' ').length >= 1 && validName(f));
   if (candidates.length < 2) return name;
   const at = (f: string): number[] => {
@@ -142,8 +154,10 @@ function usualForm(name: string, text: string): string {
       (i) => !spans.some((o) => o.f.length > f.length && o.f.includes(f) && o.hits.some((j) => j <= i && i + f.length <= j + o.f.length)),
     ),
   }));
+  const fullUses = own.filter((o) => !prefixes.includes(o.f)).reduce((n, o) => n + o.hits.length, 0);
   const best = own
-    .filter((o) => o.hits.length > 0)
+    // A leading-words form must be the article's habit, not a chance match.
+    .filter((o) => o.hits.length > 0 && (!prefixes.includes(o.f) || (o.hits.length >= 2 && o.hits.length > fullUses)))
     .sort((a, b) => b.hits.length - a.hits.length || Math.min(...a.hits) - Math.min(...b.hits))[0];
   // Legal suffixes aside, the name is the same: keep it as written at the deal.
   return best && companyKey(best.f) !== companyKey(name) ? best.f : name;
@@ -394,6 +408,8 @@ function tableDraft(row: TableRow): Draft | null {
 
 function sameDeal(a: Draft, b: Draft): boolean {
   if (companyKey(a.company) !== companyKey(b.company)) return false;
+  // "is raising more funds … after it raised $100M last year": history is another deal.
+  if (a.background !== b.background && (a.amountValue === null || b.amountValue === null)) return false;
   const roundsAgree = a.round === b.round || VAGUE_ROUNDS.has(a.round) || VAGUE_ROUNDS.has(b.round);
   const amountsAgree =
     a.amountValue === null ||

@@ -102,4 +102,34 @@ describe('offline rules on real-world wording', () => {
     const [undated] = deals('Last year, Corvex raised $5 million in a seed round.');
     expect(undated).toMatchObject({ background: true, announcedOn: null });
   });
+
+  it('reads investor lists with a serial comma and adjectives before "investors"', () => {
+    const [d] = deals(
+      'Quillby has raised $45 million in a Series B round from well-known investors Harbor Lane, Brookfort Capital, and Mesa Nueva.',
+    );
+    expect(d?.investors.map((i) => i.name)).toEqual(['Harbor Lane', 'Brookfort Capital', 'Mesa Nueva']);
+  });
+
+  it('keeps a raise in progress apart from the earlier round it is compared with', () => {
+    const out = deals(
+      'Australian fintech Parrowex is raising more funds from investors. The platform was valued at $1 billion last year, after it raised $100 million from Tallow Capital.',
+    );
+    expect(out.map((d) => [d.company, d.status, d.amountText, d.background ?? false])).toEqual([
+      ['Parrowex', 'in_talks', null, false],
+      ['Parrowex', 'announced', '$100 million', true],
+    ]);
+  });
+
+  it('does not take a generic "Fund" heading word for a company', () => {
+    expect(
+      deals('A group of founders have raised $200 million for investing in start-ups.', 'Fund eyes local start-ups with $200m'),
+    ).toEqual([]);
+  });
+
+  it('names a company by the leading words the article keeps using for its long legal name', () => {
+    const text =
+      'Chip designer Shanghai Tenvor Intelligent Systems Co. is seeking to raise funds at a valuation of $2 billion, people familiar said. ' +
+      'Tenvor wants as much as $300 million. Tenvor was founded in 2019. The startup said Tenvor would comment later.';
+    expect(deals(text).map((d) => d.company)).toEqual(['Tenvor']);
+  });
 });

@@ -39,6 +39,7 @@ interface Draft {
   mentions: number;
   headingOnly: boolean;
   corporate: boolean;
+  objectName: boolean;
 }
 
 interface Located {
@@ -361,6 +362,7 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     mentions: 1,
     headingOnly: sentences[l.sentence]!.headline,
     corporate: l.anchor.round === 'acquisition' || l.anchor.round === 'ipo' || l.anchor.round === 'private_equity',
+    objectName: l.anchor.isObject,
   };
 }
 
@@ -403,6 +405,7 @@ function tableDraft(row: TableRow): Draft | null {
     mentions: 1,
     headingOnly: true,
     corporate: false,
+    objectName: false,
   };
 }
 
@@ -440,6 +443,7 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     same.mentions++;
     same.resolved &&= d.resolved;
     same.headingOnly &&= d.headingOnly;
+    same.objectName &&= d.objectName;
     same.country ??= d.country;
     same.investors = mergeInvestorMentions([...same.investors, ...d.investors], [same.company]);
     same.evidence.push(...d.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.quote === e.quote)));
@@ -464,8 +468,17 @@ export function statedDate(text: string): string | null {
   return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** What the article as a whole says about a draft's company. */
+interface ArticleView {
+  text: string;
+  title: string | null;
+  deals: number;
+}
+
 /** The confidence model's view of a draft. */
-export function featuresOf(d: Draft): DealFeatures {
+export function featuresOf(d: Draft, article: ArticleView): DealFeatures {
+  const esc = d.company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const uses = [...article.text.matchAll(new RegExp(`(?<![\\p{L}\\d])${esc}(?![\\p{L}\\d])`, 'gu'))].length;
   return {
     amount: d.amountText ? 1 : 0,
     namedRound: VAGUE_ROUNDS.has(d.round) ? 0 : 1,
@@ -479,6 +492,11 @@ export function featuresOf(d: Draft): DealFeatures {
     headingOnly: d.headingOnly ? 1 : 0,
     oddName: /^\p{Ll}/u.test(d.company) || /^[A-Z]{2,5}$/.test(d.company) ? 1 : 0,
     corporate: d.corporate ? 1 : 0,
+    nameSeen: uses >= 2 ? 1 : 0,
+    inTitle: article.title?.includes(d.company) ? 1 : 0,
+    roundup: article.deals >= 4 ? 1 : 0,
+    objectName: d.objectName ? 1 : 0,
+    bare: !d.amountText && VAGUE_ROUNDS.has(d.round) ? 1 : 0,
   };
 }
 
@@ -505,9 +523,11 @@ export function extractWithFeatures(article: ArticleInput): Array<{ deal: RawDea
   // Companies the article lists without a home of their own share the one its opening is about.
   const scope = articleScope(sentences.filter((x) => x.headline || x.block <= 1).map((x) => x.text));
   const day = /^\d{4}-\d{2}-\d{2}/.exec(article.publishedAt ?? '')?.[0] ?? null;
-  return mergeDrafts(drafts).map((d) => {
+  const merged = mergeDrafts(drafts);
+  const view: ArticleView = { text: `${article.title ?? ''}\n${article.text}`, title: article.title, deals: merged.length };
+  return merged.map((d) => {
     d.country ??= scope;
-    const features = featuresOf(d);
+    const features = featuresOf(d, view);
     return {
       features,
       deal: {

@@ -132,4 +132,17 @@ describe('offline rules on real-world wording', () => {
       'Tenvor wants as much as $300 million. Tenvor was founded in 2019. The startup said Tenvor would comment later.';
     expect(deals(text).map((d) => d.company)).toEqual(['Tenvor']);
   });
+
+  it('tells the confidence model how the company was found and how well the article backs it', async () => {
+    const { extractWithFeatures } = await import('../../../src/extract/offline/index.js');
+    const [object] = extractWithFeatures({
+      url: 'u',
+      title: 'Harlow backs Quennet',
+      text: 'Harlow Capital has invested $4 million in Quennet. Quennet makes sensors.',
+      publishedAt: null,
+    });
+    expect(object!.features).toMatchObject({ objectName: 1, nameSeen: 1, inTitle: 1, roundup: 0, bare: 0 });
+    const [bare] = extractWithFeatures({ url: 'u', title: null, text: 'Tamsin is raising more funds.', publishedAt: null });
+    expect(bare!.features).toMatchObject({ objectName: 0, nameSeen: 0, inTitle: 0, bare: 1 });
+  });
 });

@@ -13,10 +13,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCorpus } from './corpus.js';
 import { scoreCase } from './score.js';
-import { normaliseDeal } from '../normalise/index.js';
+import { companyKey, normaliseDeal } from '../normalise/index.js';
 import { parseArticle } from '../parse/article.js';
 import { FEATURES, score, type DealFeatures, type Weights } from '../extract/offline/confidence.js';
 import { extractWithFeatures } from '../extract/offline/index.js';
+
+const CORE = new Set(['round', 'amount', 'status']);
 
 interface Sample {
   x: DealFeatures;
@@ -33,11 +35,15 @@ export async function samples(spec: string): Promise<Sample[]> {
     const publishedAt = article.publishedAt ?? c.publishedAt;
     const found = extractWithFeatures({ url: article.url, title: article.title, text: article.text, publishedAt });
     const deals = found.map((f) => normaliseDeal(f.deal, { text: article.text, publishedAt }).deal);
-    const spurious = [...scoreCase(c.deals, deals).spurious];
+    const scored = scoreCase(c.deals, deals);
+    const spurious = [...scored.spurious];
+    // Right means matched with its core figures right: a deal stored with the wrong amount,
+    // round or status is a wrong record to the reader.
+    const wrong = new Set(scored.fieldErrors.filter((e) => CORE.has(e.field)).map((e) => companyKey(e.company)));
     deals.forEach((d, i) => {
       const k = spurious.indexOf(d.company.name);
       if (k >= 0) spurious.splice(k, 1);
-      out.push({ x: found[i]!.features, y: k >= 0 ? 0 : 1 });
+      out.push({ x: found[i]!.features, y: k >= 0 || wrong.has(companyKey(d.company.name)) ? 0 : 1 });
     });
   }
   return out;

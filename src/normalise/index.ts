@@ -65,10 +65,13 @@ export function normaliseDeal(input: RawDeal, ctx: NormaliseContext): DealCandid
   const rawDate = text(raw.announcedOn);
   const announcedOn = toIsoDate(rawDate);
   if (rawDate && !announcedOn) flag('extraction_error', `unreadable announcedOn "${rawDate}" dropped`);
-  const dealDate = announcedOn ?? toIsoDate(ctx.publishedAt);
+  // A deal told as history is not dated by the article that mentions it; its money still
+  // converts at the article's date when the text gives none.
+  const dealDate = announcedOn ?? (raw.background === true ? null : toIsoDate(ctx.publishedAt));
+  const fxDate = dealDate ?? toIsoDate(ctx.publishedAt);
 
-  const amount = readMoney('amount', raw.amountText, ctx.text, dealDate, flag);
-  const valuation = readMoney('valuation', raw.valuationText, ctx.text, dealDate, flag);
+  const amount = readMoney('amount', raw.amountText, ctx.text, fxDate, flag);
+  const valuation = readMoney('valuation', raw.valuationText, ctx.text, fxDate, flag);
 
   const evidence: Deal['evidence'] = [];
   for (const e of Array.isArray(raw.evidence) ? raw.evidence : []) {

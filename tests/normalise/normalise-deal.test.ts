@@ -37,6 +37,14 @@ function raw(overrides: Partial<RawDeal> = {}): RawDeal {
 const ctx = { text: ARTICLE, publishedAt: PUBLISHED };
 
 describe('normaliseDeal', () => {
+  it('dates a background deal only by its own date, still converting its money', () => {
+    const undated = normaliseDeal(raw({ background: true }), ctx).deal;
+    expect(undated.announcedOn).toBeNull();
+    expect(undated.amount?.usd).toBeGreaterThan(0);
+    expect(normaliseDeal(raw({ background: true, announcedOn: '2023-08-01' }), ctx).deal.announcedOn).toBe('2023-08-01');
+    expect(normaliseDeal(raw(), ctx).deal.announcedOn).toBe('2024-03-12');
+  });
+
   it('normalises a faithful extraction into a valid deal with no flags', () => {
     const { deal, flags } = normaliseDeal(raw(), ctx);
     expect(flags).toEqual([]);

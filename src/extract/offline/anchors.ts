@@ -26,6 +26,8 @@ export interface Anchor {
   investor: { name: string; lead: boolean } | null;
   /** An earlier deal told as history ("raised $5M last year"), not this article's news. */
   background?: boolean;
+  /** Status the construction itself implies ("received a takeover bid" is an offer, not a deal). */
+  status?: 'in_talks';
 }
 
 const NOT_CAPITAL =
@@ -116,6 +118,14 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
   const start = Math.min(head.length, lastClauseStart(`${head} `));
   const tail = head.slice(start).trim();
   if (PRONOUN.test(tail)) return { name: null, at: verbAt };
+  // "… last year when it had raised $60M": AUX_TAIL ate the clause's pronoun with its auxiliaries.
+  if (!tail && start > 0 && /^\s*(?:it|they)\b/i.test(raw.slice(lastClauseStart(raw)))) return { name: null, at: verbAt };
+  // "Globex Ltd, the UK-based provider received …": an appositive the writer never closed.
+  const open = /^((?:\p{Ll}[\p{L}-]*\s+){0,3}[\p{Lu}][^,]{0,60}),\s+(?:the|a|an)\s+[^,;]{3,90}$/u.exec(tail);
+  const openName = open ? trailingName(open[1]!) : null;
+  if (openName && open![1]!.endsWith(openName) && !/\s(?:and|or|but|while|which|who|that)\s/.test(tail.slice(open![1]!.length))) {
+    return { name: openName, at: start + head.slice(start).indexOf(openName) };
+  }
   if (!tail && start > 0) {
     // "Acme will list on Nasdaq after raising $500M": the participle shares the main subject.
     const main = leadingName(head, false);
@@ -202,6 +212,32 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
       round: roundNear(sentence.slice(v.index), m.index - v.index) ?? (/^(?:awarded|granted)$/i.test(v[0]) ? 'grant' : 'series_unknown'),
       investor: null,
     });
+    if (found) out.push(...gappedAnchors(sentence, money, found));
+  }
+  return out;
+}
+
+// "Acme landing $9M and Globex, $6M", "Acme raised $9M, Globex $6M and Initech $2M": the verb
+// is written once and the later subjects share it.
+const GAPPED = /^(?:,\s*|\s+)(?:and\s+|while\s+)?((?:\p{Ll}[\p{L}-]*\s+){0,2}[\p{Lu}][^,;()]{0,50}?),?\s+$/u;
+
+function gappedAnchors(sentence: string, money: MoneyMatch[], first: MoneyMatch): Anchor[] {
+  const out: Anchor[] = [];
+  let prev = first;
+  for (const m of money.filter((x) => x.index > first.end)) {
+    const gap = GAPPED.exec(sentence.slice(prev.end, m.index));
+    const name = gap ? trailingName(gap[1]!) : null;
+    if (!gap || !name || !gap[1]!.endsWith(name) || !isDealRole(moneyRole(sentence, m))) break;
+    out.push({
+      company: name,
+      companyAt: sentence.lastIndexOf(name, m.index),
+      describedUntil: m.index,
+      isObject: false,
+      money: m,
+      round: roundNear(sentence.slice(m.index, m.end + 40), 0) ?? 'series_unknown',
+      investor: null,
+    });
+    prev = m;
   }
   return out;
 }
@@ -211,7 +247,7 @@ const OBJECT_NOUN =
 
 // "Sequoia has invested $50M in Acme": the amount sits between the verb and the company.
 const INVESTED_IN =
-  /\b(?:invested|invests|investing|put|puts|poured|pours|injected|injects|committed|commits|earmarked|earmarking|earmarks|spent|spending|spends)\s+$/;
+  /\b(?:invest|invested|invests|investing|put|puts|poured|pours|inject|injected|injects|injecting|commit|committed|commits|earmarked|earmarking|earmarks|spent|spending|spends)\s+$/;
 
 function investedAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
@@ -243,7 +279,8 @@ const LED_ROUND =
   /\b(?:(?:led|co-led|leads|leading|co-leading)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:round|investment)|invested\s+(?:[\w-]+\s+){0,2}?in\s+(?:a|an|the|its)\s+(?:Series [A-J]|seed|angel|pre-seed)\s+(?:round|funding|financing))\s+(?:in|into|of)\s*$/;
 
 // "Acme's $20 million Series B was led by X": the possessive names the company.
-const POSSESSIVE_ROUND = /^\s+(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|pre-seed|raise|funding|financing|IPO)\b/;
+const POSSESSIVE_ROUND =
+  /^\s+(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|pre-seed|raise|funding|financing|IPO|(?:deal|investment)\s+(?:from|with|led by|by)\b)/;
 
 function possessiveAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
@@ -513,6 +550,65 @@ function corporateAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
       money: m && m.value >= 1e6 ? m : null,
       round: 'acquisition',
       investor: null,
+      status: 'in_talks',
+    });
+  }
+  return out;
+}
+
+// "Atlaspine, the Taiwanese site Bravado snapped up, …", "Vantor, which Bravado bought in 2019,":
+// the buyer's verb has no object; the target is the name the relative clause describes.
+const TARGET_BEFORE = new RegExp(
+  String.raw`((?:[\p{Lu}\d][\p{L}\d&.'’-]*\s+){0,3}[\p{Lu}\d][\p{L}\d&'’-]*),\s+(?:which|that|(?:the|a|an)\s+[^,;]{0,60}?)\s+` +
+    String.raw`(?:[\p{Lu}][\p{L}\d&.-]*\s+){1,3}(?:has\s+|had\s+|have\s+)?(?:snapped up|acquired|bought|purchased|took over|swallowed)` +
+    String.raw`(?=\s*[,.;]|\s+(?:in|last|earlier|for|back|this|a|two|three)\b)`,
+  'gu',
+);
+
+function gappedTargets(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const t of sentence.matchAll(TARGET_BEFORE)) {
+    const name = trailingName(t[1]!);
+    if (!name) continue;
+    const end = t.index + t[0].length;
+    const m =
+      money.find((x) => x.index >= end && x.index - end < 30 && FOR_MONEY.test(sentence.slice(Math.max(0, x.index - 30), x.index))) ?? null;
+    out.push({
+      company: name,
+      companyAt: sentence.indexOf(name, t.index),
+      describedUntil: end,
+      isObject: true,
+      money: m,
+      round: 'acquisition',
+      investor: null,
+      background: /^\s+(?:in (?:19|20)\d\d|last (?:year|month)|back in|(?:a|two|three|\d+) (?:years?|months?) ago)\b/.test(
+        sentence.slice(end),
+      ),
+    });
+  }
+  return out;
+}
+
+// "Leonard led Agiliti through its 2021 IPO", "Acme's 2019 Series A": an earlier round by its year.
+const DATED_ROUND =
+  /\b(?:its|their|((?:[\p{Lu}][\p{L}\d&.-]*\s+){0,2}[\p{L}][\p{L}\d&-]*)['’]s?)\s+(?:(?:19|20)\d\d\s+(?:initial public offering|IPO|Series [A-J]\b(?:\s+round)?|seed round|pre-seed round|listing)|(?:Series [A-J]|seed|pre-seed)\s+(?:round|funding|financing)\s+(?:last year|in (?:19|20)\d\d|(?:a|two|three) years? ago)\b)/gu;
+
+function datedRoundAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const r of sentence.matchAll(DATED_ROUND)) {
+    // An amount of its own is read by the amount rules.
+    if (money.some((m) => m.index >= r.index && m.index <= r.index + r[0].length + 5)) continue;
+    const name = r[1] ? trailingName(r[1]) : null;
+    if (r[1] && !name) continue;
+    out.push({
+      company: name,
+      companyAt: name ? sentence.indexOf(name, r.index) : r.index,
+      describedUntil: r.index,
+      isObject: false,
+      money: null,
+      round: roundNear(r[0], 0) ?? 'series_unknown',
+      investor: null,
+      background: true,
     });
   }
   return out;
@@ -521,7 +617,7 @@ function corporateAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 /** All deal anchors in one sentence (several in "X raised …, while Y picked up …"). */
 export function findAnchors(sentence: string, topic: string | null = null): Anchor[] {
   const money = amountsIn(sentence);
-  const acquisitions = [...acquisitionAnchors(sentence, money), ...corporateAnchors(sentence, money)];
+  const acquisitions = [...acquisitionAnchors(sentence, money), ...corporateAnchors(sentence, money), ...gappedTargets(sentence, money)];
   const objects = [...objectAnchors(sentence, money), ...fundedAnchors(sentence, money)];
   // An amount belongs to one construction: object and acquisition readings beat subject ones
   // ("Calderwood has led a $400M investment in Vantora" is Vantora's deal, not Calderwood's).
@@ -531,7 +627,8 @@ export function findAnchors(sentence: string, topic: string | null = null): Anch
   );
   // Two verbs can reach one amount ("…, which runs X, landed $7M"): one deal per amount.
   const seen = new Set<number | undefined>();
-  return [...funding, ...objects, ...acquisitions].filter((a) => {
+  const dated = datedRoundAnchors(sentence, money).filter((d) => !funding.some((f) => f.round === d.round));
+  return [...funding, ...objects, ...acquisitions, ...dated].filter((a) => {
     if (a.money && seen.has(a.money.index)) return false;
     seen.add(a.money?.index);
     if (a.money && moneyRole(sentence, a.money) === 'past') a.background = true;

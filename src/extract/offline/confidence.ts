@@ -26,6 +26,16 @@ export interface DealFeatures {
   oddName: number;
   /** An acquisition, IPO or other corporate event (no raise verb). */
   corporate: number;
+  /** The name is written more than once in the article (a name met once is weaker evidence). */
+  nameSeen: number;
+  /** The headline names the company. */
+  inTitle: number;
+  /** The article reports four or more deals (roundups, digests: more room for crossed wires). */
+  roundup: number;
+  /** The company is the object of a construction ("invested in X", "acquire X", a gapped subject), not a raise verb's subject. */
+  objectName: number;
+  /** Neither an amount nor a named round: only the verb says there is a deal. */
+  bare: number;
 }
 
 export const FEATURES = [
@@ -41,6 +51,11 @@ export const FEATURES = [
   'headingOnly',
   'oddName',
   'corporate',
+  'nameSeen',
+  'inTitle',
+  'roundup',
+  'objectName',
+  'bare',
 ] as const satisfies ReadonlyArray<keyof DealFeatures>;
 
 export interface Weights {

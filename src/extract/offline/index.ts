@@ -9,7 +9,7 @@ import type { ArticleInput, Extractor } from '../types.js';
 import { findAnchors, openingSubject, titleSubject, type Anchor } from './anchors.js';
 import { confidenceFrom, type DealFeatures } from './confidence.js';
 import { investorsIn, mergeInvestorMentions, type Investor } from './investors.js';
-import { amountsIn, moneyRole, roundNear, statusOf } from './lexicon.js';
+import { amountsIn, COMPANY_HEAD, moneyRole, roundNear, statusOf } from './lexicon.js';
 import { leadingName, validName } from './names.js';
 import { articleScope, describedHome, listingHome, marketOf, namelessHome } from './home.js';
 import { findPlaces, isPlaceName } from './places.js';
@@ -32,11 +32,14 @@ interface Draft {
   country: string | null;
   evidence: RawDeal['evidence'];
   background: boolean;
+  /** A background deal's own date when the text states its month ("in August 2025"), else null. */
+  statedOn: string | null;
   /** Features for the confidence model. */
   resolved: boolean;
   mentions: number;
   headingOnly: boolean;
   corporate: boolean;
+  objectName: boolean;
 }
 
 interface Located {
@@ -72,11 +75,15 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
     }
     // "Paris-based Acme is … . It has raised …": within a paragraph, its own subject beats a
     // company from an earlier paragraph.
-    const prev = i > 0 && sentences[i - 1]!.block === s.block && lastBlock !== s.block ? openingSubject(sentences[i - 1]!.text) : null;
+    const prevText = i > 0 && sentences[i - 1]!.block === s.block && lastBlock !== s.block ? sentences[i - 1]!.text : null;
+    const prev = prevText ? (openingSubject(prevText) ?? introducedName(prevText)) : null;
     for (const anchor of findAnchors(s.text, s.topic)) {
       const opening = leadingName(s.text, false);
       const openingOk = opening !== null && s.text.indexOf(opening) < anchor.companyAt && !CURRENCY_WORD.test(opening);
-      const company = anchor.company ?? prev ?? last ?? (openingOk ? opening : null) ?? fallback;
+      // "Acme, which …, was valued … when it had raised …": a clause's "it" is the sentence's subject.
+      const subject = anchor.company === null && anchor.companyAt > 0 ? openingSubject(s.text) : null;
+      const ownSubject = subject && s.text.indexOf(subject) < anchor.companyAt ? subject : null;
+      const company = anchor.company ?? ownSubject ?? prev ?? last ?? (openingOk ? opening : null) ?? fallback;
       if (!company) continue;
       if (anchor.company === null) {
         const at = s.text.indexOf(company);
@@ -104,7 +111,68 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
       (written && countOf(written, allText) >= 2 ? written : null);
     if (full) l.company = full;
   }
+  // "Market Kurly … Kurly said … Kurly said", "Opus Energy … Opus Energy Group Ltd": of a
+  // name's long and short forms, the one the article writes most on its own (ties: the first).
+  for (const l of located) l.company = usualForm(l.company, allText);
   return located;
+}
+
+// Trailing words a company is often named without: "Opus Energy Group" is "Opus Energy".
+const GENERIC_TAIL = /\s+(?:Group|Holdings?|Ltd|Limited|Inc|Corp|Corporation|Co|Plc|PLC|LLC|GmbH|AG|SA|NV|BV|Pvt|Pte)\.?$/;
+
+/** "Norrskär Recycling AB" → "Norrskär Recycling": the words the company key ignores. */
+function withoutLegalTail(name: string): string {
+  const words = name.split(' ');
+  while (words.length > 1 && companyKey(words.slice(0, -1).join(' ')) === companyKey(words.join(' '))) words.pop();
+  return words.join(' ');
+}
+
+function usualForm(name: string, text: string): string {
+  const words = name.split(' ');
+  const forms = new Set([name]);
+  let bare = name;
+  while (GENERIC_TAIL.test(bare)) forms.add((bare = bare.replace(GENERIC_TAIL, '')));
+  // "Market Kurly" → "Kurly" only where "Kurly" stands alone, not inside another name ("Department of Energy").
+  const tail = words.length === 2 && /^\p{Lu}[\p{L}\d]{3,}$/u.test(words[1]!) && validName(words[1]!) ? words[1]! : null;
+  if (tail) forms.add(tail);
+  // "Shanghai Biren Intelligent Technology Co." … "Biren" ×5: a long legal name's leading words.
+  const core = withoutLegalTail(coreOf(bare)).split(' ');
+  const prefixes = core.length >= 3 ? core.slice(0, -1).map((_, k) => core.slice(0, k + 1).join(' ')) : [];
+  for (const p of prefixes) if (/^\p{Lu}[\p{L}\d]{3,}/u.test(p)) forms.add(p);
+  const candidates = [...forms].filter((f) => f.split(' ').length >= 1 && validName(f));
+  if (candidates.length < 2) return name;
+  const at = (f: string): number[] => {
+    const esc = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return [...text.matchAll(new RegExp(`(?<![\\p{L}\\d])${esc}(?![\\p{L}\\d])`, 'gu'))]
+      .map((m) => m.index)
+      .filter((i) => f !== tail || !/(?:\p{Lu}[\p{L}.]*|\b(?:of|de|&|the))\s+$/u.test(text.slice(Math.max(0, i - 30), i)));
+  };
+  // Standalone uses: those not inside a longer candidate's occurrence.
+  const spans = candidates.map((f) => ({ f, hits: at(f) }));
+  const own = spans.map(({ f, hits }) => ({
+    f,
+    hits: hits.filter(
+      (i) => !spans.some((o) => o.f.length > f.length && o.f.includes(f) && o.hits.some((j) => j <= i && i + f.length <= j + o.f.length)),
+    ),
+  }));
+  const fullUses = own.filter((o) => !prefixes.includes(o.f)).reduce((n, o) => n + o.hits.length, 0);
+  const best = own
+    // A leading-words form must be the article's habit, not a chance match.
+    .filter((o) => o.hits.length > 0 && (!prefixes.includes(o.f) || (o.hits.length >= 2 && o.hits.length > fullUses)))
+    .sort((a, b) => b.hits.length - a.hits.length || Math.min(...a.hits) - Math.min(...b.hits))[0];
+  // Legal suffixes aside, the name is the same: keep it as written at the deal.
+  return best && companyKey(best.f) !== companyKey(name) ? best.f : name;
+}
+
+// "… with names like Acme, which …": a company the previous sentence introduces, not as its subject.
+const INTRODUCED = new RegExp(
+  String.raw`(?:\b(?:names like|such as|named|called|including|(?:${COMPANY_HEAD}))\s+|^)((?:[\p{Lu}\d][\p{L}\d&.'’-]*\s?){1,4}?)(?=,\s+(?:which|a|an|the|who)\b)`,
+  'gu',
+);
+
+function introducedName(sentence: string): string | null {
+  const found = [...sentence.matchAll(INTRODUCED)].map((m) => leadingName(m[1]!, false)).filter((n): n is string => n !== null);
+  return found.length === 1 ? found[0]! : null;
 }
 
 const CURRENCY_WORD = /^(?:Rs|INR|USD|US|EUR|GBP|JPY|CNY|RMB|HK|S|A|NZ|C|R|KRW|SAR|AED|Sh|KSh|NIS)\b/;
@@ -235,6 +303,7 @@ function segmentOf(located: Located[], k: number, text: string): [number, number
  */
 function statusFor(l: Located, clause: string): Status {
   const status = statusOf(clause);
+  if (status === 'announced' && l.anchor.status) return l.anchor.status;
   return l.anchor.background && status === 'rumored' ? 'announced' : status;
 }
 
@@ -288,10 +357,12 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     country,
     evidence,
     background: l.anchor.background ?? false,
+    statedOn: l.anchor.background ? statedDate(anchorText.slice(segFrom, segTo)) : null,
     resolved: l.resolved,
     mentions: 1,
     headingOnly: sentences[l.sentence]!.headline,
     corporate: l.anchor.round === 'acquisition' || l.anchor.round === 'ipo' || l.anchor.round === 'private_equity',
+    objectName: l.anchor.isObject,
   };
 }
 
@@ -329,15 +400,19 @@ function tableDraft(row: TableRow): Draft | null {
     country: null,
     evidence,
     background: false,
+    statedOn: null,
     resolved: false,
     mentions: 1,
     headingOnly: true,
     corporate: false,
+    objectName: false,
   };
 }
 
 function sameDeal(a: Draft, b: Draft): boolean {
   if (companyKey(a.company) !== companyKey(b.company)) return false;
+  // "is raising more funds … after it raised $100M last year": history is another deal.
+  if (a.background !== b.background && (a.amountValue === null || b.amountValue === null)) return false;
   const roundsAgree = a.round === b.round || VAGUE_ROUNDS.has(a.round) || VAGUE_ROUNDS.has(b.round);
   const amountsAgree =
     a.amountValue === null ||
@@ -364,9 +439,11 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     same.valuationText ??= d.valuationText;
     // Told once as news, it is news.
     same.background &&= d.background;
+    same.statedOn ??= d.statedOn;
     same.mentions++;
     same.resolved &&= d.resolved;
     same.headingOnly &&= d.headingOnly;
+    same.objectName &&= d.objectName;
     same.country ??= d.country;
     same.investors = mergeInvestorMentions([...same.investors, ...d.investors], [same.company]);
     same.evidence.push(...d.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.quote === e.quote)));
@@ -376,8 +453,32 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
   return out;
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const STATED_DATE = new RegExp(
+  String.raw`\b(${MONTHS.map((m) => `${m[0]!.toUpperCase()}${m.slice(1, 3)}(?:${m.slice(3)})?`).join('|')})\.?\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d\d)\b`,
+);
+
+/** "in August 2025" → 2025-08-01, "on March 3, 2024" → 2024-03-03; a year alone dates nothing. */
+export function statedDate(text: string): string | null {
+  const m = STATED_DATE.exec(text);
+  if (!m) return null;
+  const month = MONTHS.findIndex((x) => x.startsWith(m[1]!.toLowerCase().slice(0, 3))) + 1;
+  const day = m[2] ? Number(m[2]) : 1;
+  if (month < 1 || day > 31) return null;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** What the article as a whole says about a draft's company. */
+interface ArticleView {
+  text: string;
+  title: string | null;
+  deals: number;
+}
+
 /** The confidence model's view of a draft. */
-export function featuresOf(d: Draft): DealFeatures {
+export function featuresOf(d: Draft, article: ArticleView): DealFeatures {
+  const esc = d.company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const uses = [...article.text.matchAll(new RegExp(`(?<![\\p{L}\\d])${esc}(?![\\p{L}\\d])`, 'gu'))].length;
   return {
     amount: d.amountText ? 1 : 0,
     namedRound: VAGUE_ROUNDS.has(d.round) ? 0 : 1,
@@ -391,6 +492,11 @@ export function featuresOf(d: Draft): DealFeatures {
     headingOnly: d.headingOnly ? 1 : 0,
     oddName: /^\p{Ll}/u.test(d.company) || /^[A-Z]{2,5}$/.test(d.company) ? 1 : 0,
     corporate: d.corporate ? 1 : 0,
+    nameSeen: uses >= 2 ? 1 : 0,
+    inTitle: article.title?.includes(d.company) ? 1 : 0,
+    roundup: article.deals >= 4 ? 1 : 0,
+    objectName: d.objectName ? 1 : 0,
+    bare: !d.amountText && VAGUE_ROUNDS.has(d.round) ? 1 : 0,
   };
 }
 
@@ -417,9 +523,11 @@ export function extractWithFeatures(article: ArticleInput): Array<{ deal: RawDea
   // Companies the article lists without a home of their own share the one its opening is about.
   const scope = articleScope(sentences.filter((x) => x.headline || x.block <= 1).map((x) => x.text));
   const day = /^\d{4}-\d{2}-\d{2}/.exec(article.publishedAt ?? '')?.[0] ?? null;
-  return mergeDrafts(drafts).map((d) => {
+  const merged = mergeDrafts(drafts);
+  const view: ArticleView = { text: `${article.title ?? ''}\n${article.text}`, title: article.title, deals: merged.length };
+  return merged.map((d) => {
     d.country ??= scope;
-    const features = featuresOf(d);
+    const features = featuresOf(d, view);
     return {
       features,
       deal: {
@@ -430,7 +538,8 @@ export function extractWithFeatures(article: ArticleInput): Array<{ deal: RawDea
         amountText: d.amountText,
         valuationText: d.valuationText,
         investors: d.investors,
-        announcedOn: d.status === 'announced' && !d.background ? day : null,
+        // History keeps its own date, never the article's: "in August 2025" dates it, "last year" does not.
+        announcedOn: d.background ? d.statedOn : d.status === 'announced' ? day : null,
         evidence: d.evidence,
         confidence: confidenceFrom(features),
         ...(d.background ? { background: true } : {}),

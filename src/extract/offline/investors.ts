@@ -18,7 +18,8 @@ const SUBJECT_JOINED =
 const WILL_LEAD =
   /\s+(?:is|was|are|were|will)\s+(?:said to be |expected to |set to |poised to |likely to |reportedly )?(lead(?:ing)?|co-lead(?:ing)?|participate|participating|take part|taking part|join|joining|invest|investing)\b/g;
 const HAS_LED = /^(.+?)\s+(?:has |have )?(?:led|co-led)\s+(?:a|an|the)\b/;
-const LENT_BY = /\b(?:from|with)\s+(?=(?:the\s+)?[\p{Lu}])/gu;
+// "from A", "from high-profile investors A, B and C".
+const LENT_BY = /\b(?:from|with)\s+(?=(?:the\s+)?[\p{Lu}]|(?:[\p{Ll}-]+\s+){0,2}?(?:investors|backers)\s+[\p{Lu}])/gu;
 
 /**
  * Investors stated in one sentence. With `from`, names after "from"/"with" past offset `after`

@@ -91,6 +91,26 @@ const STRONG_VERBS = [
   'wrapped up',
   'drummed up',
   'gathered',
+  // Participles of roundups: "startups Acme landing $5M and Globex, $3M".
+  'landing',
+  'bagging',
+  'netting',
+  'pocketing',
+  'snagging',
+  'grabbing',
+  'garnering',
+  'clinching',
+  'attracting',
+  'obtaining',
+  'picking up',
+  'pulling in',
+  'hauling in',
+  'raking in',
+  'scooping up',
+  // Present tense of translated or headline text: "Acme obtains", "Acme captures €2m".
+  'obtain',
+  'captures',
+  'captured',
 ] as const;
 const WEAK_VERBS = [
   'announced',
@@ -276,7 +296,7 @@ const TOTAL_AFTER =
 // An earlier raise told as history: "Last year, Acme raised …", "after raising $200M in 2021".
 const PAST_BEFORE = /\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|a year ago|previously|back in|at the time)\b/i;
 const PAST_AFTER =
-  /^[^,;.]*?\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:a|one|two|three|four|five|\d+) (?:years?|months?) ago|in (?:19|20)\d\d)\b|^\s*in\s+an?\s+(?:19|20)\d\d\b/i;
+  /^[^,;.]*?\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:a|one|two|three|four|five|\d+) (?:years?|months?) ago|in (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?(?:19|20)\d\d)\b|^\s*in\s+an?\s+(?:19|20)\d\d\b/i;
 const NAMED_ROUND_AFTER =
   /^\s*(?:in|through|via|as)\s+(?:a|an|its|the|their)\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|IPO|offering)\b/i;
 // Money that is not financing: "a $10 million contract", "a $9 billion order".

@@ -88,6 +88,7 @@ const NOT_NAMES = new Set([
   'people',
   'deal',
   'deals',
+  'fund',
   'series',
   'seed',
   'here',
@@ -259,7 +260,7 @@ export function nameList(text: string): string[] {
   text = text
     .replace(/\s*\([^()]*\)/g, '')
     .replace(
-      /(?:^|(?<=,\s*|\band\s+))(?:[\p{Lu}][\p{L}.]*\s+){0,2}?(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?)\s+(?=\p{Lu})/gu,
+      /(?:^|(?<=,\s*|\band\s+))(?:(?:[\p{Lu}][\p{L}.]*\s+){0,2}?|(?:(?!and\s)[\p{Ll}-]+\s+){1,2}?)(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?|backers?)\s+(?=\p{Lu})/gu,
       '',
     )
     .replace(/(?:[\p{Lu}][\p{L}.]*\s+){1,3}(?:arm|unit|subsidiary|affiliate)\s+(?=\p{Lu})/gu, '')
@@ -273,7 +274,8 @@ export function nameList(text: string): string[] {
   // "A and B, Startup Wire reported": the name before a reporting verb is the outlet.
   if (cut && /^\s(?:said|says|reported|reports|wrote|noted)\b/.test(cut[0])) list = list.replace(/,\s*[^,]*$/, '');
   const names: string[] = [];
-  for (const item of list.split(/,\s*|\s+and\s+|\s+as well as\s+/)) {
+  // "A, B, and C": the serial comma's "and" is no part of C's name.
+  for (const item of list.split(/,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/)) {
     // Investor lists name firms, whose names often start with a place ("Korea Investment Partners").
     const name = leadingName(item, true, false);
     if (name && !names.includes(name)) names.push(name);

@@ -18,10 +18,36 @@ describe('processArticle re-run after a crash between its commits', () => {
   let site: NewsSite;
   let deps: ReturnType<typeof testDeps>;
   let ids: number[];
+  let gate: { arrive(): Promise<void> } | null = null;
+
+  /** Releases every waiter once `n` have arrived (or after a safety timeout, which fails the race check). */
+  function barrier(n: number) {
+    let arrived = 0;
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const timer = setTimeout(open, 20_000);
+    return {
+      arrive() {
+        arrived += 1;
+        if (arrived >= n) {
+          clearTimeout(timer);
+          open();
+        }
+        return opened;
+      },
+    };
+  }
 
   beforeAll(async () => {
     t = await createTestDb();
-    llm = await startFakeOpenAI(headlineDeals, { latencyMs: 100 });
+    // While a gate is set, each model request waits for it: the concurrent-attempts test opens it
+    // only once both attempts have asked, so neither can find the other's answer in the cache.
+    llm = await startFakeOpenAI(async (req, i) => {
+      await gate?.arrive();
+      return headlineDeals(req, i);
+    });
     site = await startNewsSite(3, 'r');
     deps = testDeps(t.db, { OPENAI_API_KEY: 'test', OPENAI_BASE_URL: llm.baseURL });
     const source = await addSource(deps, site.feedUrl, { kind: 'rss', allowPrivate: true });
@@ -59,7 +85,10 @@ describe('processArticle re-run after a crash between its commits', () => {
 
   it('two attempts of one article at once (a stalled job re-run while the first lives) store one extraction', async () => {
     const calls = llm.requests.length;
-    const outcomes = await Promise.all([processArticle(deps, ids[2]!), processArticle(deps, ids[2]!)]);
+    gate = barrier(2);
+    const outcomes = await Promise.all([processArticle(deps, ids[2]!), processArticle(deps, ids[2]!)]).finally(() => {
+      gate = null;
+    });
     expect(outcomes.map((o) => o.status)).toEqual(['extracted', 'extracted']);
     expect(llm.requests.length - calls).toBe(2); // both really extracted: the race happened
     // Both report the one stored extraction; only one of them created the deal and its review items.

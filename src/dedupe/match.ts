@@ -16,6 +16,8 @@ export interface DealFacts {
   /** YYYY-MM-DD or null. */
   announcedOn: string | null;
   investorKeys: string[];
+  /** ISO country of the company as this report states it; two known countries that differ are two deals. */
+  country?: string | null;
 }
 
 /** The stored deal a candidate is compared with (loaded by the blocking query). */
@@ -97,6 +99,7 @@ export function factsOf(deal: Deal): DealFacts {
     amount: deal.amount,
     announcedOn: deal.announcedOn,
     investorKeys: deal.investors.map((i) => investorKey(i.name)),
+    country: deal.company.country,
   };
 }
 
@@ -121,6 +124,9 @@ export function matchDeal(input: Deal | DealFacts, existing: DealFacts, opts: Ma
   const reasons: string[] = [];
   if (candidate.companyKey !== existing.companyKey) {
     return { decision: 'different', score: 0, reasons: ['different company'] };
+  }
+  if (candidate.country && existing.country && candidate.country !== existing.country) {
+    return { decision: 'different', score: 0, reasons: [`countries differ (${existing.country} vs ${candidate.country})`] };
   }
   const window = inWindow(candidate, existing);
   if (window.ok === false) {

@@ -11,6 +11,7 @@ import {
   planDeals,
   prepareCandidates,
   type SaveAction,
+  type StoredCompany,
   type StoredDeal,
 } from '../dedupe/plan.js';
 import { investorKey, uniqueInvestors } from '../normalise/company.js';
@@ -41,19 +42,21 @@ interface ArticleInfo {
 }
 
 interface Prepared {
-  companies: Array<{ key: string; id: number }>;
+  companies: StoredCompany[] | null;
   investors: Array<{ key: string; id: number }> | null;
   blocked: StoredDeal[] | null;
   /** Largest amount_usd of each company's live deals (companies with none are absent). */
-  history: Array<{ key: string; usd: number }> | null;
+  history: Array<{ id: number; usd: number }> | null;
 }
 
 /**
- * Store one article's deal candidates: load each candidate's blocking set (stored deals of its
- * company, under a per-company advisory lock), let dedupe/plan decide create / link / update /
- * conflict, and apply that plan with sources, investors and review items — all in one transaction. Re-saving the same
- * article creates nothing new. Round trips are kept to ~4 per single-deal article (BEGIN+lock,
- * upserts+blocking, one write per deal, COMMIT) because this runs once per article at scale.
+ * Store one article's deal candidates: load each candidate's blocking set (companies sharing its
+ * name skeleton and their deals in the date window, under a per-skeleton advisory lock), let
+ * dedupe/plan resolve the company and decide create / link / update / conflict, and apply that
+ * plan with companies, aliases, sources, investors and review items — all in one transaction.
+ * Re-saving the same article creates nothing new. Round trips are kept to 4 per single-deal
+ * article (BEGIN+locks, investor upsert+blocking, one write per deal, COMMIT) because this runs
+ * once per article at scale.
  */
 export async function saveDeals(db: Db, input: SaveInput): Promise<SaveResult> {
   const article = checkArticle(input.article);
@@ -63,7 +66,8 @@ export async function saveDeals(db: Db, input: SaveInput): Promise<SaveResult> {
     try {
       return await inLockedTransaction(
         db,
-        candidates.map((c) => c.key),
+        // The skeleton, not the exact key: names that may resolve to one company serialise.
+        candidates.map((c) => c.skeleton),
         (conn) => saveLocked(conn, article, input.extractionId, candidates),
       );
     } catch (err) {
@@ -87,7 +91,7 @@ function checkArticle(a: SaveInput['article']): ArticleInfo {
   return { id: a.id, url: a.url, publisher: a.siteName?.trim() || host || null, publishedAt };
 }
 
-/** 32-bit FNV-1a of the company key, as a signed int4 for pg_advisory_xact_lock(int, int). */
+/** 32-bit FNV-1a of the company's name skeleton, as a signed int4 for pg_advisory_xact_lock(int, int). */
 function companyLockKey(key: string): number {
   let h = 0x811c9dc5;
   for (const byte of Buffer.from(key, 'utf8')) h = Math.imul(h ^ byte, 0x01000193);
@@ -127,33 +131,33 @@ async function saveLocked(
 ): Promise<SaveResult> {
   const { rows } = await prepareQuery(candidates).execute(conn);
   const prepared = rows[0];
-  if (!prepared) throw new Error('saveDeals: upsert returned no row');
-  const companyIds = new Map(prepared.companies.map((c) => [c.key, c.id]));
+  if (!prepared) throw new Error('saveDeals: blocking query returned no row');
   const investorIds = new Map((prepared.investors ?? []).map((i) => [i.key, i.id]));
   const plan = planDeals({
     articleId: article.id,
     candidates,
+    companies: prepared.companies ?? [],
     stored: prepared.blocked ?? [],
-    largestUsd: new Map((prepared.history ?? []).map((h) => [h.key, h.usd])),
+    largestUsd: new Map((prepared.history ?? []).map((h) => [h.id, h.usd])),
   });
 
   const result: SaveResult = { deals: [], reviewItems: 0 };
-  const ids: number[] = [];
+  const dealIds: number[] = [];
+  const companyIds: number[] = [];
   for (const step of plan) {
-    const companyId = companyIds.get(step.key);
-    if (companyId === undefined) throw new Error(`saveDeals: company ${JSON.stringify(step.key)} was not upserted`);
     const written = await writeDeal(conn, step, {
-      companyId,
+      companyId: step.company.kind === 'existing' ? refId(step.company.ref, companyIds) : null,
       investors: investorLinks(step.deal, investorIds),
       source: { url: article.url, publisher: article.publisher, publishedAt: article.publishedAt, quote: step.quote, extractionId },
       articleId: article.id,
       reviews: step.reviews.map((r) => ({
         kind: r.kind,
         reason: r.reason,
-        payload: r.pairWith ? { ...r.payload, dealIds: [refId(r.pairWith, ids)] } : r.payload,
+        payload: r.pairWith ? { ...r.payload, dealIds: [refId(r.pairWith, dealIds)] } : r.payload,
       })),
     });
-    ids.push(written.dealId);
+    dealIds.push(written.dealId);
+    companyIds.push(written.companyId);
     if (written.reviewItems > 0 && step.write.kind !== 'insert') {
       await conn
         .updateTable('deals')
@@ -171,23 +175,18 @@ async function saveLocked(
 function refId(ref: DealRef, written: readonly number[]): number {
   if ('stored' in ref) return ref.stored;
   const id = written[ref.planned];
-  if (id === undefined) throw new Error(`saveDeals: plan names step ${ref.planned} before it was written`);
+  if (id === undefined) throw new Error(`saveDeals: the plan names step ${ref.planned} before it was written`);
   return id;
 }
 
 /**
- * One statement: upsert the article's companies (first name kept, country/region filled when
- * unknown) and investors (by name_key, sorted so concurrent upserts lock rows in one order), and
- * fetch each candidate's blocking set — live deals of its company within the widest match window,
- * via deals_company_date_idx. Returns one row of JSON arrays.
+ * One statement: upsert the article's investors (by name_key, sorted so concurrent upserts lock
+ * rows in one order) and fetch each candidate's blocking set: live companies with an alias of the
+ * same name skeleton and a loose key of similar length (company_aliases_skeleton_idx), their
+ * aliases, their live deals within the widest match window (deals_company_date_idx) and their
+ * largest clean amount. Returns one row of JSON arrays.
  */
 export function prepareQuery(candidates: KeyedCandidate[]): RawBuilder<Prepared> {
-  const companies = new Map<string, { name: string; country: string | null; region: string | null }>();
-  for (const c of candidates) {
-    const seen = companies.get(c.key);
-    const own = { name: c.deal.company.name.trim(), country: c.deal.company.country, region: c.deal.region };
-    companies.set(c.key, seen ? { ...seen, country: seen.country ?? own.country, region: seen.region ?? own.region } : own);
-  }
   const investors = new Map<string, string>();
   for (const c of candidates) {
     for (const i of c.deal.investors) {
@@ -195,45 +194,47 @@ export function prepareQuery(candidates: KeyedCandidate[]): RawBuilder<Prepared>
       if (key && !investors.has(key)) investors.set(key, i.name.trim());
     }
   }
-  const co = [...companies].sort(([a], [b]) => (a < b ? -1 : 1));
   const inv = [...investors].sort(([a], [b]) => (a < b ? -1 : 1));
   return sql<Prepared>`
-    WITH co AS (
-      INSERT INTO companies (name, name_key, country, region)
-      SELECT * FROM unnest(${co.map(([, v]) => v.name)}::text[], ${co.map(([k]) => k)}::text[], ${co.map(([, v]) => v.country)}::text[], ${co.map(([, v]) => v.region)}::text[])
-      ON CONFLICT (name_key) DO UPDATE SET country = coalesce(companies.country, excluded.country), region = coalesce(companies.region, excluded.region)
-      RETURNING id, name_key
-    ), inv AS (
+    WITH inv AS (
       INSERT INTO investors (name, name_key)
       SELECT * FROM unnest(${inv.map(([, name]) => name)}::text[], ${inv.map(([k]) => k)}::text[])
       -- A no-op update so RETURNING also yields the ids of investors that already exist.
       ON CONFLICT (name_key) DO UPDATE SET name = investors.name
       RETURNING id, name_key
     ), q AS (
-      SELECT * FROM unnest(${candidates.map((c) => c.key)}::text[], ${candidates.map((c) => c.deal.announcedOn)}::date[]) WITH ORDINALITY AS q(key, on_date, n)
+      SELECT * FROM unnest(${candidates.map((c) => c.skeleton)}::text[], ${candidates.map((c) => c.loose.length)}::int[],
+        ${candidates.map((c) => c.deal.announcedOn)}::date[]) WITH ORDINALITY AS q(skeleton, loose_len, on_date, n)
+    ), qc AS (
+      -- Loose keys whose lengths differ by more than a quarter cannot be similar enough to match.
+      SELECT DISTINCT q.n, q.on_date, c.id, c.country
+      FROM q
+      JOIN company_aliases a ON a.skeleton = q.skeleton AND abs(length(a.loose_key) - q.loose_len) <= greatest(length(a.loose_key), q.loose_len) / 4
+      JOIN companies c ON c.id = a.company_id AND c.merged_into IS NULL
     ), blocked AS (
-      SELECT q.n, d.id, d.round, d.status, d.amount_value, d.amount_currency, d.amount_usd, d.valuation_value, d.valuation_currency,
-        d.valuation_usd, d.country, d.region, d.announced_on, d.confidence,
+      SELECT qc.n, d.id, d.company_id, d.round, d.status, d.amount_value, d.amount_currency, d.amount_usd, d.valuation_value,
+        d.valuation_currency, d.valuation_usd, d.country, d.region, d.announced_on, d.confidence,
         coalesce((SELECT array_agg(i.name_key) FROM deal_investors di JOIN investors i ON i.id = di.investor_id WHERE di.deal_id = d.id), '{}') AS investor_keys,
         EXISTS (SELECT 1 FROM review_items r WHERE r.deal_id = d.id AND r.status = 'open' AND r.kind IN ('suspicious', 'implausible')) AS held
-      FROM q
-      JOIN co ON co.name_key = q.key
-      JOIN deals d ON d.company_id = co.id AND d.merged_into IS NULL
+      FROM qc
+      JOIN deals d ON d.company_id = qc.id AND d.merged_into IS NULL
         -- coalesce keeps undated deals in the block without an OR that would defeat the index range.
-        AND (q.on_date IS NULL OR coalesce(d.announced_on, q.on_date) BETWEEN q.on_date - ${PROGRESSION_WINDOW_DAYS}::int AND q.on_date + ${PROGRESSION_WINDOW_DAYS}::int)
+        AND (qc.on_date IS NULL OR coalesce(d.announced_on, qc.on_date) BETWEEN qc.on_date - ${PROGRESSION_WINDOW_DAYS}::int AND qc.on_date + ${PROGRESSION_WINDOW_DAYS}::int)
     ), history AS (
       -- The company's largest clean deal at any date: a new amount far above it is held for review.
       -- Held deals do not count, so re-saving a held article holds its deals again (idempotent).
-      SELECT co.name_key AS key, max(d.amount_usd) AS usd
-      FROM co JOIN deals d ON d.company_id = co.id AND d.merged_into IS NULL AND d.rejected_at IS NULL AND d.amount_usd IS NOT NULL
+      SELECT d.company_id AS id, max(d.amount_usd) AS usd
+      FROM (SELECT DISTINCT id FROM qc) co JOIN deals d ON d.company_id = co.id AND d.merged_into IS NULL AND d.rejected_at IS NULL AND d.amount_usd IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM review_items r WHERE r.deal_id = d.id AND r.status = 'open' AND r.kind IN ('suspicious', 'implausible'))
-      GROUP BY co.name_key
+      GROUP BY d.company_id
     )
     SELECT
-      (SELECT json_agg(json_build_object('key', name_key, 'id', id)) FROM co) AS companies,
+      (SELECT json_agg(json_build_object('n', n, 'id', id, 'country', country,
+        'aliases', (SELECT json_agg(json_build_object('name_key', a.name_key, 'loose_key', a.loose_key)) FROM company_aliases a WHERE a.company_id = qc.id))
+        ORDER BY n, id) FROM qc) AS companies,
       (SELECT json_agg(json_build_object('key', name_key, 'id', id)) FROM inv) AS investors,
       (SELECT json_agg(blocked ORDER BY n, id) FROM blocked) AS blocked,
-      (SELECT json_agg(json_build_object('key', key, 'usd', usd)) FROM history) AS history`;
+      (SELECT json_agg(json_build_object('id', id, 'usd', usd)) FROM history) AS history`;
 }
 
 function investorLinks(deal: Deal, ids: Map<string, number>): Array<{ id: number; lead: boolean }> {
@@ -244,7 +245,8 @@ function investorLinks(deal: Deal, ids: Map<string, number>): Array<{ id: number
 }
 
 interface DealLinks {
-  companyId: number;
+  /** The stored company the plan resolved to; null when the step creates it. */
+  companyId: number | null;
   investors: Array<{ id: number; lead: boolean }>;
   source: { url: string; publisher: string | null; publishedAt: Date | null; quote: string | null; extractionId: number | null };
   articleId: number;
@@ -256,16 +258,29 @@ interface DealLinks {
  * investors (lead = OR), the article as a source (no-op when already linked) and review items not
  * already recorded for this article and deal.
  */
-async function writeDeal(conn: Kysely<Database>, step: DealStep, links: DealLinks): Promise<{ dealId: number; reviewItems: number }> {
-  const { write } = step;
+async function writeDeal(
+  conn: Kysely<Database>,
+  step: DealStep,
+  links: DealLinks,
+): Promise<{ dealId: number; companyId: number; reviewItems: number }> {
+  const { write, company } = step;
   const { articleId, reviews } = links;
   const extractionId = links.source.extractionId;
   let dealCte: RawBuilder<unknown>;
   let historyCte = sql``;
+  // The company: created with its first alias, or an existing one gaining the name as written and
+  // any country/region it did not know.
+  const a = company.alias;
+  const companyCte =
+    company.kind === 'insert'
+      ? sql`co AS (INSERT INTO companies (name, name_key, country, region) VALUES (${company.name}, ${a.name_key}, ${company.country}, ${company.region}) RETURNING id),
+        cf AS (SELECT 1)`
+      : sql`co AS (SELECT ${links.companyId}::bigint AS id),
+        cf AS (UPDATE companies SET country = coalesce(companies.country, ${company.country}), region = coalesce(companies.region, ${company.region})
+          WHERE id = ${links.companyId} AND ((country IS NULL AND ${company.country}::text IS NOT NULL) OR (region IS NULL AND ${company.region}::text IS NOT NULL)))`;
   if (write.kind === 'insert') {
-    const values = { company_id: links.companyId, ...write.values };
-    const cols = Object.keys(values) as Array<keyof typeof values>;
-    dealCte = sql`INSERT INTO deals (${sql.join(cols.map((c) => sql.ref(c)))}) VALUES (${sql.join(cols.map((c) => values[c]))}) RETURNING id`;
+    const cols = Object.keys(write.values) as Array<keyof typeof write.values>;
+    dealCte = sql`INSERT INTO deals (company_id, ${sql.join(cols.map((c) => sql.ref(c)))}) SELECT co.id, ${sql.join(cols.map((c) => write.values[c]))} FROM co RETURNING id`;
   } else if (write.kind === 'update') {
     const sets = Object.entries(write.change).map(([k, v]) => sql`${sql.ref(k)} = ${v}`);
     dealCte = sql`UPDATE deals SET ${sql.join(sets)}, confidence = greatest(confidence, ${write.confidence}), updated_at = now() WHERE id = ${write.id} RETURNING id`;
@@ -274,15 +289,23 @@ async function writeDeal(conn: Kysely<Database>, step: DealStep, links: DealLink
     dealCte = sql`SELECT ${write.id}::bigint AS id`;
   }
   const s = links.source;
-  const { rows } = await sql<{ id: number; review_items: number }>`
-    WITH d AS (${dealCte})${historyCte},
+  const f = step.source;
+  const { rows } = await sql<{ id: number; company_id: number; review_items: number }>`
+    WITH ${companyCte}, d AS (${dealCte})${historyCte},
     di AS (
       INSERT INTO deal_investors (deal_id, investor_id, lead)
       SELECT d.id, x.investor_id, x.lead FROM d, unnest(${links.investors.map((i) => i.id)}::bigint[], ${links.investors.map((i) => i.lead)}::boolean[]) AS x(investor_id, lead)
       ON CONFLICT (deal_id, investor_id) DO UPDATE SET lead = deal_investors.lead OR excluded.lead
+    ), ca AS (
+      INSERT INTO company_aliases (company_id, name, name_key, loose_key, skeleton)
+      SELECT co.id, ${a.name}, ${a.name_key}, ${a.loose_key}, ${a.skeleton} FROM co
+      ON CONFLICT (company_id, name) DO NOTHING
     ), ds AS (
-      INSERT INTO deal_sources (deal_id, article_id, extraction_id, url, publisher, published_at, quote)
-      SELECT d.id, ${articleId}, ${s.extractionId}, ${s.url}, ${s.publisher}, ${s.publishedAt}::timestamptz, ${s.quote} FROM d
+      INSERT INTO deal_sources (deal_id, article_id, extraction_id, url, publisher, published_at, quote, role, amount_value, amount_currency,
+        amount_usd, valuation_value, valuation_currency, valuation_usd, announced_on, figures_disagree)
+      SELECT d.id, ${articleId}, ${s.extractionId}, ${s.url}, ${s.publisher}, ${s.publishedAt}::timestamptz, ${s.quote}, ${f.role},
+        ${f.amount_value}::numeric, ${f.amount_currency}, ${f.amount_usd}::numeric, ${f.valuation_value}::numeric, ${f.valuation_currency},
+        ${f.valuation_usd}::numeric, ${f.announced_on}::date, ${f.figures_disagree} FROM d
       ON CONFLICT (deal_id, article_id) DO NOTHING
     ), ri AS (
       INSERT INTO review_items (kind, deal_id, article_id, extraction_id, reason, payload)
@@ -293,8 +316,8 @@ async function writeDeal(conn: Kysely<Database>, step: DealStep, links: DealLink
       WHERE NOT EXISTS (SELECT 1 FROM review_items r WHERE r.article_id = ${articleId} AND r.deal_id = d.id AND r.kind = x.kind AND r.reason = x.reason)
       RETURNING 1
     )
-    SELECT d.id, (SELECT count(*) FROM ri)::int AS review_items FROM d`.execute(conn);
+    SELECT d.id, (SELECT id FROM co) AS company_id, (SELECT count(*) FROM ri)::int AS review_items FROM d`.execute(conn);
   const row = rows[0];
   if (!row) throw new Error(`saveDeals: deal ${write.kind === 'insert' ? '(new)' : `#${write.id}`} was not written`);
-  return { dealId: row.id, reviewItems: row.review_items };
+  return { dealId: row.id, companyId: row.company_id, reviewItems: row.review_items };
 }

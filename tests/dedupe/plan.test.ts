@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../../src/deal/schema.js';
-import { planDeals, prepareCandidates, type StoredDeal } from '../../src/dedupe/plan.js';
+import { planDeals, prepareCandidates, type StoredCompany, type StoredDeal } from '../../src/dedupe/plan.js';
 import { deal, usd } from '../fixtures/dedupe/deals.js';
 
 // The write plan is pure: these tests need no database.
@@ -9,6 +9,7 @@ function stored(over: Partial<StoredDeal> = {}): StoredDeal {
   return {
     n: 1,
     id: 70,
+    company_id: 40,
     round: 'series_a',
     status: 'announced',
     amount_value: 20_000_000,
@@ -27,12 +28,21 @@ function stored(over: Partial<StoredDeal> = {}): StoredDeal {
   };
 }
 
-function plan(deals: Deal[], rows: StoredDeal[] = [], largest: Array<[string, number]> = []) {
+/** Acme Robotics (DE) as blocking finds it for candidate n. */
+const acme = (n = 1): StoredCompany => ({
+  n,
+  id: 40,
+  country: 'DE',
+  aliases: [{ name_key: 'acme robotics', loose_key: 'acmerobotics' }],
+});
+
+function plan(deals: Deal[], rows: StoredDeal[] = [], largest: Array<[number, number]> = [], companies?: StoredCompany[]) {
   const candidates = prepareCandidates(
     deals.map((d) => ({ deal: d, flags: [] })),
     '2025-03-10',
   );
-  return planDeals({ articleId: 5, candidates, stored: rows, largestUsd: new Map(largest) });
+  const known = companies ?? [...new Set(rows.map((r) => r.n))].map((n) => acme(n));
+  return planDeals({ articleId: 5, candidates, companies: known, stored: rows, largestUsd: new Map(largest) });
 }
 
 describe('planDeals', () => {
@@ -81,7 +91,7 @@ describe('planDeals', () => {
   });
 
   it('keeps a candidate held by the history check away from the clean stored deal', () => {
-    const [step] = plan([deal({ amount: usd(900_000_000) })], [stored()], [['acme robotics', 20_000_000]]);
+    const [step] = plan([deal({ amount: usd(900_000_000) })], [stored()], [[40, 20_000_000]]);
     expect(step!.action).toBe('created');
     expect(step!.reviews.map((r) => r.kind)).toEqual(['implausible']);
   });

@@ -38,6 +38,8 @@ function mergeTwo(a: RawDeal, b: RawDeal): RawDeal {
     announcedOn: a.announcedOn ?? b.announcedOn,
     evidence,
     confidence: Math.max(a.confidence, b.confidence),
+    // Told once as news (in any chunk), it is news.
+    ...(a.background === true && b.background === true ? { background: true } : {}),
   };
 }
 

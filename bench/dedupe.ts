@@ -315,7 +315,7 @@ async function main(): Promise<void> {
       announced_on: b.d,
       investors: ['Fund 1', 'Fund 2'],
     });
-    const compiled = prepareQuery([{ ...keysOf(b.name), deal: probe, flags: [] }]).compile(db);
+    const compiled = prepareQuery([{ ...keysOf(b.name), deal: probe, flags: [], dateStated: true }]).compile(db);
     const plan = await db.connection().execute(async (conn) => {
       await sql.raw('BEGIN').execute(conn);
       try {

@@ -18,6 +18,11 @@ export interface DealFacts {
   investorKeys: string[];
   /** ISO country of the company as this report states it; two known countries that differ are two deals. */
   country?: string | null;
+  /**
+   * False when `announcedOn` is only the reporting article's date (the text dated nothing): such a
+   * report of a round already stored earlier, same round and figures, is that round told again.
+   */
+  dateStated?: boolean;
 }
 
 /** The stored deal a candidate is compared with (loaded by the blocking query). */
@@ -39,6 +44,9 @@ export interface MatchResult {
   score: number;
   reasons: string[];
 }
+
+/** The reason naming a match of an undated report with an earlier stored round (the source is a mention). */
+export const RETOLD = 'undated report of an earlier stored round';
 
 /** Two reports of one round announced this far apart are still the same deal. */
 export const SAME_STATUS_WINDOW_DAYS = 60;
@@ -128,7 +136,17 @@ export function matchDeal(input: Deal | DealFacts, existing: DealFacts, opts: Ma
   if (candidate.country && existing.country && candidate.country !== existing.country) {
     return { decision: 'different', score: 0, reasons: [`countries differ (${existing.country} vs ${candidate.country})`] };
   }
-  const window = inWindow(candidate, existing);
+  let window = inWindow(candidate, existing);
+  // A round the text does not date, reported after a stored deal of the same named round: the old
+  // round told again (its figures still have to agree below), not a new deal dated at the article.
+  const retold =
+    window.ok === false &&
+    candidate.dateStated === false &&
+    candidate.round === existing.round &&
+    !VAGUE_ROUNDS.has(candidate.round) &&
+    STATUS_RANK[candidate.status] <= STATUS_RANK[existing.status] &&
+    (existing.announcedOn ?? '') <= (candidate.announcedOn ?? '');
+  if (retold) window = { ok: null, gap: null };
   if (window.ok === false) {
     return { decision: 'different', score: 0, reasons: [`dates ${window.gap} days apart`] };
   }
@@ -142,7 +160,8 @@ export function matchDeal(input: Deal | DealFacts, existing: DealFacts, opts: Ma
   score += roundsEqual ? 0.2 : 0.05;
   reasons.push(roundsEqual ? 'same round' : 'round unspecified on one side');
 
-  if (window.gap === null) reasons.push('date unknown');
+  if (retold) reasons.push(RETOLD);
+  else if (window.gap === null) reasons.push('date unknown');
   else if (window.gap <= 14) {
     score += 0.1;
     reasons.push(`dates ${window.gap} days apart`);
@@ -164,6 +183,9 @@ export function matchDeal(input: Deal | DealFacts, existing: DealFacts, opts: Ma
     !opts.sameArticle &&
     compareAmounts(candidate.amount, existing.amount, PROGRESSION_AMOUNT_TOLERANCE) === 'match';
   const far = amounts === 'far' && !revised;
+  // Told again, the figures must agree: a differing amount is another round (an extension), not a conflict.
+  if (retold && amounts !== 'match' && amounts !== 'both_null')
+    return { decision: 'different', score: 0, reasons: [...reasons, 'amounts differ'] };
   const [delta, why] =
     amounts === 'match'
       ? [0.25, 'amounts agree']

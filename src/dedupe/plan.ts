@@ -2,7 +2,7 @@ import { type DealCandidate, historyFlag, isHeld, type ReviewFlag, type ReviewKi
 import { Deal, type Money, type Round, type Status, VAGUE_ROUNDS } from '../deal/schema.js';
 import { companyKey } from '../normalise/company.js';
 import { type CompanyKeys, type KnownCompany, keysOf, resolveCompany } from './company.js';
-import { type ExistingDeal, factsOf, type MatchResult, matchDeal, POSSIBLE_DUPLICATE_SCORE } from './match.js';
+import { type DealFacts, type ExistingDeal, factsOf, type MatchResult, matchDeal, POSSIBLE_DUPLICATE_SCORE, RETOLD } from './match.js';
 import { collapseCandidates } from './merge.js';
 
 /**
@@ -15,7 +15,10 @@ import { collapseCandidates } from './merge.js';
  */
 
 /** A candidate with its company keys (`key` exact, `skeleton` the blocking and lock key). */
-export interface KeyedCandidate extends DealCandidate, CompanyKeys {}
+export interface KeyedCandidate extends DealCandidate, CompanyKeys {
+  /** False when the deal's date is only the article's (see DealFacts.dateStated). */
+  dateStated: boolean;
+}
 
 /** A stored company blocking found for a candidate (same name skeleton). */
 export interface StoredCompany {
@@ -150,8 +153,12 @@ export function prepareCandidates(candidates: readonly DealCandidate[], articleD
     const announcedOn = parsed.data.announcedOn ?? (parsed.data.background ? null : articleDate);
     return { deal: { ...parsed.data, announcedOn }, flags: c.flags };
   });
+  // Engines date news by the article when the text gives no date: only a different date, or a quote
+  // for it, shows that the text dated the deal.
+  const stated = (d: Deal) =>
+    d.announcedOn !== null && (d.announcedOn !== articleDate || d.evidence.some((e) => e.field === 'announcedOn'));
   return collapseCandidates(checked)
-    .map((c) => ({ ...c, ...keysOf(c.deal.company.name) }))
+    .map((c) => ({ ...c, ...keysOf(c.deal.company.name), dateStated: stated(c.deal) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
@@ -163,6 +170,7 @@ export function planDeals(input: PlanInput): DealStep[] {
   const steps: DealStep[] = [];
   for (const [n, c] of input.candidates.entries()) {
     const companies = input.companies.filter((k) => k.n === n + 1);
+    const facts: DealFacts = { ...factsOf(c.deal), dateStated: c.dateStated };
     const flagsBefore = c.flags;
     // Held and clean deals are kept apart: a held candidate can neither update nor join a clean
     // deal (nor hide it by adding a hold), and a clean report does not join a quarantined deal.
@@ -182,7 +190,7 @@ export function planDeals(input: PlanInput): DealStep[] {
       ...plannedCompanies,
     ];
     const resolution = resolveCompany(c.deal.company.name, c.deal.company.country, known, (ref) => {
-      const best = bestMatch(c.deal, optionsOf(ref, heldBefore));
+      const best = bestMatch(facts, optionsOf(ref, heldBefore));
       return best?.match.decision === 'same' || best?.match.decision === 'update';
     });
     const alias: AliasValues = { name: c.deal.company.name.trim(), name_key: c.key, loose_key: c.loose, skeleton: c.skeleton };
@@ -196,7 +204,7 @@ export function planDeals(input: PlanInput): DealStep[] {
     const outlier = 'stored' in companyRef ? historyFlag(c.deal, input.largestUsd.get(companyRef.stored)) : null;
     const flags = outlier ? [...flagsBefore, outlier] : flagsBefore;
     const held = isHeld(flags);
-    const best = bestMatch(c.deal, optionsOf(companyRef, held));
+    const best = bestMatch(facts, optionsOf(companyRef, held));
     const reviews: PlannedReview[] = flags.map((f) => ({ ...f, payload: { candidate: c.deal } }));
     if (resolution.kind === 'new' && resolution.reason) {
       const ids = resolution.near.flatMap((r) => ('stored' in r ? [r.stored] : []));
@@ -250,7 +258,11 @@ export function planDeals(input: PlanInput): DealStep[] {
       key: c.key,
       deal: c.deal,
       company,
-      source: { role: background ? 'mention' : 'report', ...dealFigures(c.deal), figures_disagree: disagreement !== null },
+      source: {
+        role: background || best?.match.reasons.includes(RETOLD) ? 'mention' : 'report',
+        ...dealFigures(c.deal),
+        figures_disagree: disagreement !== null,
+      },
       action,
       write,
       reviews: uniqueReviews(reviews),
@@ -328,11 +340,10 @@ const DECISION_PRIORITY: Record<MatchResult['decision'], number> = { same: 2, up
 
 /** A matching deal beats a conflicting one, which beats a near miss; ties go to the higher score. */
 function bestMatch(
-  deal: Deal,
+  facts: DealFacts,
   options: ReadonlyArray<{ facts: ExistingDeal; ref: DealRef; row: StoredDeal | undefined }>,
 ): Best | undefined {
   let best: Best | undefined;
-  const facts = factsOf(deal);
   for (const o of options) {
     const match = matchDeal(facts, o.facts);
     if (match.score === 0) continue;

@@ -14,6 +14,11 @@ const LEGAL_SUFFIXES = [
   'Pty. Ltd.',
   'Pty Ltd.',
   'Pty Ltd',
+  'Pte. Ltd.',
+  'Pte Ltd.',
+  'Pte Ltd',
+  'Pte.',
+  'Pte',
   'Pvt. Ltd.',
   'Pvt Ltd.',
   'Pvt Ltd',
@@ -93,6 +98,7 @@ const LEGAL_KEYS = new Set([
   'kg',
   'pty',
   'pvt',
+  'pte',
   'private',
 ]);
 
@@ -241,7 +247,7 @@ export function uniqueInvestors(list: ReadonlyArray<{ name: string; lead: boolea
 
 // Words that describe what a company does rather than name it, dropped from the end of a name for
 // matching only ("Paysa Technologies" = "Paysa", "BomNal Biosciences" = "Bomnal Bio"); the stored
-// name keeps them.
+// name keeps them. Not "Group" or "Holdings": those often name a different, parent company.
 const GENERIC_SUFFIXES = new Set([
   'technologies',
   'technology',
@@ -256,9 +262,6 @@ const GENERIC_SUFFIXES = new Set([
   'ai',
   'systems',
   'software',
-  'group',
-  'holdings',
-  'holding',
   'io',
   'hq',
 ]);

@@ -204,8 +204,9 @@ export function prepareQuery(candidates: KeyedCandidate[]): RawBuilder<Prepared>
       RETURNING id, name_key
     ), q AS (
       SELECT * FROM unnest(${candidates.map((c) => c.skeleton)}::text[], ${candidates.map((c) => c.loose.length)}::int[],
-        ${candidates.map((c) => c.deal.announcedOn)}::date[]) WITH ORDINALITY AS q(skeleton, loose_len, on_date, n)
+        ${candidates.map((c) => (c.dateStated ? c.deal.announcedOn : null))}::date[]) WITH ORDINALITY AS q(skeleton, loose_len, on_date, n)
     ), qc AS (
+      -- A candidate the text does not date is compared with all its company's deals (a round told again).
       -- Loose keys whose lengths differ by more than a quarter cannot be similar enough to match.
       SELECT DISTINCT q.n, q.on_date, c.id, c.country
       FROM q

@@ -154,6 +154,26 @@ describe('deal history', () => {
     expect(source).toEqual({ role: 'mention', amount_value: 3_000_000 });
   });
 
+  it('links an earlier round told again without a date of its own, and keeps a differing amount apart', async () => {
+    const seed = await save([
+      deal({ company: named('Brisa Loop', 'PT'), region: 'europe', round: 'seed', amount: usd(3_000_000), announcedOn: '2025-08-12' }),
+    ]);
+    // Dated only by the article (169 days later): the same seed, as a mention.
+    const again = await save(
+      [deal({ company: named('Brisa Loop', 'PT'), region: 'europe', round: 'seed', amount: usd(3_000_000), announcedOn: '2026-01-28' })],
+      '2026-01-28T06:00:00Z',
+    );
+    expect(again.result.deals[0]).toEqual({ dealId: seed.result.deals[0]!.dealId, action: 'linked' });
+    const role = await t.db.selectFrom('deal_sources').select('role').where('article_id', '=', again.articleId).executeTakeFirstOrThrow();
+    expect(role.role).toBe('mention');
+    // Another amount for the same named round months later is another deal (an extension), not a conflict.
+    const ext = await save(
+      [deal({ company: named('Brisa Loop', 'PT'), region: 'europe', round: 'seed', amount: usd(1_000_000), announcedOn: '2026-02-10' })],
+      '2026-02-10T06:00:00Z',
+    );
+    expect(ext.result).toMatchObject({ deals: [{ action: 'created' }], reviewItems: 0 });
+  });
+
   it('stores an unknown past round with its own date (none stated: no date), never the article date', async () => {
     const { result } = await save([
       deal({

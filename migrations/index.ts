@@ -7,7 +7,8 @@ import * as m0005 from './0005_article_duplicate_of.js';
 import * as m0006 from './0006_review_holds.js';
 import * as m0007 from './0007_sessions.js';
 import * as m0008 from './0008_fx_rates_and_view_columns.js';
-import * as m0009 from './0009_one_extraction_per_article.js';
+import * as m0009 from './0009_companies_and_source_figures.js';
+import * as m0010 from './0010_one_extraction_per_article.js';
 
 // Listed explicitly (not read from disk) so the same list works from TypeScript sources and dist/.
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006_review_holds': m0006,
   '0007_sessions': m0007,
   '0008_fx_rates_and_view_columns': m0008,
-  '0009_one_extraction_per_article': m0009,
+  '0009_companies_and_source_figures': m0009,
+  '0010_one_extraction_per_article': m0010,
 };

@@ -1,16 +1,41 @@
 import { type Deal, type Money, type Round, STATUS_RANK, type Status, VAGUE_ROUNDS } from '../deal/schema.js';
 import { companyKey, investorKey } from '../normalise/company.js';
 
-/** The stored deal a candidate is compared with (loaded by the blocking query). */
-export interface ExistingDeal {
-  id: number;
+/**
+ * What the same-deal rule compares: a stored deal, a normalised candidate, or an engine's answer
+ * inside one article. Every place that asks "is this the same deal?" builds these and calls
+ * `matchDeal`, so storage, the in-article collapse, the LLM chunk merge and the offline engine
+ * agree on one rule.
+ */
+export interface DealFacts {
   companyKey: string;
   round: Round;
   status: Status;
-  amount: Money | null;
+  /** `usd` null when unknown (then amounts compare only in a shared currency). */
+  amount: Pick<Money, 'value' | 'currency' | 'usd'> | null;
   /** YYYY-MM-DD or null. */
   announcedOn: string | null;
   investorKeys: string[];
+  /** ISO country of the company as this report states it; two known countries that differ are two deals. */
+  country?: string | null;
+  /**
+   * False when `announcedOn` is only the reporting article's date (the text dated nothing): such a
+   * report of a round already stored earlier, same round and figures, is that round told again.
+   */
+  dateStated?: boolean;
+}
+
+/** The stored deal a candidate is compared with (loaded by the blocking query). */
+export interface ExistingDeal extends DealFacts {
+  id: number;
+}
+
+export interface MatchOptions {
+  /**
+   * Both reports come from one article: the article is about one deal per company and round, so
+   * a compatible round with figures that do not disagree is enough (no date or investor support needed).
+   */
+  sameArticle?: boolean;
 }
 
 export type MatchDecision = 'same' | 'update' | 'conflict' | 'different';
@@ -19,6 +44,9 @@ export interface MatchResult {
   score: number;
   reasons: string[];
 }
+
+/** The reason naming a match of an undated report with an earlier stored round (the source is a mention). */
+export const RETOLD = 'undated report of an earlier stored round';
 
 /** Two reports of one round announced this far apart are still the same deal. */
 export const SAME_STATUS_WINDOW_DAYS = 60;
@@ -40,7 +68,7 @@ function days(from: string, to: string): number {
 }
 
 /** Within the window? `null` when a date is missing (cannot tell, so no veto). */
-function inWindow(candidate: Deal, existing: ExistingDeal): { ok: boolean | null; gap: number | null } {
+function inWindow(candidate: DealFacts, existing: DealFacts): { ok: boolean | null; gap: number | null } {
   if (!candidate.announcedOn || !existing.announcedOn) return { ok: null, gap: null };
   const c = { date: candidate.announcedOn, rank: STATUS_RANK[candidate.status] };
   const e = { date: existing.announcedOn, rank: STATUS_RANK[existing.status] };
@@ -57,7 +85,7 @@ function inWindow(candidate: Deal, existing: ExistingDeal): { ok: boolean | null
 type AmountCheck = 'match' | 'far' | 'both_null' | 'unknown';
 
 /** Compare in USD when both sides have it, else in the shared currency; otherwise unknown. */
-export function compareAmounts(a: Money | null, b: Money | null, tolerance = AMOUNT_TOLERANCE): AmountCheck {
+export function compareAmounts(a: DealFacts['amount'], b: DealFacts['amount'], tolerance = AMOUNT_TOLERANCE): AmountCheck {
   if (!a && !b) return 'both_null';
   if (!a || !b) return 'unknown';
   let x: number;
@@ -70,21 +98,60 @@ export function compareAmounts(a: Money | null, b: Money | null, tolerance = AMO
   return Math.abs(x - y) / max <= tolerance ? 'match' : 'far';
 }
 
+/** The facts of a normalised deal, as the rule compares them. */
+export function factsOf(deal: Deal): DealFacts {
+  return {
+    companyKey: companyKey(deal.company.name),
+    round: deal.round,
+    status: deal.status,
+    amount: deal.amount,
+    announcedOn: deal.announcedOn,
+    investorKeys: deal.investors.map((i) => investorKey(i.name)),
+    country: deal.company.country,
+  };
+}
+
+/** Rounds that can be one deal: equal, or one side does not say which round. */
+export function roundsCompatible(a: Round, b: Round): boolean {
+  return a === b || VAGUE_ROUNDS.has(a) || VAGUE_ROUNDS.has(b);
+}
+
+/** The rule's yes/no: one deal (another report, or a confirmation that advances its status). */
+export function sameDeal(a: DealFacts, b: DealFacts, opts: MatchOptions = {}): boolean {
+  const d = matchDeal(a, b, opts).decision;
+  return d === 'same' || d === 'update';
+}
+
 /**
- * Decide whether a candidate deal is a report of an existing deal. Pure: blocking (company key,
- * date window, compatible round) vetoes; amount, date closeness and investor overlap build a score.
+ * THE same-deal rule: whether `candidate` is a report of `existing`. Pure: blocking (company key,
+ * date window, compatible round) vetoes; amount, date closeness, investor overlap and a shared
+ * article build a score. A normalised Deal is accepted for convenience (its facts are taken).
  */
-export function matchDeal(candidate: Deal, existing: ExistingDeal): MatchResult {
+export function matchDeal(input: Deal | DealFacts, existing: DealFacts, opts: MatchOptions = {}): MatchResult {
+  const candidate = 'companyKey' in input ? input : factsOf(input);
   const reasons: string[] = [];
-  if (companyKey(candidate.company.name) !== existing.companyKey) {
+  if (candidate.companyKey !== existing.companyKey) {
     return { decision: 'different', score: 0, reasons: ['different company'] };
   }
-  const window = inWindow(candidate, existing);
+  if (candidate.country && existing.country && candidate.country !== existing.country) {
+    return { decision: 'different', score: 0, reasons: [`countries differ (${existing.country} vs ${candidate.country})`] };
+  }
+  let window = inWindow(candidate, existing);
+  // A round the text does not date, reported after a stored deal of the same named round: the old
+  // round told again (its figures still have to agree below), not a new deal dated at the article.
+  const retold =
+    window.ok === false &&
+    candidate.dateStated === false &&
+    candidate.round === existing.round &&
+    !VAGUE_ROUNDS.has(candidate.round) &&
+    STATUS_RANK[candidate.status] <= STATUS_RANK[existing.status] &&
+    (existing.announcedOn ?? '') <= (candidate.announcedOn ?? '');
+  if (retold) window = { ok: null, gap: null };
   if (window.ok === false) {
     return { decision: 'different', score: 0, reasons: [`dates ${window.gap} days apart`] };
   }
   const roundsEqual = candidate.round === existing.round;
-  if (!roundsEqual && !VAGUE_ROUNDS.has(candidate.round) && !VAGUE_ROUNDS.has(existing.round)) {
+  if (!roundsCompatible(candidate.round, existing.round)) {
     return { decision: 'different', score: 0, reasons: [`rounds differ (${existing.round} vs ${candidate.round})`] };
   }
 
@@ -93,7 +160,8 @@ export function matchDeal(candidate: Deal, existing: ExistingDeal): MatchResult 
   score += roundsEqual ? 0.2 : 0.05;
   reasons.push(roundsEqual ? 'same round' : 'round unspecified on one side');
 
-  if (window.gap === null) reasons.push('date unknown');
+  if (retold) reasons.push(RETOLD);
+  else if (window.gap === null) reasons.push('date unknown');
   else if (window.gap <= 14) {
     score += 0.1;
     reasons.push(`dates ${window.gap} days apart`);
@@ -104,11 +172,20 @@ export function matchDeal(candidate: Deal, existing: ExistingDeal): MatchResult 
 
   // Rumour/in-talks confirmed by an announcement: rumoured figures are often off, so the amount
   // tolerance widens and the announcement's figures supersede the rumour's.
+  // Inside one article there is no revision: a rumoured figure beside an announced one, or figures
+  // in two currencies the article does not relate, are two deals.
   const progression = STATUS_RANK[candidate.status] > STATUS_RANK[existing.status];
-  const amounts = compareAmounts(candidate.amount, existing.amount);
+  const compared = compareAmounts(candidate.amount, existing.amount);
+  const amounts = opts.sameArticle && compared === 'unknown' && candidate.amount && existing.amount ? 'far' : compared;
   const revised =
-    amounts === 'far' && progression && compareAmounts(candidate.amount, existing.amount, PROGRESSION_AMOUNT_TOLERANCE) === 'match';
+    amounts === 'far' &&
+    progression &&
+    !opts.sameArticle &&
+    compareAmounts(candidate.amount, existing.amount, PROGRESSION_AMOUNT_TOLERANCE) === 'match';
   const far = amounts === 'far' && !revised;
+  // Told again, the figures must agree: a differing amount is another round (an extension), not a conflict.
+  if (retold && amounts !== 'match' && amounts !== 'both_null')
+    return { decision: 'different', score: 0, reasons: [...reasons, 'amounts differ'] };
   const [delta, why] =
     amounts === 'match'
       ? [0.25, 'amounts agree']
@@ -120,12 +197,16 @@ export function matchDeal(candidate: Deal, existing: ExistingDeal): MatchResult 
   score += delta;
   reasons.push(why);
 
-  const candidateInvestors = new Set(candidate.investors.map((i) => investorKey(i.name)));
+  const candidateInvestors = new Set(candidate.investorKeys);
   const shared = existing.investorKeys.filter((k) => candidateInvestors.has(k)).length;
   const smaller = Math.min(candidateInvestors.size, existing.investorKeys.length);
   if (smaller > 0 && shared > 0) {
     score += 0.15 * (shared / smaller);
     reasons.push(`${shared} shared investor(s)`);
+  }
+  if (opts.sameArticle) {
+    score += 0.15;
+    reasons.push('same article');
   }
   score = Math.max(0, Math.min(1, Math.round(score * 100) / 100));
 

@@ -7,6 +7,7 @@ import * as m0005 from './0005_article_duplicate_of.js';
 import * as m0006 from './0006_review_holds.js';
 import * as m0007 from './0007_sessions.js';
 import * as m0008 from './0008_fx_rates_and_view_columns.js';
+import * as m0009 from './0009_companies_and_source_figures.js';
 
 // Listed explicitly (not read from disk) so the same list works from TypeScript sources and dist/.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_review_holds': m0006,
   '0007_sessions': m0007,
   '0008_fx_rates_and_view_columns': m0008,
+  '0009_companies_and_source_figures': m0009,
 };

@@ -80,6 +80,21 @@ export interface CompaniesTable {
   name_key: string;
   country: string | null;
   region: string | null;
+  /** The company's web domain when an article linked it (migrations/0009). */
+  domain: string | null;
+  /** Set when an operator merged this company into another. */
+  merged_into: number | null;
+  created_at: Generated<Date>;
+}
+
+/** Names a company was written as, with the keys company resolution matches on (migrations/0009). */
+export interface CompanyAliasesTable {
+  id: Id;
+  company_id: number;
+  name: string;
+  name_key: string;
+  loose_key: string;
+  skeleton: string;
   created_at: Generated<Date>;
 }
 
@@ -138,6 +153,16 @@ export interface DealSourcesTable {
   publisher: string | null;
   published_at: Timestamp | null;
   quote: string | null;
+  /** 'report' (the article's news) or 'mention' (told as background). */
+  role: Generated<'report' | 'mention'>;
+  amount_value: number | null;
+  amount_currency: string | null;
+  amount_usd: number | null;
+  valuation_value: number | null;
+  valuation_currency: string | null;
+  valuation_usd: number | null;
+  announced_on: string | null;
+  figures_disagree: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -235,6 +260,7 @@ export interface Database {
   extractions: ExtractionsTable;
   llm_cache: LlmCacheTable;
   companies: CompaniesTable;
+  company_aliases: CompanyAliasesTable;
   investors: InvestorsTable;
   deals: DealsTable;
   deal_history: DealHistoryTable;

@@ -101,11 +101,11 @@ export const Deal = z.object({
 export type Deal = z.infer<typeof Deal>;
 
 /**
- * What an extraction engine (LLM or offline rules) returns for one deal: figures exactly as
- * written plus quotes. Code, not the model, turns text into numbers, currencies and codes.
- * Fields are nullable rather than optional so the schema works with strict structured outputs.
+ * What an extraction engine (LLM or offline rules) returns for one deal: figures as written plus
+ * quotes. Code, not the model, turns text into numbers, currencies and codes. Fields are nullable
+ * rather than optional so the schema works with strict structured outputs.
  */
-export const RawDeal = z.object({
+const rawDealFields = {
   company: z.string(),
   /** Country as the article says it (name, demonym or code), or null. */
   country: z.string().nullable(),
@@ -119,12 +119,15 @@ export const RawDeal = z.object({
   announcedOn: z.string().nullable(),
   evidence: z.array(z.object({ field: z.enum(DEAL_FIELDS), quote: z.string() })),
   confidence: z.number(),
-});
-/**
- * Optional extras an engine may add; kept out of the zod object above because strict structured
- * outputs require every property (see Deal.background).
- */
-export type RawDeal = z.infer<typeof RawDeal> & { background?: boolean };
+};
+/** True for an earlier round the article tells as history (see Deal.background); null or false for its news. */
+const background = z.boolean().nullable();
+
+/** The schema sent to the model: strict structured outputs require every property, so background is required (nullable). */
+export const RawExtractionSchema = z.object({ deals: z.array(z.object({ ...rawDealFields, background })) });
+/** What is accepted back: answers cached before `background` existed, and the offline engine, may omit it. */
+export const RawDeal = z.object({ ...rawDealFields, background: background.optional() });
+export type RawDeal = z.infer<typeof RawDeal>;
 
 export const RawExtraction = z.object({ deals: z.array(RawDeal) });
 export type RawExtraction = { deals: RawDeal[] };

@@ -1,16 +1,36 @@
 import { type Deal, type Money, type Round, STATUS_RANK, type Status, VAGUE_ROUNDS } from '../deal/schema.js';
 import { companyKey, investorKey } from '../normalise/company.js';
 
-/** The stored deal a candidate is compared with (loaded by the blocking query). */
-export interface ExistingDeal {
-  id: number;
+/**
+ * What the same-deal rule compares: a stored deal, a normalised candidate, or an engine's answer
+ * inside one article. Every place that asks "is this the same deal?" builds these and calls
+ * `matchDeal`, so storage, the in-article collapse, the LLM chunk merge and the offline engine
+ * agree on one rule.
+ */
+export interface DealFacts {
   companyKey: string;
   round: Round;
   status: Status;
-  amount: Money | null;
+  /** `usd` null when unknown (then amounts compare only in a shared currency). */
+  amount: Pick<Money, 'value' | 'currency' | 'usd'> | null;
   /** YYYY-MM-DD or null. */
   announcedOn: string | null;
   investorKeys: string[];
+  /** ISO country of the company as this report states it; two known countries that differ are two deals. */
+  country?: string | null;
+}
+
+/** The stored deal a candidate is compared with (loaded by the blocking query). */
+export interface ExistingDeal extends DealFacts {
+  id: number;
+}
+
+export interface MatchOptions {
+  /**
+   * Both reports come from one article: the article is about one deal per company and round, so
+   * a compatible round with figures that do not disagree is enough (no date or investor support needed).
+   */
+  sameArticle?: boolean;
 }
 
 export type MatchDecision = 'same' | 'update' | 'conflict' | 'different';
@@ -40,7 +60,7 @@ function days(from: string, to: string): number {
 }
 
 /** Within the window? `null` when a date is missing (cannot tell, so no veto). */
-function inWindow(candidate: Deal, existing: ExistingDeal): { ok: boolean | null; gap: number | null } {
+function inWindow(candidate: DealFacts, existing: DealFacts): { ok: boolean | null; gap: number | null } {
   if (!candidate.announcedOn || !existing.announcedOn) return { ok: null, gap: null };
   const c = { date: candidate.announcedOn, rank: STATUS_RANK[candidate.status] };
   const e = { date: existing.announcedOn, rank: STATUS_RANK[existing.status] };
@@ -57,7 +77,7 @@ function inWindow(candidate: Deal, existing: ExistingDeal): { ok: boolean | null
 type AmountCheck = 'match' | 'far' | 'both_null' | 'unknown';
 
 /** Compare in USD when both sides have it, else in the shared currency; otherwise unknown. */
-export function compareAmounts(a: Money | null, b: Money | null, tolerance = AMOUNT_TOLERANCE): AmountCheck {
+export function compareAmounts(a: DealFacts['amount'], b: DealFacts['amount'], tolerance = AMOUNT_TOLERANCE): AmountCheck {
   if (!a && !b) return 'both_null';
   if (!a || !b) return 'unknown';
   let x: number;
@@ -70,21 +90,50 @@ export function compareAmounts(a: Money | null, b: Money | null, tolerance = AMO
   return Math.abs(x - y) / max <= tolerance ? 'match' : 'far';
 }
 
+/** The facts of a normalised deal, as the rule compares them. */
+export function factsOf(deal: Deal): DealFacts {
+  return {
+    companyKey: companyKey(deal.company.name),
+    round: deal.round,
+    status: deal.status,
+    amount: deal.amount,
+    announcedOn: deal.announcedOn,
+    investorKeys: deal.investors.map((i) => investorKey(i.name)),
+    country: deal.company.country,
+  };
+}
+
+/** Rounds that can be one deal: equal, or one side does not say which round. */
+export function roundsCompatible(a: Round, b: Round): boolean {
+  return a === b || VAGUE_ROUNDS.has(a) || VAGUE_ROUNDS.has(b);
+}
+
+/** The rule's yes/no: one deal (another report, or a confirmation that advances its status). */
+export function sameDeal(a: DealFacts, b: DealFacts, opts: MatchOptions = {}): boolean {
+  const d = matchDeal(a, b, opts).decision;
+  return d === 'same' || d === 'update';
+}
+
 /**
- * Decide whether a candidate deal is a report of an existing deal. Pure: blocking (company key,
- * date window, compatible round) vetoes; amount, date closeness and investor overlap build a score.
+ * THE same-deal rule: whether `candidate` is a report of `existing`. Pure: blocking (company key,
+ * date window, compatible round) vetoes; amount, date closeness, investor overlap and a shared
+ * article build a score. A normalised Deal is accepted for convenience (its facts are taken).
  */
-export function matchDeal(candidate: Deal, existing: ExistingDeal): MatchResult {
+export function matchDeal(input: Deal | DealFacts, existing: DealFacts, opts: MatchOptions = {}): MatchResult {
+  const candidate = 'companyKey' in input ? input : factsOf(input);
   const reasons: string[] = [];
-  if (companyKey(candidate.company.name) !== existing.companyKey) {
+  if (candidate.companyKey !== existing.companyKey) {
     return { decision: 'different', score: 0, reasons: ['different company'] };
+  }
+  if (candidate.country && existing.country && candidate.country !== existing.country) {
+    return { decision: 'different', score: 0, reasons: [`countries differ (${existing.country} vs ${candidate.country})`] };
   }
   const window = inWindow(candidate, existing);
   if (window.ok === false) {
     return { decision: 'different', score: 0, reasons: [`dates ${window.gap} days apart`] };
   }
   const roundsEqual = candidate.round === existing.round;
-  if (!roundsEqual && !VAGUE_ROUNDS.has(candidate.round) && !VAGUE_ROUNDS.has(existing.round)) {
+  if (!roundsCompatible(candidate.round, existing.round)) {
     return { decision: 'different', score: 0, reasons: [`rounds differ (${existing.round} vs ${candidate.round})`] };
   }
 
@@ -104,10 +153,16 @@ export function matchDeal(candidate: Deal, existing: ExistingDeal): MatchResult 
 
   // Rumour/in-talks confirmed by an announcement: rumoured figures are often off, so the amount
   // tolerance widens and the announcement's figures supersede the rumour's.
+  // Inside one article there is no revision: a rumoured figure beside an announced one, or figures
+  // in two currencies the article does not relate, are two deals.
   const progression = STATUS_RANK[candidate.status] > STATUS_RANK[existing.status];
-  const amounts = compareAmounts(candidate.amount, existing.amount);
+  const compared = compareAmounts(candidate.amount, existing.amount);
+  const amounts = opts.sameArticle && compared === 'unknown' && candidate.amount && existing.amount ? 'far' : compared;
   const revised =
-    amounts === 'far' && progression && compareAmounts(candidate.amount, existing.amount, PROGRESSION_AMOUNT_TOLERANCE) === 'match';
+    amounts === 'far' &&
+    progression &&
+    !opts.sameArticle &&
+    compareAmounts(candidate.amount, existing.amount, PROGRESSION_AMOUNT_TOLERANCE) === 'match';
   const far = amounts === 'far' && !revised;
   const [delta, why] =
     amounts === 'match'
@@ -120,12 +175,16 @@ export function matchDeal(candidate: Deal, existing: ExistingDeal): MatchResult 
   score += delta;
   reasons.push(why);
 
-  const candidateInvestors = new Set(candidate.investors.map((i) => investorKey(i.name)));
+  const candidateInvestors = new Set(candidate.investorKeys);
   const shared = existing.investorKeys.filter((k) => candidateInvestors.has(k)).length;
   const smaller = Math.min(candidateInvestors.size, existing.investorKeys.length);
   if (smaller > 0 && shared > 0) {
     score += 0.15 * (shared / smaller);
     reasons.push(`${shared} shared investor(s)`);
+  }
+  if (opts.sameArticle) {
+    score += 0.15;
+    reasons.push('same article');
   }
   score = Math.max(0, Math.min(1, Math.round(score * 100) / 100));
 

@@ -1,7 +1,7 @@
 import type { DealCandidate } from '../deal/review.js';
 import { type Deal, STATUS_RANK, VAGUE_ROUNDS } from '../deal/schema.js';
-import { companyKey, investorKey, uniqueInvestors } from '../normalise/company.js';
-import { matchDeal, type ExistingDeal } from './match.js';
+import { uniqueInvestors } from '../normalise/company.js';
+import { factsOf, sameDeal } from './match.js';
 
 /** Two reports of one deal → one: the more advanced (then more confident) report wins, gaps filled from the other. */
 export function combineReports(a: Deal, b: Deal): Deal {
@@ -19,19 +19,8 @@ export function combineReports(a: Deal, b: Deal): Deal {
     announcedOn: main.announcedOn ?? other.announcedOn,
     evidence: [...main.evidence, ...other.evidence.filter((e) => !main.evidence.some((m) => m.field === e.field && m.quote === e.quote))],
     confidence: Math.max(a.confidence, b.confidence),
-  };
-}
-
-/** A candidate seen as if it were stored, so in-article duplicates use the same rules as the database. */
-export function asExisting(deal: Deal, id = 0): ExistingDeal {
-  return {
-    id,
-    companyKey: companyKey(deal.company.name),
-    round: deal.round,
-    status: deal.status,
-    amount: deal.amount,
-    announcedOn: deal.announcedOn,
-    investorKeys: deal.investors.map((i) => investorKey(i.name)),
+    // Told once as news, it is news.
+    ...(a.background && b.background ? { background: true } : {}),
   };
 }
 
@@ -39,10 +28,7 @@ export function asExisting(deal: Deal, id = 0): ExistingDeal {
 export function collapseCandidates(candidates: DealCandidate[]): DealCandidate[] {
   const out: DealCandidate[] = [];
   for (const c of candidates) {
-    const i = out.findIndex((o) => {
-      const d = matchDeal(c.deal, asExisting(o.deal)).decision;
-      return d === 'same' || d === 'update';
-    });
+    const i = out.findIndex((o) => sameDeal(factsOf(c.deal), factsOf(o.deal), { sameArticle: true }));
     const prev = i >= 0 ? out[i] : undefined;
     if (!prev) {
       out.push({ deal: c.deal, flags: [...c.flags] });

@@ -238,3 +238,72 @@ export function uniqueInvestors(list: ReadonlyArray<{ name: string; lead: boolea
   }
   return [...byKey.values()];
 }
+
+// Words that describe what a company does rather than name it, dropped from the end of a name for
+// matching only ("Paysa Technologies" = "Paysa", "BomNal Biosciences" = "Bomnal Bio"); the stored
+// name keeps them.
+const GENERIC_SUFFIXES = new Set([
+  'technologies',
+  'technology',
+  'tech',
+  'labs',
+  'lab',
+  'bio',
+  'biosciences',
+  'bioscience',
+  'biotech',
+  'therapeutics',
+  'ai',
+  'systems',
+  'software',
+  'group',
+  'holdings',
+  'holding',
+  'io',
+  'hq',
+]);
+
+/**
+ * Matching key: the dedupe key without generic suffix words, spaces or romanisation variants, so
+ * "Ha-neul", "Haneul" and "Hanul", or "BomNal Biosciences" and "Bomnal Bio", share one key.
+ * Korean/Japanese/Chinese romanisations differ mostly in vowel digraphs and doubled letters.
+ */
+export function looseKey(name: string): string {
+  const words = companyKey(name).split(' ').filter(Boolean);
+  while (words.length > 1 && GENERIC_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
+  return words
+    .join('')
+    .replace(/eu|eo/g, (m) => (m === 'eu' ? 'u' : 'o'))
+    .replace(/ou|oo/g, 'u')
+    .replace(/ae/g, 'e')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/(\p{L})\1+/gu, '$1');
+}
+
+/**
+ * Blocking key for fuzzy company candidates: the loose key's first character and its consonants
+ * and digits (vowels and y dropped, repeated letters collapsed). Names that could be spellings of one name
+ * mostly share it; the decision is left to `nameSimilarity` and the deals' details.
+ */
+export function nameSkeleton(name: string): string {
+  const loose = looseKey(name);
+  if (!loose) return '';
+  // Digits stay as written: "Newco 11" and "Newco 1" are different names, not spellings.
+  return (loose[0] + loose.slice(1).replace(/[aeiouy]/g, '')).replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** 1 − normalised Levenshtein distance between two loose keys (1 = same). */
+export function nameSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a || !b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return 1 - prev[b.length]! / Math.max(a.length, b.length);
+}

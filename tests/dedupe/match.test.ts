@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareAmounts, matchDeal, type ExistingDeal } from '../../src/dedupe/match.js';
+import { compareAmounts, matchDeal, sameDeal, type ExistingDeal } from '../../src/dedupe/match.js';
 import { collapseCandidates } from '../../src/dedupe/merge.js';
 import { deal, usd } from '../fixtures/dedupe/deals.js';
 
@@ -96,5 +96,25 @@ describe('collapseCandidates', () => {
     ]);
     expect(out[0]!.flags).toHaveLength(1);
     expect(out[1]!.deal.round).toBe('seed');
+  });
+});
+
+describe('one same-deal rule', () => {
+  it('within one article, a compatible round with figures that do not disagree is enough', () => {
+    const facts = (over: Partial<Parameters<typeof sameDeal>[0]> = {}) => ({
+      companyKey: 'acme robotics',
+      round: 'series_a' as const,
+      status: 'announced' as const,
+      amount: null,
+      announcedOn: null,
+      investorKeys: [],
+      ...over,
+    });
+    const vague = facts({ round: 'series_unknown' });
+    expect(sameDeal(vague, facts({ amount: usd(20_000_000) }))).toBe(false);
+    expect(sameDeal(vague, facts({ amount: usd(20_000_000) }), { sameArticle: true })).toBe(true);
+    // Far-apart figures are two deals (or a conflict) even in one article; distinct rounds always are.
+    expect(sameDeal(facts({ amount: usd(5_000_000) }), facts({ amount: usd(20_000_000) }), { sameArticle: true })).toBe(false);
+    expect(sameDeal(facts({ round: 'seed' }), facts(), { sameArticle: true })).toBe(false);
   });
 });

@@ -2,12 +2,12 @@ import { APIConnectionTimeoutError, APIError, APIUserAbortError, type OpenAI } f
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
-import { RawExtraction } from '../../deal/schema.js';
+import { RawExtraction, RawExtractionSchema } from '../../deal/schema.js';
 import type { Logger } from '../../logger.js';
 import { LlmApiError, LlmInvalidOutputError, LlmRefusalError, LlmTimeoutError } from './errors.js';
 
 // Strict structured output: every property required (nullable, not optional), additionalProperties false.
-export const responseFormat = zodResponseFormat(RawExtraction, 'deal_extraction');
+export const responseFormat = zodResponseFormat(RawExtractionSchema, 'deal_extraction');
 
 export interface Usage {
   inputTokens: number;

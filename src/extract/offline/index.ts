@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { type RawDeal, type RawExtraction, type Round, type Status, VAGUE_ROUNDS } from '../../deal/schema.js';
 import { companyKey } from '../../normalise/company.js';
+import { type DealFacts, sameDeal as sameDealRule } from '../../dedupe/match.js';
 import type { ArticleInput, Extractor } from '../types.js';
 import { findAnchors, openingSubject, titleSubject, type Anchor } from './anchors.js';
 import { confidenceFrom, type DealFeatures } from './confidence.js';
@@ -336,14 +337,14 @@ function tableDraft(row: TableRow): Draft | null {
   };
 }
 
+/** A draft as the one same-deal rule (dedupe/match.ts) sees it. */
+function factsOfDraft(d: Draft): DealFacts {
+  const amount = d.amountValue !== null && d.amountCurrency ? { value: d.amountValue, currency: d.amountCurrency, usd: null } : null;
+  return { companyKey: companyKey(d.company), round: d.round, status: d.status, amount, announcedOn: null, investorKeys: [] };
+}
+
 function sameDeal(a: Draft, b: Draft): boolean {
-  if (companyKey(a.company) !== companyKey(b.company)) return false;
-  const roundsAgree = a.round === b.round || VAGUE_ROUNDS.has(a.round) || VAGUE_ROUNDS.has(b.round);
-  const amountsAgree =
-    a.amountValue === null ||
-    b.amountValue === null ||
-    (a.amountCurrency === b.amountCurrency && Math.abs(a.amountValue - b.amountValue) <= 0.02 * Math.max(a.amountValue, b.amountValue));
-  return roundsAgree && amountsAgree;
+  return sameDealRule(factsOfDraft(b), factsOfDraft(a), { sameArticle: true });
 }
 
 /** One deal mentioned several times is one deal: fill gaps from later mentions. */

@@ -139,8 +139,9 @@ function describeHit(h: CompanyHit): string {
 }
 
 /**
- * The one live company `name` names: "#ID", else the only company whose name (any alias) is the
- * same name, else the only match. Several matches: a ReviewError listing them.
+ * The one live company `name` names: "#ID", else the only company with that name (any alias) as
+ * written, else the only one with the same dedupe key, else the only match. Several: a ReviewError
+ * listing them.
  */
 export async function resolveCompanyName(db: Db, name: string, opts: { excludeId?: number } = {}): Promise<CompanyHit> {
   const id = hashId(name);
@@ -154,6 +155,10 @@ export async function resolveCompanyName(db: Db, name: string, opts: { excludeId
   const text = SearchText.safeParse(name);
   if (!text.success) throw new ReviewError('invalid', `Company name: ${issues(text.error)}`);
   const hits = await searchCompanies(db, text.data, { ...opts, limit: 20 });
+  // Narrowest first: the name exactly as typed, then the same dedupe key, then any match.
+  const written = text.data.toLowerCase();
+  const exact = hits.filter((h) => h.matched.toLowerCase() === written || h.name.toLowerCase() === written);
+  if (exact.length === 1) return exact[0]!;
   const key = companyKey(text.data);
   const same = hits.filter((h) => companyKey(h.matched) === key || companyKey(h.name) === key);
   if (same.length === 1) return same[0]!;

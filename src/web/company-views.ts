@@ -111,7 +111,7 @@ ${
 ${hits.map(
   (
     h,
-  ) => html`<tr><td><a href="/companies/${h.id}">${h.name}</a></td><td>${h.matched}</td><td>${h.country ?? ''}</td><td class="num">${h.dealCount}</td>
+  ) => html`<tr><td><a href="/companies/${h.id}">${h.name}</a> <span class="muted">#${h.id}</span></td><td>${h.matched}</td><td>${h.country ?? ''}</td><td class="num">${h.dealCount}</td>
 <td>${companyMergeButton(ctx, from.id, h.id, `Merge ${from.name} into this`, itemId)}</td><td>${companyMergeButton(ctx, h.id, from.id, `Merge this into ${from.name}`, itemId)}</td></tr>`,
 )}</table>`
     : html`<p class="muted">${q ? html`No other live company has a name like “${q}”.` : 'Type part of a name.'}</p>`

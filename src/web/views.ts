@@ -298,7 +298,13 @@ ${sources.map(
   ) => html`<tr>${select ? html`<td><input type="checkbox" name="article" value="${s.article_id}" aria-label="select article ${s.article_id}"></td>` : ''}
 <td><a href="${s.url}" rel="noopener noreferrer">${s.title ?? s.url}</a></td><td>${s.publisher ?? ''}</td><td>${s.published_at ?? ''}</td><td><span class="pill">${s.role}</span></td>
 ${figureCell(amount(s), deal ? amount(deal) : null)}${figureCell(valuation(s), deal ? valuation(deal) : null)}${figureCell(s.announced_on, null)}
-<td>${s.figures_disagree ? html`<span class="pill warn">disagree</span>` : html`<span class="pill ok">agree</span>`}</td><td>${s.quote ?? ''}</td></tr>`,
+<td>${
+    s.figures_disagree
+      ? html`<span class="pill warn">disagree</span>`
+      : s.amount_value !== null || s.valuation_value !== null
+        ? html`<span class="pill ok">agree</span>`
+        : html`<span class="muted">none stated</span>`
+  }</td><td>${s.quote ?? ''}</td></tr>`,
 )}</table>`;
 }
 

@@ -227,6 +227,23 @@ export interface DealsCleanView {
   fx_rate: number | null;
   fx_date: string | null;
   fx_source: string | null;
+  /** companies_clean.id (migrations/0009). */
+  company_id: number;
+}
+
+/** One row per live company (migrations/0009). */
+export interface CompaniesCleanView {
+  id: number;
+  name: string;
+  country: string | null;
+  region: string | null;
+  domain: string | null;
+  /** Names the company was written as, first seen first. */
+  aliases: string[];
+  deal_count: number;
+  first_deal_on: string | null;
+  last_deal_on: string | null;
+  total_usd: number | null;
 }
 
 /** Reference exchange rates (migrations/0007). */
@@ -245,6 +262,16 @@ export interface DealSourcesCleanView {
   publisher: string | null;
   published_at: Date | null;
   quote: string | null;
+  /** migrations/0009: the article's role and its own figures. */
+  role: 'report' | 'mention';
+  amount_value: number | null;
+  amount_currency: string | null;
+  amount_usd: number | null;
+  valuation_value: number | null;
+  valuation_currency: string | null;
+  valuation_usd: number | null;
+  announced_on: string | null;
+  figures_disagree: boolean;
 }
 
 export interface WebSessionsTable {
@@ -273,6 +300,7 @@ export interface Database {
   web_sessions: WebSessionsTable;
   deals_clean: DealsCleanView;
   deal_sources_clean: DealSourcesCleanView;
+  companies_clean: CompaniesCleanView;
 }
 
 export type Source = Selectable<SourcesTable>;

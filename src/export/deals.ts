@@ -29,6 +29,7 @@ export const CSV_COLUMNS = [
   'fx_rate',
   'fx_date',
   'fx_source',
+  'company_id',
 ] as const satisfies readonly (keyof DealsCleanView)[];
 
 const PAGE = 500;

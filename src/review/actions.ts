@@ -5,16 +5,13 @@ import { Region, Round, Status } from '../deal/schema.js';
 import { uniqueInvestors } from '../normalise/company.js';
 import { toUsd } from '../normalise/fx.js';
 import {
-  copyInvestors,
   dealArticleIds,
   type DealFieldsUpdate,
-  insertDealCopy,
   lockDeal,
   markDealMerged,
   markDealRejected,
   moveAllInvestors,
   moveAllSources,
-  moveSources,
   recordDealHistory,
   renameCompany,
   replaceDealInvestors,
@@ -22,7 +19,8 @@ import {
   updateDeal,
 } from '../store/deal-edits.js';
 import { dealInvestors, getCompany } from '../store/deal-queries.js';
-import { findReviewItem, insertAudit, lockReviewItem, moveItemsToDeal, refreshNeedsReview, resolveOpenItems } from '../store/review.js';
+import { CompanyError, splitDealSources } from '../store/companies.js';
+import { findReviewItem, insertAudit, lockReviewItem, refreshNeedsReview, resolveOpenItems } from '../store/review.js';
 import { inTransaction, type Tx } from '../store/transaction.js';
 import { ReviewError } from './errors.js';
 
@@ -248,34 +246,15 @@ export async function mergeDealInto(db: Db, fromId: number, intoId: number, acto
 }
 
 /**
- * Move the given articles' sources off `dealId` onto a new deal copied from it (same fields and
- * investors), for an article that actually reports a different round. Returns the new deal id.
+ * Move the given articles' sources off `dealId` onto a new deal of the same company that carries
+ * the figures those articles stated (the deal's where they stated none) and its investors; items
+ * raised about those articles follow them. The one way to split a deal (web, terminal, items).
  */
 export async function splitDeal(db: Db, dealId: number, articleIds: number[], actor: string): Promise<number> {
-  const ids = [...new Set(articleIds)];
-  if (ids.length === 0 || !ids.every((id) => Number.isSafeInteger(id) && id > 0)) {
-    throw new ReviewError('invalid', 'Select at least one source article to split off');
+  try {
+    return await splitDealSources(db, { dealId, articleIds, actor });
+  } catch (err) {
+    if (err instanceof CompanyError) throw new ReviewError(err.code, err.message);
+    throw err;
   }
-  return inTransaction(db, async (tx) => {
-    const deal = await lockLiveDeal(tx, dealId);
-    const linked = new Set(await dealArticleIds(tx, dealId));
-    const missing = ids.filter((id) => !linked.has(id));
-    if (missing.length) throw new ReviewError('invalid', `Article(s) ${missing.join(', ')} are not sources of deal #${dealId}`);
-    if (ids.length === linked.size)
-      throw new ReviewError('invalid', `Splitting off every source would leave deal #${dealId} empty; keep at least one`);
-    const createdId = await insertDealCopy(tx, deal);
-    await copyInvestors(tx, dealId, createdId);
-    await moveSources(tx, dealId, ids, createdId);
-    // Items raised about those articles now concern the new deal.
-    await moveItemsToDeal(tx, dealId, ids, createdId);
-    await recordDealHistory(tx, [
-      { dealId, actor, change: { action: 'split', new_deal: createdId, articles: ids } },
-      { dealId: createdId, actor, change: { action: 'split_from', from: dealId, articles: ids } },
-    ]);
-    await audit(tx, actor, 'split', 'deal', dealId, {
-      before: { articles: [...linked] },
-      after: { articles: [...linked].filter((a) => !ids.includes(a)), new_deal: createdId, new_deal_articles: ids },
-    });
-    return createdId;
-  });
 }

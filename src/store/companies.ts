@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/types.js';
 import { keysOf } from '../dedupe/company.js';
+import { inTransaction } from './transaction.js';
 
 // Companies repository: search (merge targets), the company page (aliases, deals in date order)
 // and the operator's merge / split of companies and split of a deal's sources. Every change is one
@@ -141,7 +142,7 @@ export async function mergeCompanies(
 ): Promise<{ movedDeals: number[]; movedAliases: number }> {
   const { fromId, intoId, actor } = input;
   if (fromId === intoId) throw new CompanyError('invalid', 'A company cannot be merged into itself');
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Lock in id order so two opposite merges cannot deadlock.
     const [a, b] = fromId < intoId ? [fromId, intoId] : [intoId, fromId];
     const locked = new Map([
@@ -183,7 +184,7 @@ export async function splitCompany(
   const aliasIds = [...new Set(input.aliasIds)];
   const dealIds = [...new Set(input.dealIds)];
   if (aliasIds.length === 0 && dealIds.length === 0) throw new CompanyError('invalid', 'Choose the names or deals to split off');
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const company = await lockLiveCompany(tx, input.companyId);
     const aliases = await tx
       .selectFrom('company_aliases')
@@ -234,7 +235,7 @@ export async function splitDealSources(db: Db, input: { dealId: number; articleI
     throw new CompanyError('invalid', 'Select at least one source article to split off');
   }
   const { dealId, actor } = input;
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const deal = await tx.selectFrom('deals').selectAll().where('id', '=', dealId).forUpdate().executeTakeFirst();
     if (!deal) throw new CompanyError('not_found', `Deal #${dealId} does not exist`);
     if (deal.merged_into !== null || deal.rejected_at !== null) throw new CompanyError('conflict', `Deal #${dealId} is not live`);

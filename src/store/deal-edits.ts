@@ -63,19 +63,19 @@ export async function dealArticleIds(tx: Tx, dealId: number): Promise<number[]> 
   return (await tx.selectFrom('deal_sources').select('article_id').where('deal_id', '=', dealId).execute()).map((r) => r.article_id);
 }
 
-/** Move every source of `fromId` to `intoId`; an article the target already has keeps the target's row. */
+/**
+ * Move every source of `fromId` to `intoId` with its role and the figures it stated; an article the
+ * target already has keeps the target's row.
+ */
 export async function moveAllSources(tx: Tx, fromId: number, intoId: number): Promise<void> {
   await sql`
-    INSERT INTO deal_sources (deal_id, article_id, extraction_id, url, publisher, published_at, quote, created_at)
-    SELECT ${intoId}, article_id, extraction_id, url, publisher, published_at, quote, created_at
+    INSERT INTO deal_sources (deal_id, article_id, extraction_id, url, publisher, published_at, quote, created_at, role,
+      amount_value, amount_currency, amount_usd, valuation_value, valuation_currency, valuation_usd, announced_on, figures_disagree)
+    SELECT ${intoId}, article_id, extraction_id, url, publisher, published_at, quote, created_at, role,
+      amount_value, amount_currency, amount_usd, valuation_value, valuation_currency, valuation_usd, announced_on, figures_disagree
     FROM deal_sources WHERE deal_id = ${fromId}
     ON CONFLICT (deal_id, article_id) DO NOTHING`.execute(tx);
   await tx.deleteFrom('deal_sources').where('deal_id', '=', fromId).execute();
-}
-
-/** Move the sources of `articleIds` from `fromId` to `toId`. */
-export async function moveSources(tx: Tx, fromId: number, articleIds: number[], toId: number): Promise<void> {
-  await tx.updateTable('deal_sources').set({ deal_id: toId }).where('deal_id', '=', fromId).where('article_id', 'in', articleIds).execute();
 }
 
 /** Move every investor link of `fromId` to `intoId`; a lead on either side stays a lead. */
@@ -85,13 +85,6 @@ export async function moveAllInvestors(tx: Tx, fromId: number, intoId: number): 
     SELECT ${intoId}, investor_id, lead FROM deal_investors WHERE deal_id = ${fromId}
     ON CONFLICT (deal_id, investor_id) DO UPDATE SET lead = deal_investors.lead OR EXCLUDED.lead`.execute(tx);
   await tx.deleteFrom('deal_investors').where('deal_id', '=', fromId).execute();
-}
-
-/** Give `toId` the same investor links as `fromId` (`toId` has none yet). */
-export async function copyInvestors(tx: Tx, fromId: number, toId: number): Promise<void> {
-  await sql`
-    INSERT INTO deal_investors (deal_id, investor_id, lead)
-    SELECT ${toId}, investor_id, lead FROM deal_investors WHERE deal_id = ${fromId}`.execute(tx);
 }
 
 /** Take `fromId` out of the live set as merged into `intoId`. */
@@ -106,32 +99,4 @@ export async function markDealMerged(tx: Tx, fromId: number, intoId: number): Pr
 /** Deals merged into `fromId` now name `intoId` instead. */
 export async function repointMergedDeals(tx: Tx, fromId: number, intoId: number): Promise<void> {
   await tx.updateTable('deals').set({ merged_into: intoId }).where('merged_into', '=', fromId).execute();
-}
-
-/** A new deal with the same company and fields as `deal` (no sources or investors); returns its id. */
-export async function insertDealCopy(tx: Tx, deal: DealRow): Promise<number> {
-  const created = await tx
-    .insertInto('deals')
-    .values({
-      company_id: deal.company_id,
-      round: deal.round,
-      status: deal.status,
-      amount_value: deal.amount_value,
-      amount_currency: deal.amount_currency,
-      amount_usd: deal.amount_usd,
-      valuation_value: deal.valuation_value,
-      valuation_currency: deal.valuation_currency,
-      valuation_usd: deal.valuation_usd,
-      fx_rate: deal.fx_rate,
-      fx_date: deal.fx_date,
-      fx_source: deal.fx_source,
-      country: deal.country,
-      region: deal.region,
-      announced_on: deal.announced_on,
-      confidence: deal.confidence,
-      needs_review: deal.needs_review,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return created.id;
 }

@@ -116,17 +116,52 @@ export async function dealInvestors(db: Db, dealId: number) {
     .execute();
 }
 
-/** A deal's sources with their article titles, oldest first. */
+/** What a deal's sources show: the article, and the role and figures it stated (migrations/0009). */
+const SOURCE_COLUMNS = [
+  's.deal_id',
+  's.article_id',
+  's.url',
+  's.publisher',
+  's.published_at',
+  's.quote',
+  's.role',
+  's.amount_value',
+  's.amount_currency',
+  's.amount_usd',
+  's.valuation_value',
+  's.valuation_currency',
+  's.valuation_usd',
+  's.announced_on',
+  's.figures_disagree',
+  'a.title',
+] as const;
+
+/** A deal's sources with their article titles and the figures each stated, oldest first. */
 export async function dealSources(db: Db, dealId: number) {
   return db
     .selectFrom('deal_sources as s')
     .leftJoin('articles as a', 'a.id', 's.article_id')
-    .select(['s.article_id', 's.url', 's.publisher', 's.published_at', 's.quote', 'a.title'])
+    .select(SOURCE_COLUMNS)
     .where('s.deal_id', '=', dealId)
     .orderBy('s.published_at')
     .orderBy('s.article_id')
     .execute();
 }
+
+/** The sources of several deals (a company's timeline), oldest first per deal. */
+export async function sourcesOfDeals(db: Db, dealIds: number[]) {
+  if (dealIds.length === 0) return [];
+  return db
+    .selectFrom('deal_sources as s')
+    .leftJoin('articles as a', 'a.id', 's.article_id')
+    .select(SOURCE_COLUMNS)
+    .where('s.deal_id', 'in', dealIds)
+    .orderBy('s.deal_id')
+    .orderBy('s.published_at')
+    .orderBy('s.article_id')
+    .execute();
+}
+export type DealSourceRow = Awaited<ReturnType<typeof sourcesOfDeals>>[number];
 
 export async function dealHistory(db: Db, dealId: number) {
   return db.selectFrom('deal_history').selectAll().where('deal_id', '=', dealId).orderBy('created_at').orderBy('id').execute();

@@ -83,16 +83,6 @@ export async function resolveOpenItems(
   return (await q.returning('id').execute()).map((r) => r.id);
 }
 
-/** Point the deal's items about `articleIds` at another deal (after a split). */
-export async function moveItemsToDeal(tx: Tx, fromDealId: number, articleIds: number[], toDealId: number): Promise<void> {
-  await tx
-    .updateTable('review_items')
-    .set({ deal_id: toDealId })
-    .where('deal_id', '=', fromDealId)
-    .where('article_id', 'in', articleIds)
-    .execute();
-}
-
 /** Set the deal's needs_review flag to whether any of its items is still open. */
 export async function refreshNeedsReview(tx: Tx, dealId: number): Promise<void> {
   await tx

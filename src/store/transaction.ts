@@ -5,7 +5,12 @@ import type { Database } from '../db/types.js';
 /** A connection inside a transaction; repository functions that take a `Db` accept it too. */
 export type Tx = Transaction<Database>;
 
-/** Run `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+/**
+ * Run `fn` in one transaction: committed when it resolves, rolled back when it throws. Called with
+ * a transaction, `fn` joins it, so an action can compose repository steps that are transactions
+ * of their own (a company merge that also closes the review item that asked for it).
+ */
 export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db as Tx);
   return db.transaction().execute(fn);
 }

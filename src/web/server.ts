@@ -12,6 +12,7 @@ import { registerApi } from './routes/api.js';
 import { registerAssets } from './routes/assets.js';
 import { registerAuth } from './routes/auth.js';
 import { registerBoard } from './routes/board.js';
+import { registerCompanies } from './routes/companies.js';
 import { page, type RouteDeps } from './routes/context.js';
 import { registerDashboard } from './routes/dashboard.js';
 import { registerDeals } from './routes/deals.js';
@@ -65,6 +66,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerReview(app, routeDeps);
   registerDeals(app, routeDeps);
   registerMerge(app, routeDeps);
+  registerCompanies(app, routeDeps);
   registerApi(app, routeDeps);
   await registerBoard(app, routeDeps);
   return app;

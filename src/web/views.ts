@@ -1,18 +1,30 @@
 import type { AuditLogTable, DealsCleanView } from '../db/types.js';
 import type { Selectable } from 'kysely';
 import { REGIONS, ROUNDS, STATUSES } from '../deal/schema.js';
+import type { ItemCompany } from '../review/companies.js';
 import type { ComparedDeal, DealDetail, DealSearchHit, ItemDetail, OpenItemSummary } from '../review/queries.js';
 import { REVIEW_KINDS } from '../deal/review.js';
 import type { TopInvestor, WeeklyPoint } from '../store/stats.js';
 import { formatUsd, pivotWeeks, stackedBars, weekStarts } from './charts.js';
+import { companyMergeSearchForm, companySplitForm, itemCompaniesPanel } from './company-views.js';
 import { highlight, html, type Html } from './html.js';
+import {
+  auditTable,
+  changeList,
+  hidden,
+  investorLine,
+  layout,
+  money,
+  moneyText,
+  options,
+  type PageCtx,
+  reviewPill,
+  statusPill,
+} from './parts.js';
+
+export { changeList, investorLine, type PageCtx } from './parts.js';
 
 // Server-rendered pages. Every value goes through html`` (escaped); only html`` fragments nest.
-
-export interface PageCtx {
-  user: string;
-  csrf: string;
-}
 
 export const CSS = `
 *{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,sans-serif;color:#1d2330;background:#f5f6f8}
@@ -38,19 +50,6 @@ button{font:inherit;padding:.35rem .9rem;border-radius:4px;border:1px solid #8a9
 kbd{border:1px solid #c6ccd8;border-radius:3px;padding:0 .3rem;font-size:.8rem;background:#fafbfc}button kbd{background:transparent;color:inherit;border-color:currentColor;opacity:.8}
 `;
 
-function layout(title: string, ctx: PageCtx | null, body: Html, flash?: string): Html {
-  return html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title} · dealflow</title><link rel="stylesheet" href="/assets/app.css"><script src="/assets/app.js" defer></script></head>
-<body><header><a class="brand" href="/">dealflow</a>${
-    ctx
-      ? html`<a href="/review">Review</a><a href="/deals">Deals</a><a href="/audit">Audit</a><a href="/admin/queues">Queues</a>
-<form method="post" action="/logout"><input type="hidden" name="_csrf" value="${ctx.csrf}"><button>Log out ${ctx.user}</button></form>`
-      : ''
-  }</header>
-<main>${flash ? html`<p class="flash">${flash}</p>` : ''}${body}</main></body></html>`;
-}
-
 export function errorPage(ctx: PageCtx | null, status: number, message: string): Html {
   return layout(
     `Error ${status}`,
@@ -72,62 +71,6 @@ export function loginPage(error?: string, next = '/'): Html {
 <label>Password <input type="password" name="password" autocomplete="current-password"></label>
 <p><button class="approve">Log in</button></p></form>`,
   );
-}
-
-/** A figure as written in the lists ("EUR 14,000,000") and its USD equivalent when converted ("≈ $14.9M"). */
-function moneyParts(v: number, cur: string | null, usd?: number | null): { amount: string; usd: string | null } {
-  return {
-    amount: `${cur ?? ''} ${v.toLocaleString('en-US')}`,
-    usd: usd !== undefined && usd !== null && cur !== 'USD' ? `≈ ${formatUsd(usd)}` : null,
-  };
-}
-
-function money(v: number | null, cur: string | null, usd?: number | null): Html {
-  if (v === null) return html`<span class="muted">—</span>`;
-  const p = moneyParts(v, cur, usd);
-  return html`${p.amount}${p.usd ? html` <span class="muted">(${p.usd})</span>` : ''}`;
-}
-
-/** The same as plain text, for comparison tables. */
-function moneyText(v: number | null, cur: string | null, usd?: number | null): string {
-  if (v === null) return '—';
-  const p = moneyParts(v, cur, usd);
-  return p.usd ? `${p.amount} (${p.usd})` : p.amount;
-}
-
-/** An investor as the edit form and the tables write it: "Name (lead)". */
-export function investorLine(i: { name: string; lead: boolean }): string {
-  return `${i.name}${i.lead ? ' (lead)' : ''}`;
-}
-
-function statusPill(status: string): Html {
-  return html`<span class="pill ${status}">${status.replace(/_/g, ' ')}</span>`;
-}
-
-function reviewPill(needsReview: boolean): Html {
-  return needsReview ? html`<span class="pill warn">needs review</span>` : html`<span class="pill ok">ok</span>`;
-}
-
-/** A deal_history change or audit detail as "field: old → new" lines (other keys as "key: value"). */
-export function changeList(v: unknown): Html {
-  if (!v || typeof v !== 'object') return html`<span class="muted">${v === null || v === undefined ? '—' : String(v)}</span>`;
-  const o = v as Record<string, unknown>;
-  const show = (x: unknown) => (x === null || x === undefined ? '∅' : typeof x === 'object' ? JSON.stringify(x) : String(x));
-  const lines: Html[] = [];
-  const fields = o.fields as Record<string, { from?: unknown; to?: unknown }> | undefined;
-  const before = (o.before ?? {}) as Record<string, unknown>;
-  const after = (o.after ?? {}) as Record<string, unknown>;
-  const pairs: Array<[string, unknown, unknown]> =
-    fields && typeof fields === 'object'
-      ? Object.entries(fields).map(([k, c]) => [k, c?.from, c?.to])
-      : [...new Set([...Object.keys(before), ...Object.keys(after)])].map((k) => [k, before[k], after[k]]);
-  for (const [k, from, to] of pairs)
-    lines.push(html`<li><b>${k}</b>: <span class="old">${show(from)}</span> → <span class="new">${show(to)}</span></li>`);
-  for (const [k, x] of Object.entries(o)) {
-    if (k === 'fields' || k === 'before' || k === 'after') continue;
-    lines.push(html`<li>${k}: ${show(x)}</li>`);
-  }
-  return lines.length ? html`<ul class="changes">${lines}</ul>` : html`<span class="muted">—</span>`;
 }
 
 function dealsTable(deals: DealsCleanView[]): Html {
@@ -195,14 +138,6 @@ ${items.map(
     : html`<p class="muted">Nothing to review. 🎉</p>`
 }`,
   );
-}
-
-function hidden(ctx: PageCtx): Html {
-  return html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
-}
-
-function options(values: readonly string[], selected: string | null): Html[] {
-  return values.map((v) => html`<option value="${v}"${v === selected ? html` selected` : ''}>${v}</option>`);
 }
 
 /** The edit form's fields as strings: from the stored deal, or as the operator submitted them. */
@@ -295,10 +230,20 @@ ${rows.map(([label, get]) => {
   return html`<tr><th>${label}${differ ? html` <span class="pill warn">differs</span>` : ''}</th>${values.map((v) => html`<td>${v}</td>`)}</tr>`;
 })}
 <tr><th>Quote</th>${deals.map((d) => html`<td>${d.sources.find((x) => x.quote)?.quote ?? '—'}</td>`)}</tr>
+<tr><th>Figures by source</th>${deals.map((d) => html`<td>${sourceFigureLines(d.sources)}</td>`)}</tr>
 <tr><th></th>${deals.map((d) => {
     const other = deals.find((o) => o.deal.id !== d.deal.id && !o.deal.merged_into && !o.deal.rejected_at);
     return html`<td>${!d.deal.merged_into && !d.deal.rejected_at && other ? mergeButton(ctx, d.deal.id, other.deal.id, `Merge #${d.deal.id} into #${other.deal.id}`) : ''}</td>`;
   })}</tr></table></div>`;
+}
+
+/** Each source's own figures, one line per source, with its role and the disagreement flag. */
+function sourceFigureLines(sources: ComparedDeal['sources']): Html {
+  if (!sources.length) return html`—`;
+  return html`${sources.map(
+    (x) =>
+      html`${x.publisher ?? new URL(x.url).host} <span class="pill">${x.role}</span>: ${moneyText(x.amount_value, x.amount_currency, x.amount_usd)}${x.valuation_value !== null ? ` · valued ${moneyText(x.valuation_value, x.valuation_currency, x.valuation_usd)}` : ''} · ${x.announced_on ?? 'no date'}${x.figures_disagree ? html` <span class="pill warn">disagree</span>` : ''}<br>`,
+  )}`;
 }
 
 /** Results of a merge-target search for `from`, each with a merge button. */
@@ -323,14 +268,43 @@ ${hits.map(
   );
 }
 
-function sourcesTable(sources: ItemDetail['sources'], select?: boolean): Html {
+type SourceRow = ItemDetail['sources'][number];
+type Figures = Pick<
+  SourceRow,
+  'amount_value' | 'amount_currency' | 'amount_usd' | 'valuation_value' | 'valuation_currency' | 'valuation_usd' | 'announced_on'
+>;
+
+/** A source's figure, marked when it differs from the deal's (a source that stated none shows —). */
+function figureCell(mine: string | null, deals: string | null): Html {
+  if (mine === null) return html`<td><span class="muted">—</span></td>`;
+  return html`<td>${mine}${deals !== null && mine !== deals ? html` <span class="pill warn">≠</span>` : ''}</td>`;
+}
+
+/**
+ * The sources of a deal, each with its role and the figures it stated beside the deal's own
+ * (first row), with the disagreement flag; checkboxes when sources can be split off.
+ */
+function sourcesTable(sources: SourceRow[], opts: { select?: boolean; deal?: Figures } = {}): Html {
   if (!sources.length) return html`<p class="muted">No source articles linked.</p>`;
-  return html`<table><tr>${select ? html`<th></th>` : ''}<th>Article</th><th>Publisher</th><th>Published</th><th>Quote</th></tr>
+  const { select, deal } = opts;
+  const amount = (f: Figures) => (f.amount_value === null ? null : moneyText(f.amount_value, f.amount_currency, f.amount_usd));
+  const valuation = (f: Figures) =>
+    f.valuation_value === null ? null : moneyText(f.valuation_value, f.valuation_currency, f.valuation_usd);
+  return html`<table class="sources"><tr>${select ? html`<th></th>` : ''}<th>Article</th><th>Publisher</th><th>Published</th><th>Role</th><th>Amount</th><th>Valuation</th><th>Deal date</th><th>Figures</th><th>Quote</th></tr>
+${deal ? html`<tr class="deal-figures">${select ? html`<td></td>` : ''}<td colspan="4"><b>The deal's figures</b></td><td>${amount(deal) ?? '—'}</td><td>${valuation(deal) ?? '—'}</td><td>${deal.announced_on ?? '—'}</td><td></td><td></td></tr>` : ''}
 ${sources.map(
   (
     s,
   ) => html`<tr>${select ? html`<td><input type="checkbox" name="article" value="${s.article_id}" aria-label="select article ${s.article_id}"></td>` : ''}
-<td><a href="${s.url}" rel="noopener noreferrer">${s.title ?? s.url}</a></td><td>${s.publisher ?? ''}</td><td>${s.published_at ?? ''}</td><td>${s.quote ?? ''}</td></tr>`,
+<td><a href="${s.url}" rel="noopener noreferrer">${s.title ?? s.url}</a></td><td>${s.publisher ?? ''}</td><td>${s.published_at ?? ''}</td><td><span class="pill">${s.role}</span></td>
+${figureCell(amount(s), deal ? amount(deal) : null)}${figureCell(valuation(s), deal ? valuation(deal) : null)}${figureCell(s.announced_on, null)}
+<td>${
+    s.figures_disagree
+      ? html`<span class="pill warn">disagree</span>`
+      : s.amount_value !== null || s.valuation_value !== null
+        ? html`<span class="pill ok">agree</span>`
+        : html`<span class="muted">none stated</span>`
+  }</td><td>${s.quote ?? ''}</td></tr>`,
 )}</table>`;
 }
 
@@ -347,13 +321,16 @@ export const APP_JS = `document.addEventListener('keydown', function (e) {
 export function itemPage(
   ctx: PageCtx,
   d: ItemDetail,
-  opts: { flash?: string; nextId?: number | null; compared?: ComparedDeal[]; edit?: EditAttempt } = {},
+  opts: { flash?: string; nextId?: number | null; compared?: ComparedDeal[]; companies?: ItemCompany[]; edit?: EditAttempt } = {},
 ): Html {
-  const { flash, nextId = null, compared = [], edit } = opts;
+  const { flash, nextId = null, compared = [], companies = [], edit } = opts;
   const reasons = ((d.item.payload as { reasons?: unknown } | null)?.reasons ?? []) as unknown[];
   const { item, deal, company, article } = d;
   const open = item.status === 'open';
   const base = `/review/${item.id}`;
+  const liveDeal = deal !== null && !deal.merged_into && !deal.rejected_at;
+  // The item's company with its names and deals (first of `companies`), for merging and splitting it.
+  const own = companies[0] && companies[0].company.id === company?.id && companies[0].company.merged_into === null ? companies[0] : null;
   return layout(
     `Item #${item.id}`,
     ctx,
@@ -361,7 +338,7 @@ export function itemPage(
 <p><b>Reason:</b> ${item.reason}</p>
 ${
   deal && company
-    ? html`<div class="panel"><b>Deal <a href="/deals/${deal.id}">#${deal.id}</a>:</b> ${company.name} · ${deal.round} · ${deal.status} ·
+    ? html`<div class="panel"><b>Deal <a href="/deals/${deal.id}">#${deal.id}</a>:</b> <a href="/companies/${company.id}">${company.name}</a> · ${deal.round} · ${deal.status} ·
 ${money(deal.amount_value, deal.amount_currency, deal.amount_usd)} · ${deal.country ?? company.country ?? '??'} · ${deal.announced_on ?? 'no date'}
 ${deal.merged_into ? html` · <b>merged into #${deal.merged_into}</b>` : ''}${deal.rejected_at ? html` · <b>rejected</b>` : ''}
 <br><span class="muted">Investors:</span> ${d.investors.map(investorLine).join(', ')}</div>`
@@ -373,7 +350,8 @@ ${
 <form method="post" action="${base}/approve">${hidden(ctx)}<button class="approve" data-key="a">Approve <kbd>a</kbd></button></form>
 <form method="post" action="${base}/reject">${hidden(ctx)}<button class="reject" data-key="r">Reject deal <kbd>r</kbd></button></form>
 </div>
-${deal && !deal.merged_into && !deal.rejected_at ? mergeSearchForm(deal.id, company?.name ?? '') : ''}`
+${liveDeal ? mergeSearchForm(deal.id, company?.name ?? '') : ''}
+${own ? companyMergeSearchForm(own.company.id, '', item.id) : ''}`
     : html`<p class="flash">Resolved by ${item.resolved_by ?? '?'} at ${item.resolved_at ?? ''}.</p>`
 }
 <p class="muted">${nextId ? html`<a href="/review/${nextId}" data-key="n">Next open item →</a> <kbd>n</kbd> · ` : html`No other open items · `}<a href="/review" data-key="q">Back to the queue</a> <kbd>q</kbd>${open ? html` · approve <kbd>a</kbd> · reject <kbd>r</kbd>` : ''}</p>
@@ -383,6 +361,7 @@ ${comparePanel(
   deal?.id ?? null,
   reasons.filter((r): r is string => typeof r === 'string'),
 )}
+${itemCompaniesPanel(ctx, companies, item.id)}
 <h2>Evidence quotes</h2>${d.quotes.length ? html`<ul>${d.quotes.map((q) => html`<li><span class="pill">${q.field}</span> ${q.quote}</li>`)}</ul>` : html`<p class="muted">None.</p>`}
 ${
   article
@@ -395,10 +374,11 @@ ${
 ${deal && !deal.merged_into && !deal.rejected_at ? editForm(ctx, deal.id, edit?.values ?? editValuesOf(deal, company?.name ?? '', d.investors), `${base}/edit`, edit?.error) : ''}
 ${
   deal
-    ? html`<h2>Sources</h2><form method="post" action="${base}/split">${hidden(ctx)}${sourcesTable(d.sources, !deal.merged_into && !deal.rejected_at)}
-${!deal.merged_into && !deal.rejected_at && d.sources.length > 1 ? html`<p><button>Split selected sources into a new deal</button></p>` : ''}</form>`
+    ? html`<h2>Sources</h2><form method="post" action="${base}/split">${hidden(ctx)}${sourcesTable(d.sources, { select: liveDeal, deal })}
+${liveDeal && d.sources.length > 1 ? html`<p><button>Split selected sources into a new deal</button></p>` : ''}</form>`
     : ''
-}`,
+}
+${own ? html`<details><summary>Split company ${own.company.name}</summary>${companySplitForm(ctx, own.company, own.aliases, own.deals, item.id)}</details>` : ''}`,
     flash,
   );
 }
@@ -434,15 +414,17 @@ export function dealPage(ctx: PageCtx, d: DealDetail, opts: { flash?: string; ed
   return layout(
     `Deal #${deal.id}`,
     ctx,
-    html`<h1>Deal #${deal.id}: ${company.name} ${deal.merged_into ? html`<span class="pill">merged into <a href="/deals/${deal.merged_into}">#${deal.merged_into}</a></span>` : ''}${deal.rejected_at ? html`<span class="pill">rejected</span>` : ''}</h1>
+    html`<h1>Deal #${deal.id}: <a href="/companies/${company.id}">${company.name}</a> ${deal.merged_into ? html`<span class="pill">merged into <a href="/deals/${deal.merged_into}">#${deal.merged_into}</a></span>` : ''}${deal.rejected_at ? html`<span class="pill">rejected</span>` : ''}</h1>
 <table><tr><th>Round</th><th>Status</th><th>Amount</th><th>Valuation</th><th>Country</th><th>Region</th><th>Announced</th><th>Confidence</th><th>Review</th></tr>
 <tr><td>${deal.round.replace(/_/g, ' ')}</td><td>${statusPill(deal.status)}</td><td>${money(deal.amount_value, deal.amount_currency, deal.amount_usd)}</td><td>${money(deal.valuation_value, deal.valuation_currency, deal.valuation_usd)}</td>
 <td>${deal.country ?? company.country ?? ''}</td><td>${deal.region ?? company.region ?? ''}</td><td>${deal.announced_on ?? ''}</td><td>${deal.confidence.toFixed(2)}</td><td>${reviewPill(deal.needs_review)}</td></tr></table>
 ${fxLine(deal)}
 <h2>Investors</h2>${d.investors.length ? html`<ul>${d.investors.map((i) => html`<li>${i.name}${i.lead ? html` <span class="pill">lead</span>` : ''}</li>`)}</ul>` : html`<p class="muted">None recorded.</p>`}
-<h2>Sources</h2>${sourcesTable(d.sources)}
+<h2>Sources</h2><form method="post" action="/deals/${deal.id}/split">${hidden(ctx)}${sourcesTable(d.sources, { select: live && d.sources.length > 1, deal })}
+${live && d.sources.length > 1 ? html`<p><button>Split selected sources into a new deal</button></p>` : ''}</form>
 <h2>Review items</h2>${d.items.length ? html`<ul>${d.items.map((i) => html`<li><a href="/review/${i.id}">#${i.id}</a> ${i.kind} · ${i.status} ${i.resolved_by ? html`by ${i.resolved_by}` : ''} — ${i.reason}</li>`)}</ul>` : html`<p class="muted">None.</p>`}
 ${live ? mergeSearchForm(deal.id, company.name) : ''}
+${company.merged_into === null ? companyMergeSearchForm(company.id) : ''}
 ${live ? editForm(ctx, deal.id, edit?.values ?? editValuesOf(deal, company.name, d.investors), `/deals/${deal.id}/edit`, edit?.error) : ''}
 <h2>History</h2>${
       d.history.length
@@ -452,12 +434,6 @@ ${live ? editForm(ctx, deal.id, edit?.values ?? editValuesOf(deal, company.name,
 <h2>Audit</h2>${auditTable(d.audit)}`,
     flash,
   );
-}
-
-function auditTable(rows: Selectable<AuditLogTable>[]): Html {
-  if (!rows.length) return html`<p class="muted">No operator actions recorded yet.</p>`;
-  return html`<table><tr><th>When</th><th>Actor</th><th>Action</th><th>Target</th><th>Detail</th></tr>
-${rows.map((a) => html`<tr><td>${a.created_at}</td><td>${a.actor}</td><td>${a.action}</td><td>${a.target_type} #${a.target_id ?? ''}</td><td>${changeList(a.detail)}</td></tr>`)}</table>`;
 }
 
 export function auditPage(ctx: PageCtx, rows: Selectable<AuditLogTable>[]): Html {

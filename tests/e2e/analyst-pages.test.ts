@@ -102,7 +102,9 @@ async function shoot(page: Page, name: string) {
 }
 
 describe('analyst pages in a browser', () => {
-  it('dashboard, deals, conflict, merge search, edit error, audit and queues render cleanly', { timeout: 120_000 }, async () => {
+  it('dashboard, deals, conflict, merge search, edit error, audit, queues and company pages render cleanly', {
+    timeout: 120_000,
+  }, async () => {
     const { a, b, conflict } = await seed();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
@@ -170,6 +172,27 @@ describe('analyst pages in a browser', () => {
       );
       expect(fontsLoaded).toBe(true);
       await shoot(page, '16-queues.png');
+
+      // The company page: names, funding timeline, and a company merge chosen by name search.
+      const { company_id: companyA } = await t.db.selectFrom('deals').select('company_id').where('id', '=', a).executeTakeFirstOrThrow();
+      await page.goto(`${base}/deals/${a}`);
+      await Promise.all([page.waitForURL(`${base}/companies/${companyA}`), page.click(`h1 a[href="/companies/${companyA}"]`)]);
+      expect(await page.locator('h2', { hasText: 'Funding timeline' }).count()).toBe(1);
+      expect(
+        await page
+          .locator('tr', { hasText: `#${a}` })
+          .first()
+          .textContent(),
+      ).toContain('series b');
+      await shoot(page, '17-company.png');
+      await page.fill(`form[action="/companies/${companyA}/merge"] input[name=q]`, 'Corvane');
+      await Promise.all([page.waitForURL(/\/companies\/\d+\/merge\?/), page.click('button:has-text("Find companies")')]);
+      await shoot(page, '18-company-merge.png');
+      await Promise.all([
+        page.waitForURL(new RegExp(`/companies/${companyA}\\?done=`)),
+        page.click('button:has-text("Merge this into Corvane Health")'),
+      ]);
+      expect(await page.textContent('.flash')).toContain(`into #${companyA}`);
 
       expect(problems).toEqual([]);
     } finally {

@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/connect.js';
 import type { ReviewKind } from '../../src/db/types.js';
+import { keysOf } from '../../src/dedupe/company.js';
 
 // Direct inserts standing in for the pipeline's saveDeals: just enough rows for review/web tests.
 
@@ -35,18 +36,40 @@ export interface DealSeed {
   amount?: { value: number; currency: string; usd: number | null } | null;
   announced_on?: string | null;
   investors?: { name: string; lead?: boolean }[];
-  /** One deal_sources row per entry (an article is created for each). */
-  sources?: { quote?: string; text?: string; title?: string }[];
+  /** One deal_sources row per entry (an article is created for each), with the figures it stated. */
+  sources?: {
+    quote?: string;
+    text?: string;
+    title?: string;
+    publisher?: string;
+    role?: 'report' | 'mention';
+    amount?: { value: number; currency: string; usd: number | null };
+    valuation?: { value: number; currency: string; usd: number | null };
+    announced_on?: string;
+    figures_disagree?: boolean;
+  }[];
+  /** An existing company to add the deal to (instead of a new one). */
+  companyId?: number;
   confidence?: number;
 }
 
-export async function insertDeal(db: Db, s: DealSeed = {}): Promise<{ dealId: number; companyId: number; articleIds: number[] }> {
-  const name = s.company ?? `Acme ${uniq()}`;
+/** A company with its name as an alias, so name searches (merge targets) find it like a stored one. */
+export async function insertCompany(db: Db, name: string, country?: string | null): Promise<{ id: number }> {
   const company = await db
     .insertInto('companies')
-    .values({ name, name_key: `${name.toLowerCase()}-${uniq()}`, country: s.country === undefined ? 'DE' : s.country, region: 'europe' })
+    .values({ name, name_key: `${name.toLowerCase()}-${uniq()}`, country: country === undefined ? 'DE' : country, region: 'europe' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const keys = keysOf(name);
+  await db
+    .insertInto('company_aliases')
+    .values({ company_id: company.id, name, name_key: keys.key, loose_key: keys.loose, skeleton: keys.skeleton })
+    .execute();
+  return company;
+}
+
+export async function insertDeal(db: Db, s: DealSeed = {}): Promise<{ dealId: number; companyId: number; articleIds: number[] }> {
+  const company = s.companyId !== undefined ? { id: s.companyId } : await insertCompany(db, s.company ?? `Acme ${uniq()}`, s.country);
   const amount = s.amount === undefined ? { value: 5_000_000, currency: 'EUR', usd: 5_400_000 } : s.amount;
   const deal = await db
     .insertInto('deals')
@@ -81,7 +104,22 @@ export async function insertDeal(db: Db, s: DealSeed = {}): Promise<{ dealId: nu
     const article = await db.selectFrom('articles').select('url').where('id', '=', articleId).executeTakeFirstOrThrow();
     await db
       .insertInto('deal_sources')
-      .values({ deal_id: deal.id, article_id: articleId, url: article.url, publisher: 'News Example', quote: src.quote ?? null })
+      .values({
+        deal_id: deal.id,
+        article_id: articleId,
+        url: article.url,
+        publisher: src.publisher ?? 'News Example',
+        quote: src.quote ?? null,
+        role: src.role ?? 'report',
+        amount_value: src.amount?.value ?? null,
+        amount_currency: src.amount?.currency ?? null,
+        amount_usd: src.amount?.usd ?? null,
+        valuation_value: src.valuation?.value ?? null,
+        valuation_currency: src.valuation?.currency ?? null,
+        valuation_usd: src.valuation?.usd ?? null,
+        announced_on: src.announced_on ?? null,
+        figures_disagree: src.figures_disagree ?? false,
+      })
       .execute();
     articleIds.push(articleId);
   }

@@ -170,9 +170,12 @@ describe('analyst pages', () => {
     await exportDeals(t.db, { format: 'csv', filters: {} }, out);
     const [header, ...rows] = chunks.join('').trim().split('\r\n');
     const cols = header!.split(',');
-    expect(cols.slice(-4)).toEqual(['needs_review', 'fx_rate', 'fx_date', 'fx_source']);
+    // Columns are only ever appended: company_id (issue 13) came after the exchange-rate columns.
+    expect(cols.slice(-5)).toEqual(['needs_review', 'fx_rate', 'fx_date', 'fx_source', 'company_id']);
     const row = rows.find((r) => r.includes('Quillmoor'))!.split(',');
     expect(row[cols.indexOf('needs_review')]).toBe('true');
+    const { company_id } = await t.db.selectFrom('deals').select('company_id').where('id', '=', flagged).executeTakeFirstOrThrow();
+    expect(row[cols.indexOf('company_id')]).toBe(String(company_id));
     expect(row[cols.indexOf('fx_source')]).toBe('ecb');
   });
 });

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { fetchDealsPage, parseDealPageQuery } from '../../export/filters.js';
-import { editDeal } from '../../review/actions.js';
+import { editDeal, splitDeal } from '../../review/actions.js';
 import { getDealDetail } from '../../review/queries.js';
 import * as views from '../views.js';
 import { page, type RouteDeps } from './context.js';
 import { editOrRerender, patchFromForm, savedMessage } from './edit-form.js';
-import { doneUrl, FlashQuery, idParam, query } from './request.js';
+import { articleIds, doneUrl, FlashQuery, idParam, query } from './request.js';
 
-// The deal list (filters as on /api/deals), one deal's page and its edit form.
+// The deal list (filters as on /api/deals), one deal's page, its edit form and splitting its sources off.
 
 export function registerDeals(app: FastifyInstance, deps: RouteDeps): void {
   const { db, ctx } = deps;
@@ -34,5 +34,10 @@ export function registerDeals(app: FastifyInstance, deps: RouteDeps): void {
       async (edit) => views.dealPage(ctx(req), await getDealDetail(db, id), { edit }),
       (msg) => doneUrl(`/deals/${id}`, msg),
     );
+  });
+  app.post('/deals/:id/split', async (req, reply) => {
+    const id = idParam(req);
+    const created = await splitDeal(db, id, articleIds(req.body), req.actor!);
+    return reply.redirect(doneUrl(`/deals/${created}`, `Split the selected sources of deal #${id} into new deal #${created}.`), 303);
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseWith } from '../../export/filters.js';
+import { ReviewError } from '../../review/errors.js';
 
 // Reading a request: form fields, the :id parameter and query strings. Every route's query string
 // is parsed with zod; a bad or unknown parameter is a 400 naming it.
@@ -28,6 +29,15 @@ export function formValues(body: unknown, key: string): string[] {
 
 /** A positive integer id in a query string or path. */
 export const PositiveId = z.string().regex(/^[1-9]\d{0,15}$/, 'must be a positive integer');
+
+const ArticleIds = z.array(PositiveId.transform(Number)).max(1000);
+
+/** The source articles a split form selected (`article` checkboxes); a forged value is a 400. */
+export function articleIds(body: unknown): number[] {
+  const r = ArticleIds.safeParse(formValues(body, 'article').map((v) => v.trim()));
+  if (!r.success) throw new ReviewError('invalid', 'Selected sources: every choice must be an article id');
+  return r.data;
+}
 
 const IdParams = z.object({
   id: PositiveId.transform(Number).pipe(z.number().int().max(Number.MAX_SAFE_INTEGER)),

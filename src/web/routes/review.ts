@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isReviewKind, REVIEW_KINDS } from '../../deal/review.js';
 import { approveItem, editDeal, mergeDealInto, rejectItem, splitDeal } from '../../review/actions.js';
+import { getItemCompanies } from '../../review/companies.js';
 import { ReviewError } from '../../review/errors.js';
 import { countOpenItems, getComparedDeals, getItemDetail, listOpenItems, nextOpenItemId } from '../../review/queries.js';
 import * as views from '../views.js';
 import { page, type RouteDeps } from './context.js';
 import { editOrRerender, patchFromForm, savedMessage } from './edit-form.js';
 import { mergeTarget } from './merge.js';
-import { doneUrl, FlashQuery, formValues, idParam, query } from './request.js';
+import { articleIds, doneUrl, FlashQuery, idParam, query } from './request.js';
 
 // The review queue and one item's page with its actions (approve, reject, edit, merge, split).
 
@@ -27,8 +28,11 @@ export function registerReview(app: FastifyInstance, deps: RouteDeps): void {
 
   const renderItem = async (req: FastifyRequest, id: number, opts: { flash?: string; edit?: views.EditAttempt }) => {
     const [detail, nextId] = await Promise.all([getItemDetail(db, id), nextOpenItemId(db, id)]);
-    const compared = await getComparedDeals(db, detail.item.payload);
-    return views.itemPage(ctx(req), detail, { ...opts, nextId, compared });
+    const [compared, companies] = await Promise.all([
+      getComparedDeals(db, detail.item.payload),
+      getItemCompanies(db, detail.item, detail.company?.id ?? null),
+    ]);
+    return views.itemPage(ctx(req), detail, { ...opts, nextId, compared, companies });
   };
   app.get('/review/:id', async (req, reply) => {
     const flash = query(FlashQuery, req).done;
@@ -75,7 +79,7 @@ export function registerReview(app: FastifyInstance, deps: RouteDeps): void {
   });
   itemAction('split', async (id, req) => {
     const { deal } = await itemDeal(id);
-    const created = await splitDeal(db, deal.id, formValues(req.body, 'article').map(Number), req.actor!);
+    const created = await splitDeal(db, deal.id, articleIds(req.body), req.actor!);
     return `Split selected sources into new deal #${created}.`;
   });
 }

@@ -81,7 +81,8 @@ const PRONOUN = new RegExp(String.raw`(?:\b(?:the|this|that)\s+(?:[\p{L}\d,.'’
 // "Acme said last month that it had secured …": the subject of the reporting verb.
 const SAID_THAT =
   /\b(?:said|says|announced|announces|confirmed|confirms|revealed|disclosed|told\s+\S+)\b(?:\s+[^\s,;]+){0,4}?\s+(?:that\s+)?(?:it|the company|the startup|the firm)\s+(?:(?:has|had|have|would|will|is|was|also|now|recently|just)\s+)*$/;
-const CLAUSE_START = /(?:,\s+(?:while|and|but|as|whereas|after|when)\s+|;\s+|:\s+|\b(?:after|while|when|because|whereas)\s+)/g;
+// "… attained unicorn status by raising": a participle's clause starts at its "by".
+const CLAUSE_START = /(?:,\s+(?:while|and|but|as|whereas|after|when)\s+|;\s+|:\s+|\b(?:after|while|when|because|whereas)\s+|\bby\s+$)/g;
 
 const VERB_PHRASE = /^\s*(?:is|are|was|were|has|have|had|said|says|will|would|could|plans|also|now|recently|today)\b[\s\p{Ll}'’-]*$/u;
 
@@ -215,9 +216,11 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
     // subject is the item's topic when the item opens with it.
     const subject = recipient
       ? { name: recipient, at: sentence.indexOf(recipient, end) }
-      : (subjectBefore(sentence, v.index) ?? (topic && sentence.startsWith(topic) ? { name: topic, at: 0 } : undefined));
+      : (subjectBefore(sentence, v.index) ??
+        (topic && sentence.startsWith(topic) ? { name: topic, at: 0 } : undefined) ??
+        openingParticiple(sentence, v.index, m.end));
     if (!subject) continue;
-    // "Aortyx and Sequel will receive 2.5 million each": one deal per name of the subject.
+    // "Vortyx and Sequelo will receive 2.5 million each": one deal per name of the subject.
     const each = found && subject.name && /^\s*(?:each|apiece)\b/.test(sentence.slice(found.end)) ? subjectList(sentence, v.index) : [];
     for (const name of each) {
       out.push({
@@ -252,7 +255,18 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
   return out;
 }
 
-/** "Aortyx, Sequel and Novameat will receive …": the names of a listed subject, in order. */
+/** "After raising $225 million, Upskill Education increased …": the main clause's subject. */
+function openingParticiple(sentence: string, verbAt: number, moneyEnd: number): Subject | undefined {
+  if (!/^(?:After|Since|Following|By|Upon|Having|Besides|Despite)\s+$/.test(sentence.slice(0, verbAt))) return undefined;
+  const comma = sentence.indexOf(', ', moneyEnd);
+  if (comma < 0) return undefined;
+  const rest = sentence.slice(comma + 2);
+  const name = leadingName(rest, false);
+  if (!name || !/^\s+\p{Ll}/u.test(rest.slice(rest.indexOf(name) + name.length))) return undefined;
+  return { name, at: comma + 2 + rest.indexOf(name) };
+}
+
+/** "Vortyx, Sequelo and Novamix will receive …": the names of a listed subject, in order. */
 function subjectList(sentence: string, verbAt: number): string[] {
   const head = sentence.slice(lastClauseStart(sentence.slice(0, verbAt)), verbAt).replace(AUX_TAIL, '');
   const items = head.split(/,\s*(?:and\s+)?|\s+and\s+/).map((x) => x.trim());
@@ -383,9 +397,9 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 }
 
 const ACQUIRE_ACTIVE =
-  /\b(?:snapped up|snaps up|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
+  /\b(?:snapped up|snaps up|scooped up|scoops up|gobbled up|swallowed|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
 const ACQUIRE_PASSIVE =
-  /\b(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by\b/g;
+  /\b(?:(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by|(?:agreed to |agrees to |will |to )?(?:sell|sells|sold|selling)\s+itself\s+to|(?:has been|was|is being|will be|agreed to be)\s+sold\s+to)\b/g;
 const FOR_MONEY =
   /\b(?:for|in a|in an|shelling out|paying|paid|(?:deal|transaction|takeover|acquisition)\s+(?:worth|valued\s+at))\s+(?:about|around|roughly|approximately|nearly|some|more than|over|close to|up to|an estimated|a reported)?\s*$/i;
 
@@ -575,6 +589,32 @@ function spacAnchors(sentence: string): Anchor[] {
   return out;
 }
 
+// "Clubroom is reportedly being valued at $4 billion in a fresh round led by …": a round known by
+// its valuation alone.
+const VALUED_IN_ROUND =
+  /\b(?:is|are|was|were|will be|would be)\s+(?:reportedly\s+|now\s+|set to be\s+)?(?:being\s+)?valued\s+at\s+(?:about|around|roughly|nearly|more than|over|some)?\s*$/;
+const IN_ROUND_AFTER = /^[^.;]{0,20}?\bin\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:round|raise|fundraise|fundraising|financing)\b/;
+
+function valuedRoundAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const m of money) {
+    const v = VALUED_IN_ROUND.exec(sentence.slice(0, m.index));
+    if (!v || !IN_ROUND_AFTER.test(sentence.slice(m.end))) continue;
+    const subject = subjectBefore(sentence, v.index);
+    if (!subject) continue;
+    out.push({
+      company: subject.name,
+      companyAt: subject.at,
+      describedUntil: v.index,
+      isObject: false,
+      money: null,
+      round: roundNear(sentence.slice(m.end), 0) ?? 'series_unknown',
+      investor: null,
+    });
+  }
+  return out;
+}
+
 // "Telvio launched a tender offer for employee shares at an $8 billion valuation": a secondary.
 const TENDER =
   /\b(?:launch|launched|launches|launching|offer|offered|offers|offering|conduct|conducted|conducts|complete|completed|completes|announce|announced|announces|plans?|planning|open|opened|opens|run|ran|runs|organi[sz]ed|kicked off|allow|allowed|allows)\b[^.;]{0,80}?\b(?:tender offer|secondary (?:share )?sale|employee share sale)\b/g;
@@ -751,6 +791,7 @@ export function findAnchors(sentence: string, topic: string | null = null, curre
     ...fundingAnchors(sentence, money, topic),
     ...offeringAnchors(sentence, money),
     ...tenderAnchors(sentence, money),
+    ...valuedRoundAnchors(sentence, money),
   ].filter((a) => !used.has(a.money?.index) && !acquisitions.length);
   // Two verbs can reach one amount ("…, which runs X, landed $7M"): one deal per amount.
   const seen = new Set<number | undefined>();

@@ -18,9 +18,9 @@ const SUBJECT_JOINED =
 const WILL_LEAD =
   /\s+(?:is|was|are|were|will)\s+(?:said to be |expected to |set to |poised to |likely to |reportedly )?(lead(?:ing)?|co-lead(?:ing)?|participate|participating|take part|taking part|join|joining|invest|investing)\b/g;
 const HAS_LED = /^(.+?)\s+(?:has |have )?(?:led|co-led)\s+(?:a|an|the)\b/;
-// "from A", "from high-profile investors A, B and C".
+// "from A", "from high-profile investors A, B and C", "a seed round of $2 million by A and B".
 const LENT_BY =
-  /(?<!\b(?:merg\w*|combin\w*|talks|agreement|partnership|partnering|deal)\s)\b(?:from|with)\s+(?=(?:the\s+)?[\p{Lu}]|(?:[\p{Ll}-]+\s+){0,2}?(?:investors|backers)\s+[\p{Lu}])/gu;
+  /(?<!\b(?:merg\w*|combin\w*|talks|agreement|partnership|partnering|deal)\s)\b(?:from|with|(?<=(?:million|billion|crore|lakh|mn|bn|\d[mMbBkK]?)\s)by)\s+(?=(?:the\s+)?[\p{Lu}]|(?:[\p{Ll}-]+\s+){0,2}?(?:investors|backers)\s+[\p{Lu}])/gu;
 
 /**
  * Investors stated in one sentence. With `from`, names after "from"/"with" past offset `after`

@@ -108,6 +108,10 @@ const STRONG_VERBS = [
   'hauling in',
   'raking in',
   'scooping up',
+  'took a chunk of',
+  'walked away with',
+  'walks away with',
+  'swept up',
   // Present tense of translated or headline text: "Acme obtains", "Acme captures €2m".
   'obtain',
   'captures',
@@ -274,7 +278,7 @@ export function amountsIn(sentence: string, currency: string | null = null): Mon
 const BARE_FOLLOW = /^\s*(?:each|apiece|[,.;:)]|$|\s(?:in|from|to|for|through|via|as|led|while|and|with|of funding|in funding)\b)/;
 
 /**
- * "Aortyx and Sequel will receive 2.5 million each": in an article told in one currency, a bare
+ * "Vortyx and Sequelo will receive 2.5 million each": in an article told in one currency, a bare
  * figure after a raise or receive verb is money in that currency (as the normaliser reads it).
  */
 function withBareAmounts(sentence: string, found: MoneyMatch[], currency: string): MoneyMatch[] {

@@ -62,6 +62,13 @@ const NOT_NAMES = new Set([
   'new',
   'startup',
   'start-up',
+  'startups',
+  'start-ups',
+  'companies',
+  'firms',
+  'businesses',
+  'founders',
+  'unicorns',
   'fintech',
   'edtech',
   'healthtech',
@@ -227,7 +234,7 @@ export function trailingName(chunk: string): string | null {
 export function leadingName(text: string, skipDescriptors = true, dropPlaces = true): string | null {
   // "Mobility startup Rapido", "Deeptech AI startup Myelin": a sentence-initial description
   // (a capitalised first word, lowercase words, a company kind noun) before the name.
-  const described = DESCRIBED_NAME.exec(text.trim());
+  const described = DESCRIBED_NAME.exec(text.trim()) ?? FOUNDER_PREFIX.exec(text.trim());
   const tokens = (described ? text.trim().slice(described[0].length) : text.trim()).split(/\s+/).filter(Boolean);
   let i = 0;
   if (skipDescriptors) {
@@ -252,6 +259,9 @@ const DESCRIBED_NAME = new RegExp(
   String.raw`^[\p{Lu}][\p{Ll}-]+(?:\s+[A-Z]{2,4})?\s+(?:[\p{Ll}][\p{L}-]*\s+){0,3}?(?:${COMPANY_HEAD})\s+(?=[\p{Lu}\d]|[a-z]+[\p{Lu}])`,
   'u',
 );
+
+// "Ronnie Sharma-founded Upskill Education": the founder's name is a description.
+const FOUNDER_PREFIX = /^(?:\S+\s+){0,3}\S+-(?:founded|backed|led|owned|run)\s+(?=\p{Lu})/u;
 
 // Capitalised only at the start of a sentence or list item ("Existing investors A and B").
 const CAPITALISED_DESCRIPTORS = new Set(['The', 'Existing', 'Angel', 'New', 'Lead', 'Investor', 'Investors', 'Backer', 'Backers', 'Also']);
@@ -282,7 +292,8 @@ export function nameList(text: string): string[] {
     .replace(/(?:[\p{Lu}][\p{L}.]*\s+){1,3}(?:arm|unit|subsidiary|affiliate)\s+(?=\p{Lu})/gu, '')
     // "South Korea's Mirae Asset": a place's possessive before a firm describes it.
     .replace(/(?<=^|,\s*|\band\s+|\bfrom\s+)((?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*)['’]s\s+(?=\p{Lu})/gu, (m, place: string) =>
-      isPlaceName(place) ? '' : m,
+      // "Liquidity Group's Mars Unicorn Fund": a firm's fund or arm is the investor.
+      isPlaceName(place) || /^\p{Lu}/u.test(m) ? '' : m,
     )
     // "Online apparel company Jolly Apparel": a described company, the description dropped.
     .replace(

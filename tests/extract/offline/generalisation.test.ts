@@ -99,10 +99,10 @@ describe('valuations and figures', () => {
 
   it('reads a sum "each" for every company of a listed subject, in the article’s currency', () => {
     const out = deals(
-      'Brussels will put €9.5 million into four startups. Aortyx, Sequelo and Novamix will receive 2.5 million each, while Palomar gets 2 million.',
+      'Brussels will put €9.5 million into four startups. Vortyx, Sequelo and Novamix will receive 2.5 million each, while Palomar gets 2 million.',
     );
     expect(out.map((d) => [d.company, d.amountText])).toEqual([
-      ['Aortyx', '2.5 million'],
+      ['Vortyx', '2.5 million'],
       ['Sequelo', '2.5 million'],
       ['Novamix', '2.5 million'],
       ['Palomar', '2 million'],
@@ -174,5 +174,50 @@ describe('company names', () => {
       'Quillon, a payroll app for restaurants, has 400 staff. The Sequoia-backed startup, which was valued at $1.2 billion in its last round, raised $150 million in a Series D.',
     );
     expect([d.company, d.round, d.valuationText]).toEqual(['Quillon', 'series_d', null]);
+  });
+});
+
+describe('roundup and newsletter wording', () => {
+  it('reads a participle clause whose subject comes after it or before "by raising"', () => {
+    const d = one(
+      'Online beauty platform Nyxa attained soonicorn status by raising Rs 100 crore from Tapir Growth, at a valuation of $725 million.',
+    );
+    expect([d.company, d.amountText, d.valuationText]).toEqual(['Nyxa', 'Rs 100 crore', '$725 million']);
+    const e = one(
+      'After raising $225 million in fresh funding, Ronnie Sharma-founded Upskill Education Pvt increased its valuation to $2.25 billion.',
+    );
+    expect([e.company, e.amountText, e.valuationText]).toEqual(['Upskill Education Pvt', '$225 million', '$2.25 billion']);
+  });
+
+  it('reads "took a chunk of", investors after "a round of $N by", and a firm’s fund', () => {
+    expect(one('Among the four Series A deals, BharaPay took a chunk of $15.5 million, led by Insite Partners.').company).toBe('BharaPay');
+    expect(names('Agritech platform Intello raised a seed round of $2 million by Nexon Venture Partners and Omnivest.')).toEqual([
+      'Nexon Venture Partners',
+      'Omnivest',
+    ]);
+    expect(names("In another round, Infra.Mart has raised $50 million from Liquidity Group's Mars Unicorn Fund.")).toEqual([
+      'Mars Unicorn Fund',
+    ]);
+  });
+
+  it('does not take a plural common noun for a company', () => {
+    const out = deals(
+      'Startups raised $1.2 billion this week. The largest round went to Novaqua, a water analytics firm, which raised $200 million.',
+    );
+    expect(out.map((d) => d.company)).toEqual(['Novaqua']);
+  });
+
+  it('reads a round known only by its reported valuation', () => {
+    const d = one('Clubroom is reportedly being valued at $4 billion in a fresh round led by Andreas Partners.');
+    expect([d.company, d.status, d.amountText, d.valuationText]).toEqual(['Clubroom', 'rumored', null, '$4 billion']);
+  });
+
+  it('reads "scooped up" and "agreed to sell itself to" as acquisitions', () => {
+    expect(deals('Skypo scooped up start-up GroupMo on Monday for an undisclosed price.').map((d) => [d.company, d.round])).toEqual([
+      ['GroupMo', 'acquisition'],
+    ]);
+    expect(deals('Skypo agreed to sell itself to Microsoft for $8.5 billion.').map((d) => [d.company, d.round, d.amountText])).toEqual([
+      ['Skypo', 'acquisition', '$8.5 billion'],
+    ]);
   });
 });

@@ -306,7 +306,11 @@ function segmentOf(located: Located[], k: number, text: string): [number, number
 function statusFor(l: Located, clause: string): Status {
   const status = statusOf(clause);
   if (status === 'announced' && l.anchor.status) return l.anchor.status;
-  return l.anchor.background && status === 'rumored' ? 'announced' : status;
+  if (!l.anchor.background) return status;
+  if (status === 'rumored') return 'announced';
+  // "secured a loan last year and is now seeking another …": the later clause's talks are not the history's.
+  const upTo = l.anchor.money ? clause.indexOf(l.anchor.money.text) + l.anchor.money.text.length : -1;
+  return status === 'in_talks' && upTo > 0 && statusOf(clause.slice(0, upTo)) === 'announced' ? 'announced' : status;
 }
 
 function draftOf(located: Located[], k: number, sentences: Sentence[], title: string | null): Draft {
@@ -371,7 +375,7 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
   if (country) evidence.push({ field: 'country', quote: anchorText });
   return {
     company: l.company,
-    round: l.anchor.round,
+    round: l.anchor.round === 'series_unknown' ? (leadInRound(located, l, sentences) ?? 'series_unknown') : l.anchor.round,
     status: statusFor(l, anchorText.slice(segFrom, segTo)),
     amountText: money?.text ?? null,
     amountValue: money?.value ?? null,
@@ -388,6 +392,17 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     corporate: l.anchor.round === 'acquisition' || l.anchor.round === 'ipo' || l.anchor.round === 'private_equity',
     objectName: l.anchor.isObject,
   };
+}
+
+/**
+ * "The office awarded grants to three firms. Solvarta received €2 million, …": a deal whose own
+ * sentence names no kind takes the kind its paragraph's lead-in sentence (itself no deal) names.
+ */
+function leadInRound(located: Located[], l: Located, sentences: Sentence[]): Round | null {
+  const prev = sentences[l.sentence - 1];
+  if (!prev || prev.block !== sentences[l.sentence]!.block || located.some((o) => o.sentence === l.sentence - 1)) return null;
+  const round = roundNear(prev.text, prev.text.length);
+  return round && !VAGUE_ROUNDS.has(round) && round !== 'acquisition' ? round : null;
 }
 
 // A fund's own raise ("India Fund I", "First close") is not a deal in a company.

@@ -310,9 +310,9 @@ export type MoneyRole =
   | 'range'
   | 'other';
 
-const Q = String.raw`(?:about|around|roughly|approximately|nearly|almost|some|more than|over|up to|just over|just under|close to|an estimated|a reported|at or above|at least)?\s*`;
+const Q = String.raw`(?:about|around|roughly|approximately|nearly|almost|some|more than|over|up to|just over|just under|close to|near|north of|above|approaching|an estimated|a reported|at or above|at least)?\s*`;
 const VALUATION_BEFORE = new RegExp(
-  String.raw`(?:valued?\s+(?:[\w'’-]+\s+){0,5}?at|valuing\s+(?:[\w'’-]+\s+){0,5}?at|values?\s+(?:[\w'’-]+\s+){0,5}?at|valuations?\s+(?:of|to|at)|value\s+(?:of|to)|market\s+(?:capitali[sz]ation|cap|value)\s+of|(?<!\b(?:deal|deals|transaction|shares|stock|options|ESOPs?|contracts?|orders?|assets|bonds?|notes|grants?|products?|goods|programmes?|programs?|plans?|buybacks?|investments?|funding|financing|facilit(?:y|ies)|loans?|credit|lines?|rounds?|package|tranches?|capital|debt|equity)\s)worth)\s+${Q}$`,
+  String.raw`(?:valued?\s+(?:[\w'’-]+\s+){0,5}?at|valuing\s+(?:[\w'’-]+\s+){0,5}?at|values?\s+(?:[\w'’-]+\s+){0,5}?at|valuations?\s+(?:of|to|at)|valuations?(?=\s+(?:close to|near|around|about|roughly|approaching|north of|above|just under|just over)\s)|value\s+(?:of|to)|market\s+(?:capitali[sz]ation|cap|value)\s+of|(?<!\b(?:deal|deals|transaction|shares|stock|options|ESOPs?|contracts?|orders?|assets|bonds?|notes|grants?|products?|goods|programmes?|programs?|plans?|buybacks?|investments?|funding|financing|facilit(?:y|ies)|loans?|credit|lines?|rounds?|package|tranches?|capital|debt|equity)\s)worth)\s+${Q}$`,
   'i',
 );
 const PRICE_BEFORE = new RegExp(

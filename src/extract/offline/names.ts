@@ -223,7 +223,10 @@ export function trailingName(chunk: string): string | null {
     else break;
   }
   // A connector-less run must not begin inside "Shares of …": trimName drops sentence words.
-  const name = trimName(tokens.slice(i)).join(' ');
+  let name = trimName(tokens.slice(i)).join(' ');
+  // "Quay Robotics Inc. of Osaka": a place after "of" is the company's home, not its name.
+  const ofPlace = /^(.*\S)\s+of\s+(\S+(?:\s+\S+)?)$/.exec(name);
+  if (ofPlace && isPlaceName(ofPlace[2]!)) name = trimName(ofPlace[1]!.split(' ')).join(' ');
   return validName(name) ? name : null;
 }
 
@@ -245,7 +248,15 @@ export function leadingName(text: string, skipDescriptors = true, dropPlaces = t
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (isNameToken(t)) run.push(t);
-    else if (CONNECTORS.has(t) && run.length > 0 && next !== undefined && isNameToken(next)) run.push(t);
+    // "Quay Robotics Inc. of Osaka": "of" before a place ends the name.
+    else if (
+      CONNECTORS.has(t) &&
+      run.length > 0 &&
+      next !== undefined &&
+      isNameToken(next) &&
+      !(t === 'of' && isPlaceName(stripPunct(next)))
+    )
+      run.push(t);
     else break;
     if (/[,.;:)]$/.test(t) && !/^(Inc|Co|Corp|Ltd|Jr|Sr|St|Pvt|Pte|Pty|Bhd|Sdn|Bros|Intl)\.$/.test(t)) break;
   }

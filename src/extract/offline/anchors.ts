@@ -26,6 +26,8 @@ export interface Anchor {
   investor: { name: string; lead: boolean } | null;
   /** An earlier deal told as history ("raised $5M last year"), not this article's news. */
   background?: boolean;
+  /** One sum for each of several subjects ("A and B got €2m each"): the amount is not shared out. */
+  split?: boolean;
   /** Status the construction itself implies ("received a takeover bid" is an offer, not a deal). */
   status?: 'in_talks';
 }
@@ -72,14 +74,15 @@ function objectName(text: string): string | null {
 }
 
 const AUX_TAIL =
-  /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|will|would|could|may|might|shall|successfully|today|previously|earlier|already|initially|first|once|quietly|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|discussing|considering|exploring|weighing|hoping|trying|working|preparing|wants|intends|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
+  /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|will|would|could|may|might|shall|successfully|today|previously|earlier|already|initially|first|once|quietly|last|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|discussing|considering|exploring|weighing|hoping|trying|working|preparing|wants|intends|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
 // "the company", "The San Francisco, California-based company", "the internet bank", "It": the
 // name is in an earlier sentence.
 const PRONOUN = new RegExp(String.raw`(?:\b(?:the|this|that)\s+(?:[\p{L}\d,.'’-]+\s+){0,4}?(?:${COMPANY_HEAD})|\b(?:it|they))$`, 'iu');
 // "Acme said last month that it had secured …": the subject of the reporting verb.
 const SAID_THAT =
   /\b(?:said|says|announced|announces|confirmed|confirms|revealed|disclosed|told\s+\S+)\b(?:\s+[^\s,;]+){0,4}?\s+(?:that\s+)?(?:it|the company|the startup|the firm)\s+(?:(?:has|had|have|would|will|is|was|also|now|recently|just)\s+)*$/;
-const CLAUSE_START = /(?:,\s+(?:while|and|but|as|whereas|after|when)\s+|;\s+|:\s+|\b(?:after|while|when|because|whereas)\s+)/g;
+// "… attained unicorn status by raising": a participle's clause starts at its "by".
+const CLAUSE_START = /(?:,\s+(?:while|and|but|as|whereas|after|when)\s+|;\s+|:\s+|\b(?:after|while|when|because|whereas)\s+|\bby\s+$)/g;
 
 const VERB_PHRASE = /^\s*(?:is|are|was|were|has|have|had|said|says|will|would|could|plans|also|now|recently|today)\b[\s\p{Ll}'’-]*$/u;
 
@@ -107,6 +110,8 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
     // "Acme, a … startup that …, has raised": the subject is the chunk before the appositive.
     const start = lastClauseStart(head.slice(0, head.indexOf(',')));
     const chunks = head.slice(start).split(',');
+    // "The Sequoia-backed startup, which …, raised": a back-reference with an appositive.
+    if (PRONOUN.test(chunks[0]!.trim()) && /^\s*(?:the|this|that)\s/i.test(chunks[0]!)) return { name: null, at: verbAt };
     for (const [k, chunk] of chunks.slice(0, 2).entries()) {
       // "Mexican challenger bank, albo, has raised": a lower-case brand set off after its kind.
       const brand = k === 1 && HEAD_END.test(chunks[0]!) && /^\s*\p{Ll}[\p{L}\d]+\s*$/u.test(chunk) ? chunk.trim() : null;
@@ -123,7 +128,11 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
   // "Globex Ltd, the UK-based provider received …": an appositive the writer never closed.
   const open = /^((?:\p{Ll}[\p{L}-]*\s+){0,3}[\p{Lu}][^,]{0,60}),\s+(?:the|a|an)\s+[^,;]{3,90}$/u.exec(tail);
   const openName = open ? trailingName(open[1]!) : null;
-  if (openName && open![1]!.endsWith(openName) && !/\s(?:and|or|but|while|which|who|that)\s/.test(tail.slice(open![1]!.length))) {
+  if (
+    openName &&
+    open![1]!.endsWith(openName) &&
+    !/\s(?:and|or)\s+\p{Lu}|\s(?:but|while|which|who|that)\s/u.test(tail.slice(open![1]!.length))
+  ) {
     return { name: openName, at: start + head.slice(start).indexOf(openName) };
   }
   if (!tail && start > 0) {
@@ -144,7 +153,8 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
 }
 
 const HEAD_END = new RegExp(String.raw`\b(?:${COMPANY_HEAD})\s*$`, 'i');
-const NOT_BRANDS = /^(?:the|a|an|it|has|have|had|is|was|and|or|which|who|that|also|now|today|its|this)$/;
+const NOT_BRANDS =
+  /^(?:the|a|an|it|has|have|had|is|was|and|or|which|who|that|also|now|today|its|this|last|first|previously|recently|just|already|once|then|earlier|later|still|again|finally|quietly|reportedly)$/;
 
 /** "challenger albo": a lower-case word right after a company kind noun is its brand. */
 function lowercaseBrand(tail: string): string | null {
@@ -170,6 +180,13 @@ function dealMoneyAfter(sentence: string, money: MoneyMatch[], from: number, wit
 const BARE_RAISE =
   /^\s+(?:(?:more|fresh|new|additional|further|a|an|its|the)\s+){0,3}(?:funds|funding|money|capital|round|financing)\b(?!\s+(?:for|to)\s+(?:a|the)\s)/i;
 
+const OFFERING_SUBJECT =
+  /\b(?:IPO|initial public offering|initial (?:share|stock) (?:sale|offering)|share sale|public offering|listing|bond sale|rights issue|notes offering)\s+(?:has\s+|had\s+|have\s+)?$/i;
+
+// "raised an undisclosed amount", "secured an undisclosed seed round": a deal without a figure.
+const UNDISCLOSED =
+  /^\s+(?:an?\s+)?(?:undisclosed|unspecified|unnamed)\s+(?:(?:amount|sum)\b|(?:[\w-]+\s+){0,2}?(?:round|funding|investment|financing)\b)/i;
+
 function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | null): Anchor[] {
   const out: Anchor[] = [];
   for (const v of sentence.matchAll(RAISE_VERB)) {
@@ -180,8 +197,8 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
     const bare =
       !found &&
       !money.some((x) => isDealRole(moneyRole(sentence, x))) &&
-      /^rais/i.test(v[0]) &&
-      BARE_RAISE.test(sentence.slice(end, end + 40));
+      ((/^rais/i.test(v[0]) && BARE_RAISE.test(sentence.slice(end, end + 40))) ||
+        (!isWeakVerb(v[0]) && UNDISCLOSED.test(sentence.slice(end, end + 60))));
     if (!found && !bare) continue;
     const m = found ?? { index: end, end, text: '', value: 0, currency: '', range: false };
     if (isWeakVerb(v[0]) && !DEAL_NOUN.test(sentence.slice(v.index, m.end + 40))) continue;
@@ -200,8 +217,27 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
     // subject is the item's topic when the item opens with it.
     const subject = recipient
       ? { name: recipient, at: sentence.indexOf(recipient, end) }
-      : (subjectBefore(sentence, v.index) ?? (topic && sentence.startsWith(topic) ? { name: topic, at: 0 } : undefined));
+      : (subjectBefore(sentence, v.index) ??
+        (topic && sentence.startsWith(topic) ? { name: topic, at: 0 } : undefined) ??
+        openingParticiple(sentence, v.index, m.end));
     if (!subject) continue;
+    // "Vortyx and Sequelo will receive 2.5 million each": one deal per name of the subject.
+    const each = found && subject.name && /^\s*(?:each|apiece)\b/.test(sentence.slice(found.end)) ? subjectList(sentence, v.index) : [];
+    for (const name of each) {
+      out.push({
+        company: name,
+        companyAt: sentence.indexOf(name),
+        describedUntil: sentence.indexOf(name) + name.length,
+        isObject: false,
+        money: found,
+        round: roundNear(sentence.slice(v.index), m.index - v.index) ?? (/^(?:awarded|granted)$/i.test(v[0]) ? 'grant' : 'series_unknown'),
+        investor: null,
+        split: true,
+      });
+    }
+    if (each.length) continue;
+    // "Its initial share sale raised $410 million": the offering is the verb's subject.
+    const kind = OFFERING_SUBJECT.exec(sentence.slice(0, v.index));
     out.push({
       company: subject.name,
       companyAt: subject.at,
@@ -209,12 +245,36 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
       isObject: false,
       money: found,
       // "has been awarded/granted €2m" is public money unless the sentence names a round.
-      round: roundNear(sentence.slice(v.index), m.index - v.index) ?? (/^(?:awarded|granted)$/i.test(v[0]) ? 'grant' : 'series_unknown'),
+      round:
+        (kind ? roundNear(kind[0], 0) : null) ??
+        roundNear(sentence.slice(v.index), m.index - v.index) ??
+        (/^(?:awarded|granted)$/i.test(v[0]) ? 'grant' : 'series_unknown'),
       investor: null,
     });
     if (found) out.push(...gappedAnchors(sentence, money, found));
   }
   return out;
+}
+
+/** "After raising $225 million, Upskill Education increased …": the main clause's subject. */
+function openingParticiple(sentence: string, verbAt: number, moneyEnd: number): Subject | undefined {
+  if (!/^(?:After|Since|Following|By|Upon|Having|Besides|Despite)\s+$/.test(sentence.slice(0, verbAt))) return undefined;
+  const comma = sentence.indexOf(', ', moneyEnd);
+  if (comma < 0) return undefined;
+  const rest = sentence.slice(comma + 2);
+  const name = leadingName(rest, false);
+  if (!name || !/^\s+\p{Ll}/u.test(rest.slice(rest.indexOf(name) + name.length))) return undefined;
+  return { name, at: comma + 2 + rest.indexOf(name) };
+}
+
+/** "Vortyx, Sequelo and Novamix will receive …": the names of a listed subject, in order. */
+function subjectList(sentence: string, verbAt: number): string[] {
+  const head = sentence.slice(lastClauseStart(sentence.slice(0, verbAt)), verbAt).replace(AUX_TAIL, '');
+  const items = head.split(/,\s*(?:and\s+)?|\s+and\s+/).map((x) => x.trim());
+  if (items.length < 2) return [];
+  const names = items.map((x) => trailingName(x));
+  // Every item must be just a name (a description before the first is allowed).
+  return names.every((n, k) => n && (k === 0 ? items[k]!.endsWith(n) : items[k] === n)) ? (names as string[]) : [];
 }
 
 // "Acme landing $9M and Globex, $6M", "Acme raised $9M, Globex $6M and Initech $2M": the verb
@@ -338,9 +398,9 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 }
 
 const ACQUIRE_ACTIVE =
-  /\b(?:snapped up|snaps up|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
+  /\b(?:snapped up|snaps up|scooped up|scoops up|gobbled up|swallowed|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
 const ACQUIRE_PASSIVE =
-  /\b(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by\b/g;
+  /\b(?:(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by|(?:agreed to |agrees to |will |to )?(?:sell|sells|sold|selling)\s+itself\s+to|(?:has been|was|is being|will be|agreed to be)\s+sold\s+to)\b/g;
 const FOR_MONEY =
   /\b(?:for|in a|in an|shelling out|paying|paid|(?:deal|transaction|takeover|acquisition)\s+(?:worth|valued\s+at))\s+(?:about|around|roughly|approximately|nearly|some|more than|over|close to|up to|an estimated|a reported)?\s*$/i;
 
@@ -363,6 +423,8 @@ function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   }
   for (const a of sentence.matchAll(ACQUIRE_ACTIVE)) {
     const end = a.index + a[0].length;
+    // A merger with a SPAC is the target's listing (spacAnchors).
+    if (/^merger/.test(a[0]) && SPAC_CUE.test(sentence)) continue;
     if (/^by\b/.test(sentence.slice(end)) || /\b(?:been|be|was|were|being)\s+$/.test(sentence.slice(0, a.index))) continue;
     const name = objectName(sentence.slice(end));
     if (!name) continue;
@@ -431,11 +493,19 @@ function offeringAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   for (const m of money) {
     const after = sentence.slice(m.end);
     const before = sentence.slice(Math.max(0, m.index - 12), m.index);
-    const offering = OFFERING_AFTER.test(after) && /\b(?:the|its|their|this|a|an)\s+$/i.test(before);
+    const offer = OFFERING_AFTER.exec(after);
+    const offering = offer !== null && /\b(?:the|its|their|this|a|an)\s+$/i.test(before);
+    // "reached unicorn status after its $90 million Series C": the subject's own round.
+    const ownRound = /\b(?:its|their)\s+$/i.test(before) && ROUND_AFTER.test(after);
     const withRound = WITH_ROUND.test(before) && ROUND_AFTER.test(after);
-    if ((!offering && !withRound) || !isDealRole(moneyRole(sentence, m))) continue;
+    if ((!offering && !withRound && !ownRound) || !isDealRole(moneyRole(sentence, m))) continue;
+    // "The Rs 1,250-crore initial share sale of Jaipur Metals": the issuer after "of".
+    const of = offer ? /^\s+(?:of|by)\s+/.exec(after.slice(offer[0].length)) : null;
+    const issuer = of ? objectName(after.slice(offer![0].length + of[0].length)) : null;
     // The company: the subject opening the sentence, else resolved by the caller.
-    const opening = sentenceSubject(sentence.slice(0, m.index));
+    const opening: Subject | null | undefined = issuer
+      ? { name: issuer, at: sentence.indexOf(issuer, m.end) }
+      : (sentenceSubject(sentence.slice(0, m.index)) ?? openingName(sentence.slice(0, m.index)));
     if (opening === undefined) continue;
     out.push({
       company: opening?.name ?? null,
@@ -448,6 +518,12 @@ function offeringAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     });
   }
   return out;
+}
+
+/** "Glint, the Jakarta-based lender, reached …": a named subject set off by an appositive. */
+function openingName(text: string): Subject | undefined {
+  const name = openingSubject(text);
+  return name ? { name, at: text.indexOf(name) } : undefined;
 }
 
 const LEADING_ADVERBIAL =
@@ -487,6 +563,89 @@ function sentenceSubject(text: string): Subject | null | undefined {
   return name && /^\s+\p{Ll}/u.test(rest.slice(rest.indexOf(name) + name.length)) ? { name, at: skipped + rest.indexOf(name) } : undefined;
 }
 
+// "Sandbar Acquisition Corp, a blank-check company, agreed to merge with truck maker Haulix": the
+// SPAC's target goes public.
+const MERGE_WITH = /\b(?:merge|merges|merged|merging|combine|combines|combined|combining|combination|merger)\s+with\s+/g;
+const SPAC_CUE = /\b(?:blank[- ]check|SPAC|special[- ]purpose acquisition)\b/i;
+
+function spacAnchors(sentence: string): Anchor[] {
+  if (!SPAC_CUE.test(sentence)) return [];
+  const out: Anchor[] = [];
+  for (const g of sentence.matchAll(MERGE_WITH)) {
+    const end = g.index + g[0].length;
+    const name = objectName(sentence.slice(end));
+    if (!name || /\b(?:Acquisition|SPAC|Capital)\b/.test(name)) continue;
+    const after = sentence.slice(sentence.indexOf(name, end) + name.length);
+    if (/^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:blank[- ]check|SPAC|special[- ]purpose)/i.test(after)) continue;
+    out.push({
+      company: name,
+      companyAt: end,
+      describedUntil: Math.min(sentence.length, end + 160),
+      isObject: true,
+      money: null,
+      round: 'ipo',
+      investor: null,
+    });
+  }
+  return out;
+}
+
+// "Clubroom is reportedly being valued at $4 billion in a fresh round led by …": a round known by
+// its valuation alone.
+const VALUED_IN_ROUND =
+  /\b(?:is|are|was|were|will be|would be)\s+(?:reportedly\s+|now\s+|set to be\s+)?(?:being\s+)?valued\s+at\s+(?:about|around|roughly|nearly|more than|over|some)?\s*$/;
+const IN_ROUND_AFTER = /^[^.;]{0,20}?\bin\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:round|raise|fundraise|fundraising|financing)\b/;
+
+function valuedRoundAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const m of money) {
+    const v = VALUED_IN_ROUND.exec(sentence.slice(0, m.index));
+    if (!v || !IN_ROUND_AFTER.test(sentence.slice(m.end))) continue;
+    const subject = subjectBefore(sentence, v.index);
+    if (!subject) continue;
+    out.push({
+      company: subject.name,
+      companyAt: subject.at,
+      describedUntil: v.index,
+      isObject: false,
+      money: null,
+      round: roundNear(sentence.slice(m.end), 0) ?? 'series_unknown',
+      investor: null,
+    });
+  }
+  return out;
+}
+
+// "Telvio launched a tender offer for employee shares at an $8 billion valuation": a secondary.
+const TENDER =
+  /\b(?:launch|launched|launches|launching|offer|offered|offers|offering|conduct|conducted|conducts|complete|completed|completes|announce|announced|announces|plans?|planning|open|opened|opens|run|ran|runs|organi[sz]ed|kicked off|allow|allowed|allows)\b[^.;]{0,80}?\b(?:tender offer|secondary (?:share )?sale|employee share sale)\b/g;
+
+function tenderAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const t of sentence.matchAll(TENDER)) {
+    const subject = subjectBefore(sentence, t.index);
+    if (!subject) continue;
+    const end = t.index + t[0].length;
+    // "a $1.5 billion tender offer", "a tender offer for up to $1.5 billion of shares".
+    const m =
+      money.find(
+        (x) =>
+          (x.end <= end && x.index > t.index) ||
+          (x.index >= end && x.index - end < 30 && /^\s*(?:of|for|worth)\s+(?:up to\s+)?$/.test(sentence.slice(end, x.index))),
+      ) ?? null;
+    out.push({
+      company: subject.name,
+      companyAt: subject.at,
+      describedUntil: t.index,
+      isObject: false,
+      money: m && isDealRole(moneyRole(sentence, m)) ? m : null,
+      round: 'secondary',
+      investor: null,
+    });
+  }
+  return out;
+}
+
 // "Fisker will go public through a merger with a SPAC", "Nikola, which went public last month".
 const GO_PUBLIC = /\b(?:go|goes|going|went|gone)\s+public\b/g;
 // "THL plans to take medical products company Agiliti private".
@@ -524,12 +683,14 @@ function corporateAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const name = objectName(sentence.slice(end).replace(/\s+private\b/, ',       '));
     if (!name || !/^\s+private\b/.test(sentence.slice(sentence.indexOf(name, end) + name.length))) continue;
     const backer = subjectBefore(sentence, t.index);
+    // "… private in a deal valued at $3.1 billion": the price paid.
+    const price = money.find((x) => x.index > end && FOR_MONEY.test(sentence.slice(Math.max(0, x.index - 30), x.index))) ?? null;
     out.push({
       company: name,
       companyAt: end,
       describedUntil: Math.min(sentence.length, end + 160),
       isObject: true,
-      money: null,
+      money: price,
       round: 'private_equity',
       investor: backer?.name ? { name: backer.name, lead: false } : null,
     });
@@ -615,21 +776,29 @@ function datedRoundAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 }
 
 /** All deal anchors in one sentence (several in "X raised …, while Y picked up …"). */
-export function findAnchors(sentence: string, topic: string | null = null): Anchor[] {
-  const money = amountsIn(sentence);
-  const acquisitions = [...acquisitionAnchors(sentence, money), ...corporateAnchors(sentence, money), ...gappedTargets(sentence, money)];
+export function findAnchors(sentence: string, topic: string | null = null, currency: string | null = null): Anchor[] {
+  const money = amountsIn(sentence, currency);
+  const acquisitions = [
+    ...acquisitionAnchors(sentence, money),
+    ...corporateAnchors(sentence, money),
+    ...gappedTargets(sentence, money),
+    ...spacAnchors(sentence),
+  ];
   const objects = [...objectAnchors(sentence, money), ...fundedAnchors(sentence, money)];
   // An amount belongs to one construction: object and acquisition readings beat subject ones
   // ("Calderwood has led a $400M investment in Vantora" is Vantora's deal, not Calderwood's).
   const used = new Set([...acquisitions, ...objects].map((a) => a.money?.index));
-  const funding = [...fundingAnchors(sentence, money, topic), ...offeringAnchors(sentence, money)].filter(
-    (a) => !used.has(a.money?.index) && !acquisitions.length,
-  );
+  const funding = [
+    ...fundingAnchors(sentence, money, topic),
+    ...offeringAnchors(sentence, money),
+    ...tenderAnchors(sentence, money),
+    ...valuedRoundAnchors(sentence, money),
+  ].filter((a) => !used.has(a.money?.index) && !acquisitions.length);
   // Two verbs can reach one amount ("…, which runs X, landed $7M"): one deal per amount.
   const seen = new Set<number | undefined>();
   const dated = datedRoundAnchors(sentence, money).filter((d) => !funding.some((f) => f.round === d.round));
   return [...funding, ...objects, ...acquisitions, ...dated].filter((a) => {
-    if (a.money && seen.has(a.money.index)) return false;
+    if (a.money && seen.has(a.money.index) && !a.split) return false;
     seen.add(a.money?.index);
     if (a.money && moneyRole(sentence, a.money) === 'past') a.background = true;
     // "bought Instagram last year for …": history even when the price has no time cue of its own.

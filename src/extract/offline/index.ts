@@ -6,7 +6,9 @@ import { performance } from 'node:perf_hooks';
 import { type RawDeal, type RawExtraction, type Round, type Status, VAGUE_ROUNDS } from '../../deal/schema.js';
 import { companyKey } from '../../normalise/company.js';
 import { type DealFacts, sameDeal as sameDealRule } from '../../dedupe/match.js';
+import { articleCurrency } from '../../normalise/index.js';
 import type { ArticleInput, Extractor } from '../types.js';
+import type { MoneyMatch } from '../../normalise/money.js';
 import { findAnchors, openingSubject, titleSubject, type Anchor } from './anchors.js';
 import { confidenceFrom, type DealFeatures } from './confidence.js';
 import { investorsIn, mergeInvestorMentions, type Investor } from './investors.js';
@@ -54,7 +56,7 @@ interface Located {
 const CONTEXT_SENTENCES = 4;
 
 /** Names the article uses for deal companies, resolving "the company" and short forms. */
-function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
+function locateAnchors(sentences: Sentence[], title: string | null, currency: string | null): Located[] {
   const located: Located[] = [];
   let last: string | null = null;
   let lastBlock = -2;
@@ -78,7 +80,7 @@ function locateAnchors(sentences: Sentence[], title: string | null): Located[] {
     // company from an earlier paragraph.
     const prevText = i > 0 && sentences[i - 1]!.block === s.block && lastBlock !== s.block ? sentences[i - 1]!.text : null;
     const prev = prevText ? (openingSubject(prevText) ?? introducedName(prevText)) : null;
-    for (const anchor of findAnchors(s.text, s.topic)) {
+    for (const anchor of findAnchors(s.text, s.topic, currency)) {
       const opening = leadingName(s.text, false);
       const openingOk = opening !== null && s.text.indexOf(opening) < anchor.companyAt && !CURRENCY_WORD.test(opening);
       // "Acme, which …, was valued … when it had raised …": a clause's "it" is the sentence's subject.
@@ -305,7 +307,11 @@ function segmentOf(located: Located[], k: number, text: string): [number, number
 function statusFor(l: Located, clause: string): Status {
   const status = statusOf(clause);
   if (status === 'announced' && l.anchor.status) return l.anchor.status;
-  return l.anchor.background && status === 'rumored' ? 'announced' : status;
+  if (!l.anchor.background) return status;
+  if (status === 'rumored') return 'announced';
+  // "secured a loan last year and is now seeking another …": the later clause's talks are not the history's.
+  const upTo = l.anchor.money ? clause.indexOf(l.anchor.money.text) + l.anchor.money.text.length : -1;
+  return status === 'in_talks' && upTo > 0 && statusOf(clause.slice(0, upTo)) === 'announced' ? 'announced' : status;
 }
 
 function draftOf(located: Located[], k: number, sentences: Sentence[], title: string | null): Draft {
@@ -322,6 +328,7 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
 
   const investors: Investor[] = l.anchor.investor ? [l.anchor.investor] : [];
   let valuationText: string | null = null;
+  let valuationInAnchor: MoneyMatch | null = null;
   const [segFrom, segTo] = shared ? segmentOf(located, k, anchorText) : [0, anchorText.length];
   for (const i of context) {
     // In "A raised …, while B picked up …" only A's clause, from A's amount on, describes A's round.
@@ -336,23 +343,44 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
       evidence.push({ field: 'investors', quote: text });
     }
     if (!valuationText) {
-      const v = amountsIn(text).find((m) => moneyRole(text, m) === 'valuation' && m.index !== l.anchor.money?.index);
+      // An earlier round's valuation belongs to that round when the deal itself is history.
+      const wanted = (r: string): boolean =>
+        r === 'valuation' || (r === 'past_valuation' && l.anchor.background === true && i === l.sentence);
+      const v = amountsIn(text).find((m) => wanted(moneyRole(text, m)) && m.index !== l.anchor.money?.index);
       if (v) {
         valuationText = v.text;
+        if (i === l.sentence) valuationInAnchor = v;
         evidence.push({ field: 'valuation', quote: text });
       }
     }
+  }
+  // "a takeover approach valued at €900 million": for a purchase, the value stated is its price.
+  let money = l.anchor.money;
+  // Not "at a $2.5 billion valuation", which the article gives as a valuation.
+  const priced = (v: MoneyMatch): boolean =>
+    /\b(?:valued|worth|priced)\s+(?:at\s+)?(?:about|around|roughly|approximately|nearly|some|more than|over|up to|close to)?\s*$/i.test(
+      anchorText.slice(Math.max(0, v.index - 40), v.index),
+    );
+  if (
+    !money &&
+    valuationInAnchor &&
+    priced(valuationInAnchor) &&
+    (l.anchor.round === 'acquisition' || l.anchor.round === 'private_equity')
+  ) {
+    money = valuationInAnchor;
+    valuationText = null;
+    evidence.push({ field: 'amount', quote: anchorText });
   }
   const sole = located.every((o) => companyKey(o.company) === companyKey(l.company));
   const country = countryFor(l, sentences, context, title, sole);
   if (country) evidence.push({ field: 'country', quote: anchorText });
   return {
     company: l.company,
-    round: l.anchor.round,
+    round: l.anchor.round === 'series_unknown' ? (leadInRound(located, l, sentences) ?? 'series_unknown') : l.anchor.round,
     status: statusFor(l, anchorText.slice(segFrom, segTo)),
-    amountText: l.anchor.money?.text ?? null,
-    amountValue: l.anchor.money?.value ?? null,
-    amountCurrency: l.anchor.money?.currency ?? null,
+    amountText: money?.text ?? null,
+    amountValue: money?.value ?? null,
+    amountCurrency: money?.currency ?? null,
     valuationText,
     investors: mergeInvestorMentions(investors, [l.company]),
     country,
@@ -365,6 +393,17 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     corporate: l.anchor.round === 'acquisition' || l.anchor.round === 'ipo' || l.anchor.round === 'private_equity',
     objectName: l.anchor.isObject,
   };
+}
+
+/**
+ * "The office awarded grants to three firms. Solvarta received €2 million, …": a deal whose own
+ * sentence names no kind takes the kind its paragraph's lead-in sentence (itself no deal) names.
+ */
+function leadInRound(located: Located[], l: Located, sentences: Sentence[]): Round | null {
+  const prev = sentences[l.sentence - 1];
+  if (!prev || prev.block !== sentences[l.sentence]!.block || located.some((o) => o.sentence === l.sentence - 1)) return null;
+  const round = roundNear(prev.text, prev.text.length);
+  return round && !VAGUE_ROUNDS.has(round) && round !== 'acquisition' ? round : null;
 }
 
 // A fund's own raise ("India Fund I", "First close") is not a deal in a company.
@@ -514,7 +553,8 @@ export function extractWithFeatures(article: ArticleInput): Array<{ deal: RawDea
       ? [{ text: article.title, block: -1, headline: true, topic: null }]
       : [];
   const sentences = [...titleUnit, ...toUnits(article.text)];
-  const located = locateAnchors(sentences, article.title);
+  // An article told in one currency lends it to bare figures ("2.5 million each"), as normalisation does.
+  const located = locateAnchors(sentences, article.title, articleCurrency(article.text));
   // Full sentences first: a heading's wording only fills gaps in the deal its body describes.
   const drafts = located
     .map((l, k) => ({ l, d: draftOf(located, k, sentences, article.title) }))

@@ -9,17 +9,18 @@ export interface Investor {
 
 const LED_BY = /\b(?:co-led|led|headed|spearheaded|anchored)\s+by\s+/g;
 const JOINED_BY =
-  /\b(?:with (?:additional )?participation (?:from|of|by)|participation from|alongside|joined by|along with|(?:round|financing|investment|note|facility)(?: also)? included|also included|(?:investors|backers|participants),? (?:include|included|including|were|are)|subscribed (?:to )?by|backed by|(?:raised|secured|received|got) (?:this|the|these) (?:capital|money|funding|funds|amount) from|(?:also )?(?:comes|came) from|featured participation from|others joining were)\s+/gi;
+  /\b(?:with (?:additional )?participation (?:from|of|by)|participation from|alongside|joined by|along with|(?:round|financing|investment|note|facility)(?: also)? included|also included|(?:investors|backers|participants),? (?:include|included|including|were|are)|(?:(?:other|new|existing) )?(?:investors|backers|participants) (?:in|of) (?:the|this) (?:[\w-]+ ){0,2}(?:round|raise|financing|investment)(?: also)? (?:include|included|includes|were|are)|(?:investors|backers|names) (?:such as|like)|subscribed (?:to )?by|backed by|(?:raised|secured|received|got) (?:this|the|these) (?:capital|money|funding|funds|amount) from|(?:also )?(?:comes|came) from|featured participation from|(?:third-party )?(?:allotment|allocation|issuance|issue|placement) of (?:new )?shares to|others joining were)\s+/gi;
 // "Leading the round is London VC Playfair Capital": an inverted lead.
 const LEADING_IS = /\b(?:Leading|Co-leading) (?:the|this) (?:round|investment|financing|raise) (?:is|was|are|were)\s+/g;
 const WITH_PARTICIPATING = /\bwith\s+(.+?)\s+(?:also\s+)?(?:participating|taking part|joining|investing|co-investing|contributing)\b/g;
 const SUBJECT_JOINED =
-  /^(.+?)\s+(?:also\s+)?(?:joined|participated|took part|followed on|co-invested|invested|put money|chipped in|contributed)\b/;
+  /^(.+?)\s+(?:(?:will|would|are set to|are expected to)\s+)?(?:also\s+)?(?:joined|participated|took part|followed on|co-invested|invested|put money|chipped in|contributed|participate|join|take part|co-invest|(?:each )?put in)\b/;
 const WILL_LEAD =
   /\s+(?:is|was|are|were|will)\s+(?:said to be |expected to |set to |poised to |likely to |reportedly )?(lead(?:ing)?|co-lead(?:ing)?|participate|participating|take part|taking part|join|joining|invest|investing)\b/g;
 const HAS_LED = /^(.+?)\s+(?:has |have )?(?:led|co-led)\s+(?:a|an|the)\b/;
-// "from A", "from high-profile investors A, B and C".
-const LENT_BY = /\b(?:from|with)\s+(?=(?:the\s+)?[\p{Lu}]|(?:[\p{Ll}-]+\s+){0,2}?(?:investors|backers)\s+[\p{Lu}])/gu;
+// "from A", "from high-profile investors A, B and C", "a seed round of $2 million by A and B".
+const LENT_BY =
+  /(?<!\b(?:merg\w*|combin\w*|talks|agreement|partnership|partnering|deal)\s)\b(?:from|with|(?<=(?:million|billion|crore|lakh|mn|bn|\d[mMbBkK]?)\s)by)\s+(?=(?:the\s+)?[\p{Lu}]|(?:[\p{Ll}-]+\s+){0,2}?(?:investors|backers)\s+[\p{Lu}])/gu;
 
 /**
  * Investors stated in one sentence. With `from`, names after "from"/"with" past offset `after`

@@ -56,6 +56,7 @@ const STRONG_VERBS = [
   'pulled in',
   'pulls in',
   'received',
+  'receive',
   'receives',
   'receiving',
   'awarded',
@@ -107,6 +108,10 @@ const STRONG_VERBS = [
   'hauling in',
   'raking in',
   'scooping up',
+  'took a chunk of',
+  'walked away with',
+  'walks away with',
+  'swept up',
   // Present tense of translated or headline text: "Acme obtains", "Acme captures €2m".
   'obtain',
   'captures',
@@ -140,7 +145,6 @@ const WEAK_VERBS = [
   'sells',
   'selling',
   'announcing',
-  'receive',
   'take',
   'takes',
   'get',
@@ -256,15 +260,38 @@ const MONEY_CACHE_SIZE = 256;
  * Amounts in a sentence, memoised: each sentence is read by several rules. Sentences without a
  * digit or a scale word cannot hold an amount and skip the (costly) money grammar.
  */
-export function amountsIn(sentence: string): MoneyMatch[] {
+export function amountsIn(sentence: string, currency: string | null = null): MoneyMatch[] {
   if (!/\d|illion|crore|lakh/i.test(sentence)) return [];
-  let found = MONEY_CACHE.get(sentence);
+  const key = currency ? `${currency}\u0000${sentence}` : sentence;
+  let found = MONEY_CACHE.get(key);
   if (!found) {
     found = parseAllMoney(sentence);
+    if (currency) found = withBareAmounts(sentence, found, currency);
     if (MONEY_CACHE.size >= MONEY_CACHE_SIZE) MONEY_CACHE.delete(MONEY_CACHE.keys().next().value!);
-    MONEY_CACHE.set(sentence, found);
+    MONEY_CACHE.set(key, found);
   }
   return found;
+}
+
+// What may follow a bare figure that is money: "receive 2.5 million each", "got 4 million, while …";
+// not a noun ("10 million users").
+const BARE_FOLLOW = /^\s*(?:each|apiece|[,.;:)]|$|\s(?:in|from|to|for|through|via|as|led|while|and|with|of funding|in funding)\b)/;
+
+/**
+ * "Vortyx and Sequelo will receive 2.5 million each": in an article told in one currency, a bare
+ * figure after a raise or receive verb is money in that currency (as the normaliser reads it).
+ */
+function withBareAmounts(sentence: string, found: MoneyMatch[], currency: string): MoneyMatch[] {
+  const bare = parseAllMoney(sentence, { defaultCurrency: currency }).filter(
+    (b) =>
+      b.value >= 1e5 &&
+      !found.some((f) => f.index < b.end && b.index < f.end) &&
+      BARE_FOLLOW.test(sentence.slice(b.end)) &&
+      new RegExp(
+        String.raw`\b(?:${alt([...STRONG_VERBS, 'receive', 'get', 'put in', 'invested', 'invest'])})\s+(?:(?:about|around|some|nearly|almost|over|up to|a further|another|an additional)\s+)?$`,
+      ).test(sentence.slice(Math.max(0, b.index - 40), b.index)),
+  );
+  return bare.length ? [...found, ...bare].sort((a, b) => a.index - b.index) : found;
 }
 
 /**
@@ -283,9 +310,13 @@ export type MoneyRole =
   | 'range'
   | 'other';
 
-const Q = String.raw`(?:about|around|roughly|approximately|nearly|almost|some|more than|over|up to|just over|just under|close to|an estimated|a reported|at or above|at least)?\s*`;
+const Q = String.raw`(?:about|around|roughly|approximately|nearly|almost|some|more than|over|up to|just over|just under|close to|near|north of|above|approaching|an estimated|a reported|at or above|at least)?\s*`;
 const VALUATION_BEFORE = new RegExp(
-  String.raw`(?:valued?\s+(?:[\w'’-]+\s+){0,5}?at|valuing\s+(?:[\w'’-]+\s+){0,5}?at|values?\s+(?:[\w'’-]+\s+){0,5}?at|valuations?\s+(?:of|to|at)|value\s+(?:of|to)|market\s+(?:capitali[sz]ation|cap|value)\s+of|(?<!\b(?:deal|deals|transaction|shares|stock|options|ESOPs?|contracts?|orders?|assets|bonds?|notes|grants?|products?|goods|programmes?|programs?|plans?|buybacks?)\s)worth)\s+${Q}$`,
+  String.raw`(?:valued?\s+(?:[\w'’-]+\s+){0,5}?at|valuing\s+(?:[\w'’-]+\s+){0,5}?at|values?\s+(?:[\w'’-]+\s+){0,5}?at|valuations?\s+(?:of|to|at)|valuations?(?=\s+(?:close to|near|around|about|roughly|approaching|north of|above|just under|just over)\s)|value\s+(?:of|to)|market\s+(?:capitali[sz]ation|cap|value)\s+of|(?<!\b(?:deal|deals|transaction|shares|stock|options|ESOPs?|contracts?|orders?|assets|bonds?|notes|grants?|products?|goods|programmes?|programs?|plans?|buybacks?|investments?|funding|financing|facilit(?:y|ies)|loans?|credit|lines?|rounds?|package|tranches?|capital|debt|equity)\s)worth)\s+${Q}$`,
+  'i',
+);
+const PRICE_BEFORE = new RegExp(
+  String.raw`\b(?:deal|transaction|takeover|acquisition|buyout|offer|bid|purchase)\s+(?:valued|worth|priced)\s+(?:at\s+)?${Q}$`,
   'i',
 );
 const VALUATION_AFTER = /^\s*(?:post-money\s+|pre-money\s+)?valuation\b/i;
@@ -321,7 +352,11 @@ export function moneyRole(sentence: string, m: MoneyMatch): MoneyRole {
   if (m.range) return 'range';
   if (/\(\s*(?:about|around|roughly|approximately|approx\.?|nearly|some|or|~|equivalent to|worth|around|over)?\s*$/i.test(before))
     return 'conversion';
-  if (/^\s*(?:per|a|each|apiece)\s*(?:share|unit)?\b/i.test(after) && /^\s*(?:per|apiece|each|a share)/i.test(after)) return 'per_share';
+  // "$20 each" is a share price; "$15 million each" is one sum for each of several parties.
+  if (/^\s*(?:per|a|each)\s+(?:share|unit|ADS|stock)\b|^\s*per\b/i.test(after) || (/^\s*(?:each|apiece)\b/i.test(after) && m.value < 1e5))
+    return 'per_share';
+  // "in a deal valued at $3bn": the price of a takeover, not the company's valuation.
+  if (PRICE_BEFORE.test(before)) return 'deal';
   const valuation = VALUATION_BEFORE.test(before) || VALUATION_AFTER.test(after);
   if (valuation) {
     const near = sentence.slice(Math.max(0, m.index - 40), m.end + 40);
@@ -371,7 +406,7 @@ const ROUND_CUES: RoundCue[] = [
   },
   { re: /(?<!non-)\b(?:convertible (?:note|loan|bond|debt)s?|SAFE notes?|SAFEs?)\b/, round: 'convertible_note' },
   {
-    re: /\b(?:debt|credit facility|credit line|line of credit|loan|loans|bonds?|bond sale|debentures?|NCDs?|facility|notes offering|venture debt|debt financing)\b/i,
+    re: /\b(?:debt|credit facility|credit line|line of credit|loan|loans|bonds?|bond sale|debentures?|NCDs?|facility|notes offering|(?:senior|secured|unsecured|subordinated|green|sustainability-linked)\s+notes|notes due|venture debt|debt financing|sukuk)\b/i,
     round: 'debt',
   },
   { re: /\b(?:grant|grants|subsidy|subsidies|non-repayable contribution|contribution)\b/i, round: 'grant' },

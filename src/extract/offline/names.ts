@@ -1,6 +1,6 @@
 /** Proper-name runs in English prose: companies as clause subjects/objects, investor lists. */
 import { isPlaceName } from './places.js';
-import { MONTH_ABBREVIATIONS } from './lexicon.js';
+import { COMPANY_HEAD, MONTH_ABBREVIATIONS } from './lexicon.js';
 
 const CONNECTORS = new Set(['&', 'of', 'de', 'du', 'da', 'do', 'dos', 'van', 'von', 'der', 'la', 'le', 'y', 'e']);
 // Capitalised words that start sentences or clauses but never names.
@@ -62,6 +62,21 @@ const NOT_NAMES = new Set([
   'new',
   'startup',
   'start-up',
+  'startups',
+  'start-ups',
+  'companies',
+  'firms',
+  'businesses',
+  'founders',
+  'unicorns',
+  'fintech',
+  'edtech',
+  'healthtech',
+  'insurtech',
+  'proptech',
+  'agritech',
+  'deeptech',
+  'neobank',
   'company',
   'firm',
   'ceo',
@@ -162,7 +177,7 @@ function isNameToken(raw: string): boolean {
   const t = stripPunct(raw);
   if (
     !t ||
-    /-(?:based|backed|owned|led|funded|founded|headquartered|driven|powered|enabled|focused|native|first)$/i.test(t) ||
+    /-(?:based|backed|owned|led|funded|founded|headquartered|driven|powered|enabled|focused|native|first|listed|born)$/i.test(t) ||
     /['’]s?$/u.test(t)
   )
     return false;
@@ -208,7 +223,10 @@ export function trailingName(chunk: string): string | null {
     else break;
   }
   // A connector-less run must not begin inside "Shares of …": trimName drops sentence words.
-  const name = trimName(tokens.slice(i)).join(' ');
+  let name = trimName(tokens.slice(i)).join(' ');
+  // "Quay Robotics Inc. of Osaka": a place after "of" is the company's home, not its name.
+  const ofPlace = /^(.*\S)\s+of\s+(\S+(?:\s+\S+)?)$/.exec(name);
+  if (ofPlace && isPlaceName(ofPlace[2]!)) name = trimName(ofPlace[1]!.split(' ')).join(' ');
   return validName(name) ? name : null;
 }
 
@@ -217,7 +235,10 @@ export function trailingName(chunk: string): string | null {
  * Brightline Partners, which …" → "Brightline Partners". Null when the text starts otherwise.
  */
 export function leadingName(text: string, skipDescriptors = true, dropPlaces = true): string | null {
-  const tokens = text.trim().split(/\s+/).filter(Boolean);
+  // "Mobility startup Rapido", "Deeptech AI startup Myelin": a sentence-initial description
+  // (a capitalised first word, lowercase words, a company kind noun) before the name.
+  const described = DESCRIBED_NAME.exec(text.trim()) ?? FOUNDER_PREFIX.exec(text.trim());
+  const tokens = (described ? text.trim().slice(described[0].length) : text.trim()).split(/\s+/).filter(Boolean);
   let i = 0;
   if (skipDescriptors) {
     while (i < tokens.length && isDescriptor(stripPunct(tokens[i]!))) i++;
@@ -227,7 +248,15 @@ export function leadingName(text: string, skipDescriptors = true, dropPlaces = t
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (isNameToken(t)) run.push(t);
-    else if (CONNECTORS.has(t) && run.length > 0 && next !== undefined && isNameToken(next)) run.push(t);
+    // "Quay Robotics Inc. of Osaka": "of" before a place ends the name.
+    else if (
+      CONNECTORS.has(t) &&
+      run.length > 0 &&
+      next !== undefined &&
+      isNameToken(next) &&
+      !(t === 'of' && isPlaceName(stripPunct(next)))
+    )
+      run.push(t);
     else break;
     if (/[,.;:)]$/.test(t) && !/^(Inc|Co|Corp|Ltd|Jr|Sr|St|Pvt|Pte|Pty|Bhd|Sdn|Bros|Intl)\.$/.test(t)) break;
   }
@@ -236,6 +265,14 @@ export function leadingName(text: string, skipDescriptors = true, dropPlaces = t
   if (run.length === 1 && /^\p{Lu}\p{Ll}{3,}ed$/u.test(name) && /^\p{Ll}/u.test(tokens[i] ?? '')) return null;
   return validName(name) ? name : null;
 }
+
+const DESCRIBED_NAME = new RegExp(
+  String.raw`^[\p{Lu}][\p{Ll}-]+(?:\s+[A-Z]{2,4})?\s+(?:[\p{Ll}][\p{L}-]*\s+){0,3}?(?:${COMPANY_HEAD})\s+(?=[\p{Lu}\d]|[a-z]+[\p{Lu}])`,
+  'u',
+);
+
+// "Ronnie Sharma-founded Upskill Education": the founder's name is a description.
+const FOUNDER_PREFIX = /^(?:\S+\s+){0,3}\S+-(?:founded|backed|led|owned|run)\s+(?=\p{Lu})/u;
 
 // Capitalised only at the start of a sentence or list item ("Existing investors A and B").
 const CAPITALISED_DESCRIPTORS = new Set(['The', 'Existing', 'Angel', 'New', 'Lead', 'Investor', 'Investors', 'Backer', 'Backers', 'Also']);
@@ -260,10 +297,15 @@ export function nameList(text: string): string[] {
   text = text
     .replace(/\s*\([^()]*\)/g, '')
     .replace(
-      /(?:^|(?<=,\s*|\band\s+))(?:(?:[\p{Lu}][\p{L}.]*\s+){0,2}?|(?:(?!and\s)[\p{Ll}-]+\s+){1,2}?)(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?|backers?)\s+(?=\p{Lu})/gu,
+      /(?:^|(?<=,\s*|\band\s+))(?:(?:[\p{Lu}][\p{L}.]*\s+){0,2}?|(?:(?!and\s)[\p{Ll}-]+\s+){1,2}?)(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?|backers?|angels?)(?:\s+(?:such as|like|including))?\s+(?=\p{Lu})/gu,
       '',
     )
     .replace(/(?:[\p{Lu}][\p{L}.]*\s+){1,3}(?:arm|unit|subsidiary|affiliate)\s+(?=\p{Lu})/gu, '')
+    // "South Korea's Mirae Asset": a place's possessive before a firm describes it.
+    .replace(/(?<=^|,\s*|\band\s+|\bfrom\s+)((?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*)['’]s\s+(?=\p{Lu})/gu, (m, place: string) =>
+      // "Liquidity Group's Mars Unicorn Fund": a firm's fund or arm is the investor.
+      isPlaceName(place) || /^\p{Lu}/u.test(m) ? '' : m,
+    )
     // "Online apparel company Jolly Apparel": a described company, the description dropped.
     .replace(
       /(?:^|(?<=,\s*|\band\s+))(?:\p{Lu}[\p{Ll}-]*\s+)?(?:[\p{Ll}-]+\s+){0,4}(?:company|firm|group|maker|platform|giant|conglomerate|bank|lender|operator|startup|fund)\s+(?=\p{Lu})/gu,

@@ -57,6 +57,8 @@ const ABBREVIATIONS = new Set([
 function endsWithAbbreviation(before: string): boolean {
   const word = /([\p{L}.]+)\.$/u.exec(before)?.[1]?.toLowerCase();
   if (!word) return false;
+  // "… in a Series B. The round …": a round's letter is no initial.
+  if (/\b(?:Series|Round|Class|Tier|Plan|Phase)\s+\p{Lu}\.$/u.test(before)) return false;
   // Single initials ("J. Smith") and dotted acronyms ("U.S.") do not end sentences.
   return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }

@@ -8,7 +8,7 @@ import type { DealCandidate } from '../deal/review.js';
 import type { Extractor } from '../extract/types.js';
 import { loadConfig } from '../config.js';
 import { companyKey, investorKey } from '../normalise/index.js';
-import { toCandidates } from '../pipeline/candidates.js';
+import { extractDeals } from '../pipeline/candidates.js';
 import { parseArticle } from '../parse/article.js';
 import { loadCorpus, type GoldDeal } from './corpus.js';
 
@@ -255,18 +255,13 @@ export async function evaluateCorpus(dir: string, extractor: Extractor, opts: Ev
     let candidates: DealCandidate[] = [];
     let error: string | undefined;
     try {
-      const result = await extractor.extract({
-        url: article.url,
-        title: article.title,
-        text: article.text,
-        publishedAt,
-        siteName: article.siteName,
-      });
+      const extracted = await extractDeals({ extractor, config }, { ...article, publishedAt });
+      const { result } = extracted;
       extractMs += result.durationMs;
       usage.inputTokens += result.inputTokens;
       usage.outputTokens += result.outputTokens;
       usage.costUsd += result.costUsd;
-      candidates = toCandidates({ config }, result, { ...article, publishedAt });
+      candidates = extracted.candidates;
     } catch (err) {
       error = (err as Error).message;
     }

@@ -1,7 +1,9 @@
 import type { Config } from '../config.js';
 import { plausibilityFlags, reviewArticle, type DealCandidate } from '../deal/review.js';
 import type { RawExtraction } from '../deal/schema.js';
+import type { ArticleInput, ExtractionResult, ExtractOptions, Extractor } from '../extract/types.js';
 import { normaliseDeal } from '../normalise/index.js';
+import type { ParsedArticle } from '../parse/types.js';
 
 export type CandidateConfig = Pick<Config, 'REVIEW_CONFIDENCE_THRESHOLD' | 'ARTICLE_MAX_DEALS' | 'DEAL_MAX_USD'>;
 
@@ -12,11 +14,39 @@ export interface CandidateArticle {
   publishedAt: string | null;
 }
 
+/** The parsed article an extraction starts from (publishedAt may be overridden, e.g. by a corpus label). */
+export type ExtractableArticle = Pick<ParsedArticle, 'canonicalUrl' | 'title' | 'text' | 'publishedAt' | 'siteName'>;
+
+/** The article as engines read it; the one place a parse result becomes engine input (and LLM cache key). */
+export function articleInput(article: ExtractableArticle): ArticleInput {
+  return {
+    url: article.canonicalUrl,
+    title: article.title,
+    text: article.text,
+    publishedAt: article.publishedAt,
+    siteName: article.siteName,
+  };
+}
+
+/**
+ * The extraction chain every caller runs (worker and inline ingest through processArticle,
+ * `extract`, `eval`): parsed article → the engine's raw answer → normalised candidates with their
+ * review decisions at the configured threshold.
+ */
+export async function extractDeals(
+  deps: { extractor: Extractor; config: CandidateConfig },
+  article: ExtractableArticle,
+  opts: ExtractOptions = {},
+): Promise<{ result: ExtractionResult; candidates: DealCandidate[] }> {
+  const result = await deps.extractor.extract(articleInput(article), opts);
+  return { result, candidates: toCandidates(deps, result, article) };
+}
+
 /**
  * From an engine's raw answer to storable candidates with their review flags: the article's own
  * (deal cap, text addressed to a model), each deal's normalisation and evidence check (quotes may
- * come from the headline or the text), and plausibility. The pipeline, `extract` and `eval` all
- * go through here, so they decide review the same way.
+ * come from the headline or the text), and plausibility. A stored answer re-enters here too, so
+ * every path decides review the same way.
  */
 export function toCandidates(
   deps: { config: CandidateConfig },

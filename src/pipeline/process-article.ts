@@ -2,7 +2,7 @@ import { parseArticle } from '../parse/article.js';
 import { ParseError } from '../parse/limits.js';
 import { contentHash, isNearDuplicate, simhash } from '../parse/fingerprint.js';
 import { NEAR_DUPLICATE_DISTANCE, sameFigures } from '../dedupe/articles.js';
-import { toCandidates } from './candidates.js';
+import { articleInput, extractDeals, toCandidates } from './candidates.js';
 import { saveDeals } from '../store/deals.js';
 import {
   articleTexts,
@@ -65,18 +65,11 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
     return { articleId, status: 'skipped', reason: 'no article text' };
   }
   const fp = { contentHash: contentHash(parsed.text), simhash: simhash(parsed.text) };
-  const input = {
-    url: parsed.canonicalUrl,
-    title: parsed.title,
-    text: parsed.text,
-    publishedAt: parsed.publishedAt,
-    siteName: parsed.siteName,
-  };
   // A crashed or concurrent earlier attempt may already have stored this article's extraction:
   // reuse it (no second LLM call, no second row); saveDeals below is idempotent per article.
   // Otherwise the LLM cache entry is read with the parse write, and written with the extraction.
   const stored = article.stored;
-  const cacheKey = stored ? null : (deps.extractor.cacheKey?.(input) ?? null);
+  const cacheKey = stored ? null : (deps.extractor.cacheKey?.(articleInput(parsed)) ?? null);
   const { exact, near, cached } = await saveParsed(db, articleId, parsed, fp, {
     isNear: (other) => isNearDuplicate(other, fp.simhash, NEAR_DUPLICATE_DISTANCE),
     cacheKey,
@@ -93,9 +86,10 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   let extraction = stored;
   let candidates = stored ? toCandidates(deps, stored, parsed) : [];
   if (!stored) {
-    const result = await deps.extractor.extract(input, cacheKey === null ? {} : { cached });
+    const fresh = await extractDeals(deps, parsed, cacheKey === null ? {} : { cached });
+    const { result } = fresh;
     spent = { tokens: result.inputTokens + result.outputTokens, costUsd: result.costUsd };
-    candidates = toCandidates(deps, result, parsed); // normalised once, stored beside the raw answer
+    candidates = fresh.candidates; // normalised once, stored beside the raw answer
     const { engine, model, promptVersion, raw, inputTokens, outputTokens, costUsd, durationMs } = result;
     const record = { engine, model, promptVersion, raw, inputTokens, outputTokens, costUsd, durationMs, cached: result.cached };
     // A fresh LLM answer goes into the cache too (its key was asked for, so the engine left that to us).

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config.js';
 import { createExtractor } from '../../extract/index.js';
 import { createLogger } from '../../logger.js';
 import { parseArticle } from '../../parse/article.js';
-import { toCandidates } from '../../pipeline/candidates.js';
+import { extractDeals } from '../../pipeline/candidates.js';
 import { loadPage, printJson } from '../io.js';
 
 /** `parse` and `extract`: one page (file or URL) through the stages, no database. */
@@ -39,14 +39,9 @@ export function register(program: Command): void {
       const config = loadConfig();
       const { html, url } = await loadPage(target, o.allowPrivate);
       const article = parseArticle(html, url);
-      const result = await createExtractor(config, { log: createLogger(config.LOG_LEVEL) }).extract({
-        url: article.canonicalUrl,
-        title: article.title,
-        text: article.text,
-        publishedAt: article.publishedAt,
-        siteName: article.siteName,
-      });
+      const extractor = createExtractor(config, { log: createLogger(config.LOG_LEVEL) });
+      const { candidates } = await extractDeals({ extractor, config }, article);
       const { paragraphs: _omit, ...articleJson } = article;
-      printJson({ article: articleJson, deals: toCandidates({ config }, result, article).map((c) => c.deal) });
+      printJson({ article: articleJson, deals: candidates.map((c) => c.deal) });
     });
 }

@@ -8,7 +8,7 @@
 import type { MoneyMatch } from '../../normalise/money.js';
 import type { Round } from '../../deal/schema.js';
 import { amountsIn, COMPANY_HEAD, DEAL_NOUN, isDealRole, isWeakVerb, moneyRole, RAISE_VERB, roundNear } from './lexicon.js';
-import { leadingName, trailingName } from './names.js';
+import { isPersonIn, leadingName, trailingName } from './names.js';
 import { isPlaceName } from './places.js';
 
 export interface Anchor {
@@ -89,6 +89,8 @@ const VERB_PHRASE = /^\s*(?:is|are|was|were|has|have|had|said|says|will|would|co
 interface Subject {
   name: string | null;
   at: number;
+  /** "she raised …": a person, whose company is named elsewhere ("for Acme", the article's company). */
+  person?: boolean;
 }
 
 const TALKS_WITH =
@@ -104,6 +106,14 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
   const said = SAID_THAT.exec(raw);
   if (said) return subjectBefore(sentence, said.index);
   const head = raw.replace(AUX_TAIL, '');
+  if (/(?:^|[\s,])(?:she|he)\s*$/i.test(head)) return { name: null, at: verbAt, person: true };
+  // "Acme raised $5M and is now seeking another $50M": the second verb shares the clause's subject.
+  const conjoined = /\s+and\s*$/.exec(head);
+  if (conjoined && /\p{Ll}/u.test(head.slice(0, conjoined.index))) {
+    const start = lastClauseStart(head.slice(0, conjoined.index));
+    const main = sentenceSubject(head.slice(start, conjoined.index));
+    if (main) return { name: main.name, at: main.name === null ? verbAt : start + main.at };
+  }
   // "It has raised …" opening the sentence: a pronoun (AUX_TAIL ate it with the auxiliaries).
   if (!head.trim() && /^\s*(?:it|they)\b/i.test(raw)) return { name: null, at: verbAt };
   if (/,\s*$/.test(raw.slice(0, head.length + 2)) || /,$/.test(head)) {
@@ -215,12 +225,14 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
         : objectName(sentence.slice(end).trimStart());
     // In a list item "Acme – the Zurich-based startup building … received €2m", an unreadable
     // subject is the item's topic when the item opens with it.
-    const subject = recipient
+    const stated = recipient
       ? { name: recipient, at: sentence.indexOf(recipient, end) }
       : (subjectBefore(sentence, v.index) ??
         (topic && sentence.startsWith(topic) ? { name: topic, at: 0 } : undefined) ??
         openingParticiple(sentence, v.index, m.end));
-    if (!subject) continue;
+    if (!stated) continue;
+    const subject =
+      stated.person || (stated.name && isPersonIn(stated.name, sentence)) ? companyOfPerson(sentence, v.index, m.end) : stated;
     // "Vortyx and Sequelo will receive 2.5 million each": one deal per name of the subject.
     const each = found && subject.name && /^\s*(?:each|apiece)\b/.test(sentence.slice(found.end)) ? subjectList(sentence, v.index) : [];
     for (const name of each) {
@@ -254,6 +266,13 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
     if (found) out.push(...gappedAnchors(sentence, money, found));
   }
   return out;
+}
+
+/** "Founder Maya Lind said she raised $4M for Quillbright": the company the person raised for, else a back-reference. */
+function companyOfPerson(sentence: string, verbAt: number, moneyEnd: number): Subject {
+  const forObject = /^\s+(?:for|into)\s+/.exec(sentence.slice(moneyEnd));
+  const name = forObject ? objectName(sentence.slice(moneyEnd + forObject[0].length)) : null;
+  return name ? { name, at: sentence.indexOf(name, moneyEnd) } : { name: null, at: verbAt };
 }
 
 /** "After raising $225 million, Upskill Education increased …": the main clause's subject. */

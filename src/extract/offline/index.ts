@@ -13,7 +13,7 @@ import { findAnchors, openingSubject, titleSubject, type Anchor } from './anchor
 import { confidenceFrom, type DealFeatures } from './confidence.js';
 import { investorsIn, mergeInvestorMentions, type Investor } from './investors.js';
 import { amountsIn, COMPANY_HEAD, moneyRole, roundNear, statusOf } from './lexicon.js';
-import { leadingName, validName } from './names.js';
+import { isPersonIn, leadingName, validName } from './names.js';
 import { articleScope, describedHome, listingHome, marketOf, namelessHome } from './home.js';
 import { findPlaces, isPlaceName } from './places.js';
 import { tableRows, toUnits, type TableRow, type Unit } from './structure.js';
@@ -69,6 +69,7 @@ function locateAnchors(sentences: Sentence[], title: string | null, currency: st
   // Headings and bullets count (digests without full stops), except trailing lists after the
   // last full sentence: related links, newsletter promos, footers.
   const lastProse = sentences.findLastIndex((s) => !s.headline);
+  const allText = sentences.map((s) => s.text).join('\n');
   sentences.forEach((s, i) => {
     if (s.headline && i > lastProse) return;
     // A list item starts a new topic: its "the startup" is the item's company.
@@ -86,13 +87,17 @@ function locateAnchors(sentences: Sentence[], title: string | null, currency: st
       // "Acme, which …, was valued … when it had raised …": a clause's "it" is the sentence's subject.
       const subject = anchor.company === null && anchor.companyAt > 0 ? openingSubject(s.text) : null;
       const ownSubject = subject && s.text.indexOf(subject) < anchor.companyAt ? subject : null;
-      const company = anchor.company ?? ownSubject ?? prev ?? last ?? (openingOk ? opening : null) ?? fallback;
+      // People ("Founder Maya Lind said she raised …") are never the company.
+      const firm = (n: string | null): string | null => (n && !isPersonIn(n, allText) ? n : null);
+      const company =
+        firm(anchor.company) ?? firm(ownSubject) ?? firm(prev) ?? firm(last) ?? (openingOk ? firm(opening) : null) ?? firm(fallback);
       if (!company) continue;
-      if (anchor.company === null) {
+      const named = company === anchor.company;
+      if (!named) {
         const at = s.text.indexOf(company);
         if (at >= 0) anchor.companyAt = at;
       }
-      located.push({ anchor, sentence: i, company, resolved: anchor.company === null || s.block < 0 });
+      located.push({ anchor, sentence: i, company, resolved: !named || s.block < 0 });
       last = company;
       lastBlock = s.block;
     }
@@ -105,7 +110,6 @@ function locateAnchors(sentences: Sentence[], title: string | null, currency: st
     .filter((s) => !s.headline)
     .map((s) => s.text)
     .join('\n');
-  const allText = sentences.map((s) => s.text).join('\n');
   for (const l of located) {
     // A full name found only in passing must recur to replace the short form the article uses.
     const written = longerForm(l.company, prose);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateCorpus } from '../../../src/eval/score.js';
 import { createOfflineExtractor, extractOffline } from '../../../src/extract/offline/index.js';
+import { cleanCompanyName } from '../../../src/normalise/company.js';
 
 const deals = (text: string, title: string | null = null) =>
   extractOffline({ url: 'https://example.test/a', title, text, publishedAt: '2026-03-02' }).deals;
@@ -254,5 +255,51 @@ describe('hard fixture corpus (also fitted by the confidence model)', () => {
         d.background,
       ]),
     ).toEqual([['announced', true]]);
+  });
+});
+
+describe('people, shared verbs and legal forms', () => {
+  const deal = (text: string) => {
+    const d = one(text);
+    return [d.company, d.amountText, d.status];
+  };
+
+  it('never takes a founder or chief executive for the company', () => {
+    expect(deal('Founder Maya Lind said she raised $4 million for Quillbright, her payroll startup.')).toEqual([
+      'Quillbright',
+      '$4 million',
+      'announced',
+    ]);
+    expect(
+      deal('Quillbright makes payroll software for bakeries. Founder Maya Lind said she raised $4 million from Harbor Lane Ventures.')[0],
+    ).toBe('Quillbright');
+    expect(deal('Tessorio sells solar kits. Anouk Verbeek, its chief executive, raised €3 million from Polder Ventures.')[0]).toBe(
+      'Tessorio',
+    );
+  });
+
+  it('reads a second verb that shares the subject across "and" without a comma', () => {
+    expect(
+      deals('Parvel Labs raised $5M and is now seeking another $50M from new investors.').map((d) => [d.company, d.amountText, d.status]),
+    ).toEqual([
+      ['Parvel Labs', '$5M', 'announced'],
+      ['Parvel Labs', '$50M', 'in_talks'],
+    ]);
+  });
+
+  it('keeps a company whose name ends in a foreign legal form, and the normaliser drops the form', () => {
+    for (const [text, name, bare] of [
+      [
+        'Ostrava Metrics s.r.o. today announced it has raised €4 million in seed funding from Vltava Partners.',
+        'Ostrava Metrics s.r.o',
+        'Ostrava Metrics',
+      ],
+      ['Hinode Robotics K.K. raised 1 billion yen from Sakura Growth.', 'Hinode Robotics K.K', 'Hinode Robotics'],
+      ['Solenne Tech S.A. raised $15 million led by Garonne Ventures.', 'Solenne Tech S.A', 'Solenne Tech'],
+      ['Merlion Grid Pte. Ltd. has raised $8 million in Series A funding from Straits Capital.', 'Merlion Grid Pte. Ltd', 'Merlion Grid'],
+    ] as const) {
+      expect(one(text).company).toBe(name);
+      expect(cleanCompanyName(name)).toBe(bare);
+    }
   });
 });

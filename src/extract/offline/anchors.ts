@@ -28,6 +28,8 @@ export interface Anchor {
   background?: boolean;
   /** One sum for each of several subjects ("A and B got €2m each"): the amount is not shared out. */
   split?: boolean;
+  /** A roundup entry without a verb ("Acme – builds looms – $2.5M seed, Brightfield"). */
+  item?: boolean;
   /** Status the construction itself implies ("received a takeover bid" is an offer, not a deal). */
   status?: 'in_talks';
 }
@@ -795,6 +797,35 @@ function datedRoundAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 }
 
 /** All deal anchors in one sentence (several in "X raised …, while Y picked up …"). */
+// Roundup entries state the deal without a verb: "Loomhaven – a marketplace for looms – $2.5M
+// seed, Brightfield Ventures", "Kelvaro (Lisbon) — €9M Series A, led by Mirante Partners."
+const ITEM_SEPARATOR = /(?:[–—:|]|\s-)\s*$/;
+const ITEM_AFTER_AMOUNT = /^\s*(?:(?:[\p{L}\d-]+\s+){0,3}?[\p{L}\d-]+)?\s*(?:[,.;(]|$|\s(?:led|co-led|from|by|with)\b)/u;
+
+function itemAnchors(sentence: string, money: MoneyMatch[], topic: string | null): Anchor[] {
+  if (!topic || !sentence.startsWith(topic)) return [];
+  const m = money.find(
+    (x) =>
+      x.index > topic.length &&
+      ITEM_SEPARATOR.test(sentence.slice(0, x.index)) &&
+      ITEM_AFTER_AMOUNT.test(sentence.slice(x.end)) &&
+      isDealRole(moneyRole(sentence, x)),
+  );
+  if (!m) return [];
+  return [
+    {
+      company: topic,
+      companyAt: 0,
+      describedUntil: m.index,
+      isObject: false,
+      money: m,
+      round: roundNear(sentence.slice(m.index, m.end + 40), 0) ?? 'series_unknown',
+      investor: null,
+      item: true,
+    },
+  ];
+}
+
 export function findAnchors(sentence: string, topic: string | null = null, currency: string | null = null): Anchor[] {
   const money = amountsIn(sentence, currency);
   const acquisitions = [
@@ -812,6 +843,7 @@ export function findAnchors(sentence: string, topic: string | null = null, curre
     ...offeringAnchors(sentence, money),
     ...tenderAnchors(sentence, money),
     ...valuedRoundAnchors(sentence, money),
+    ...itemAnchors(sentence, money, topic),
   ].filter((a) => !used.has(a.money?.index) && !acquisitions.length);
   // Two verbs can reach one amount ("…, which runs X, landed $7M"): one deal per amount.
   const seen = new Set<number | undefined>();

@@ -71,7 +71,9 @@ function locateAnchors(sentences: Sentence[], title: string | null, currency: st
   const lastProse = sentences.findLastIndex((s) => !s.headline);
   const allText = sentences.map((s) => s.text).join('\n');
   sentences.forEach((s, i) => {
-    if (s.headline && i > lastProse) return;
+    // A trailing roundup entry ("Acme – … – $2M seed, Globex") still counts: its shape is no link's.
+    const trailing = s.headline && i > lastProse;
+    if (trailing && !s.topic) return;
     // A list item starts a new topic: its "the startup" is the item's company.
     if (s.topic && (i === 0 || sentences[i - 1]!.block !== s.block)) {
       last = s.topic;
@@ -82,6 +84,7 @@ function locateAnchors(sentences: Sentence[], title: string | null, currency: st
     const prevText = i > 0 && sentences[i - 1]!.block === s.block && lastBlock !== s.block ? sentences[i - 1]!.text : null;
     const prev = prevText ? (openingSubject(prevText) ?? introducedName(prevText)) : null;
     for (const anchor of findAnchors(s.text, s.topic, currency)) {
+      if (trailing && !anchor.item) continue;
       const opening = leadingName(s.text, false);
       const openingOk = opening !== null && s.text.indexOf(opening) < anchor.companyAt && !CURRENCY_WORD.test(opening);
       // "Acme, which …, was valued … when it had raised …": a clause's "it" is the sentence's subject.

@@ -303,3 +303,23 @@ describe('people, shared verbs and legal forms', () => {
     }
   });
 });
+
+describe('roundup entries without a verb', () => {
+  it('reads "Name – description – amount round, Backer" entries, even after the last full sentence', () => {
+    const out = deals(
+      'Here are the week’s rounds.\n\nLoomhaven – a marketplace for used looms – $2.5M seed, Brightfield Ventures\n\nTessaro – an app for tailors – $1.2M pre-seed, Oakrun Capital and Vell Angels',
+    );
+    expect(out.map((d) => [d.company, d.round, d.amountText, d.investors.map((i) => i.name)])).toEqual([
+      ['Loomhaven', 'seed', '$2.5M', ['Brightfield Ventures']],
+      ['Tessaro', 'pre_seed', '$1.2M', ['Oakrun Capital', 'Vell Angels']],
+    ]);
+  });
+
+  it('reads "Name (City) — amount round, led by X." entries, the city as home', () => {
+    const out = deals('Kelvaro (Lisbon) — €9M Series A, led by Mirante Partners.\nDunsway (Tallinn) — €3M seed, led by Baltic Row.');
+    expect(out.map((d) => [d.company, d.round, d.amountText, d.country, d.investors.map((i) => `${i.name}${i.lead ? '*' : ''}`)])).toEqual([
+      ['Kelvaro', 'series_a', '€9M', 'PT', ['Mirante Partners*']],
+      ['Dunsway', 'seed', '€3M', 'EE', ['Baltic Row*']],
+    ]);
+  });
+});

@@ -290,7 +290,11 @@ function openingParticiple(sentence: string, verbAt: number, moneyEnd: number): 
 
 /** "Vortyx, Sequelo and Novamix will receive …": the names of a listed subject, in order. */
 function subjectList(sentence: string, verbAt: number): string[] {
-  const head = sentence.slice(lastClauseStart(sentence.slice(0, verbAt)), verbAt).replace(AUX_TAIL, '');
+  // "A, which develops …, and B, which builds …, receive": relative clauses describe, they list nothing.
+  const bare = sentence
+    .slice(0, verbAt)
+    .replace(/,\s+(?:which|who|that)\s+[^,;]*(?:,(\s+and\b)?|$)/g, (m, and?: string) => (and ? ' and' : m.endsWith(',') ? ',' : ''));
+  const head = bare.slice(lastClauseStart(bare)).replace(AUX_TAIL, '');
   const items = head.split(/,\s*(?:and\s+)?|\s+and\s+/).map((x) => x.trim());
   if (items.length < 2) return [];
   const names = items.map((x) => trailingName(x));
@@ -422,6 +426,7 @@ const ACQUIRE_ACTIVE =
   /\b(?:snapped up|snaps up|scooped up|scoops up|gobbled up|swallowed|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
 const ACQUIRE_PASSIVE =
   /\b(?:(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by|(?:agreed to |agrees to |will |to )?(?:sell|sells|sold|selling)\s+itself\s+to|(?:has been|was|is being|will be|agreed to be)\s+sold\s+to)\b/g;
+const SOLD_TO = /\b(?:(?:has|have|had)\s+)?sold\s+to(?=\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?\p{Lu})/gu;
 const FOR_MONEY =
   /\b(?:for|in a|in an|shelling out|paying|paid|(?:deal|transaction|takeover|acquisition)\s+(?:worth|valued\s+at))\s+(?:about|around|roughly|approximately|nearly|some|more than|over|close to|up to|an estimated|a reported)?\s*$/i;
 
@@ -429,6 +434,22 @@ function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
   const priceAfter = (from: number): MoneyMatch | null =>
     money.find((m) => m.index >= from && FOR_MONEY.test(sentence.slice(Math.max(0, m.index - 30), m.index))) ?? null;
+  // "Mossfield sold to Cardeno Group for $120M": an intransitive "sold to" is the seller's exit,
+  // when a price or deal word says it is one ("sold to Walmart" alone may be a sale of goods).
+  for (const p of sentence.matchAll(SOLD_TO)) {
+    const subject = subjectBefore(sentence, p.index);
+    const price = priceAfter(p.index);
+    if (!subject || (!price && !/\b(?:deal|acquisition|transaction|undisclosed (?:sum|amount|price))\b/.test(sentence))) continue;
+    out.push({
+      company: subject.name,
+      companyAt: subject.at,
+      describedUntil: p.index,
+      isObject: false,
+      money: price,
+      round: 'acquisition',
+      investor: null,
+    });
+  }
   for (const p of sentence.matchAll(ACQUIRE_PASSIVE)) {
     const subject = subjectBefore(sentence, p.index);
     if (!subject) continue;

@@ -323,3 +323,29 @@ describe('roundup entries without a verb', () => {
     ]);
   });
 });
+
+describe('more deal wordings', () => {
+  const facts = (text: string) => deals(text).map((d) => [d.company, d.round, d.amountText]);
+
+  it('reads debt taken, translated "achieved an investment", and an intransitive "sold to" with a price', () => {
+    expect(facts('Stavola took $50M in debt from Crestline Bank to expand its fleet.')).toEqual([['Stavola', 'debt', '$50M']]);
+    expect(facts('The Valencian startup Brisell has achieved an investment of 3 million euros led by Aldea Capital.')).toEqual([
+      ['Brisell', 'series_unknown', '3 million euros'],
+    ]);
+    expect(facts('Mossfield sold to Cardeno Group for $120 million.')).toEqual([['Mossfield', 'acquisition', '$120 million']]);
+    // Selling goods to customers is no exit; revenue achieved is no investment.
+    expect(facts('Mossfield sold to Walmart and Target last year.')).toEqual([]);
+    expect(facts('Brisell achieved revenue of 3 million euros last year.')).toEqual([]);
+  });
+
+  it('reads each listed subject when relative clauses describe them', () => {
+    expect(
+      facts(
+        'Ferrovia, which develops rail sensors, and Quintal, which builds farm robots, receive 2.5 million euros each from the regional fund.',
+      ),
+    ).toEqual([
+      ['Ferrovia', 'series_unknown', '2.5 million euros'],
+      ['Quintal', 'series_unknown', '2.5 million euros'],
+    ]);
+  });
+});

@@ -847,6 +847,30 @@ function itemAnchors(sentence: string, money: MoneyMatch[], topic: string | null
   ];
 }
 
+// "The Series B, which closed at $45M, was led by …": a round named only by its relative clause;
+// its company is the article's (a back-reference).
+const RELATIVE_ROUND =
+  /(?:^|[.;]\s+|,\s+and\s+)(?:the|its|this|their)\s+((?:[\w-]+\s+){0,2}?(?:Series\s+[A-J]\+?|pre-seed|seed|round|funding|financing|raise))(?:\s+(?:round|funding|financing|extension))?,\s+which\s+(?:(?:has|had|was|is)\s+)?(?:closed|totals?|totalled|totaled|amounts?\s+to|amounted\s+to|came\s+to|comes\s+to|worth|valued)\s+(?:at\s+|to\s+)?$/i;
+
+function relativeRoundAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  for (const m of money) {
+    const rel = RELATIVE_ROUND.exec(sentence.slice(0, m.index));
+    if (!rel || !isDealRole(moneyRole(sentence, m))) continue;
+    return [
+      {
+        company: null,
+        companyAt: rel.index,
+        describedUntil: rel.index,
+        isObject: false,
+        money: m,
+        round: roundNear(rel[1]!, 0) ?? 'series_unknown',
+        investor: null,
+      },
+    ];
+  }
+  return [];
+}
+
 export function findAnchors(sentence: string, topic: string | null = null, currency: string | null = null): Anchor[] {
   const money = amountsIn(sentence, currency);
   const acquisitions = [
@@ -865,6 +889,7 @@ export function findAnchors(sentence: string, topic: string | null = null, curre
     ...tenderAnchors(sentence, money),
     ...valuedRoundAnchors(sentence, money),
     ...itemAnchors(sentence, money, topic),
+    ...relativeRoundAnchors(sentence, money),
   ].filter((a) => !used.has(a.money?.index) && !acquisitions.length);
   // Two verbs can reach one amount ("…, which runs X, landed $7M"): one deal per amount.
   const seen = new Set<number | undefined>();

@@ -93,7 +93,14 @@ function locateAnchors(sentences: Sentence[], title: string | null, currency: st
       // People ("Founder Maya Lind said she raised …") are never the company.
       const firm = (n: string | null): string | null => (n && !isPersonIn(n, allText) ? n : null);
       const company =
-        firm(anchor.company) ?? firm(ownSubject) ?? firm(prev) ?? firm(last) ?? (openingOk ? firm(opening) : null) ?? firm(fallback);
+        firm(anchor.company) ??
+        firm(ownSubject) ??
+        firm(prev) ??
+        firm(last) ??
+        (openingOk ? firm(opening) : null) ??
+        firm(fallback) ??
+        // "The Series B, which closed at $45M, … . Orrel Health will use it to …": named only after.
+        firm(nextSubject(sentences, i));
       if (!company) continue;
       const named = company === anchor.company;
       if (!named) {
@@ -172,6 +179,12 @@ function usualForm(name: string, text: string): string {
     .sort((a, b) => b.hits.length - a.hits.length || Math.min(...a.hits) - Math.min(...b.hits))[0];
   // Legal suffixes aside, the name is the same: keep it as written at the deal.
   return best && companyKey(best.f) !== companyKey(name) ? best.f : name;
+}
+
+/** The subject opening the next sentence of the same paragraph. */
+function nextSubject(sentences: Sentence[], i: number): string | null {
+  const next = sentences[i + 1];
+  return next && next.block === sentences[i]!.block ? openingSubject(next.text) : null;
 }
 
 // "… with names like Acme, which …": a company the previous sentence introduces, not as its subject.

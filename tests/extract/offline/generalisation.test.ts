@@ -349,3 +349,20 @@ describe('more deal wordings', () => {
     ]);
   });
 });
+
+describe('rounds named by a relative clause', () => {
+  it('reads "The Series B, which closed at $45M, …" for the company named before or right after', () => {
+    for (const text of [
+      'Orrel Health builds clinic software. The Series B, which closed at $45M, was led by Tamsin Capital.',
+      'The Series B, which closed at $45M, was led by Tamsin Capital. Orrel Health will use it to hire.',
+    ]) {
+      const d = one(text);
+      expect([d.company, d.round, d.amountText, d.investors.map((i) => `${i.name}${i.lead ? '*' : ''}`)]).toEqual([
+        'Orrel Health',
+        'series_b',
+        '$45M',
+        ['Tamsin Capital*'],
+      ]);
+    }
+  });
+});

@@ -11,6 +11,10 @@ import { toCountryCode } from './country.js';
 const LEGAL_SUFFIXES = [
   'GmbH & Co. KG',
   'GmbH & Co KG',
+  'spol. s r.o.',
+  'Sp. z o.o.',
+  'Sdn. Bhd.',
+  'Sdn Bhd',
   'Pty. Ltd.',
   'Pty Ltd.',
   'Pty Ltd',
@@ -62,9 +66,21 @@ const LEGAL_SUFFIXES = [
   'Co.',
   'SE',
   'KG',
+  's.r.o.',
+  'a.s.',
+  'K.K.',
+  'S.L.',
+  'Ltda.',
+  'Lda.',
+  'Ltda',
+  'Lda',
+  'Bhd.',
+  'Bhd',
 ];
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const LEGAL_RE = new RegExp(`(?:,?\\s+)(?:${LEGAL_SUFFIXES.map(escapeRegExp).join('|')})$`, 'u');
+// A dotted form may lose its final dot where a sentence ends ("Acme S.A" from "… Acme S.A.").
+const suffixPattern = (x: string): string => (/\..+\.$/.test(x) ? `${escapeRegExp(x.slice(0, -1))}\\.?` : escapeRegExp(x));
+const LEGAL_RE = new RegExp(`(?:,?\\s+)(?:${LEGAL_SUFFIXES.map(suffixPattern).join('|')})$`, 'u');
 
 /** Lowercase key forms of the legal suffixes, after punctuation is dropped. */
 const LEGAL_KEYS = new Set([
@@ -100,6 +116,13 @@ const LEGAL_KEYS = new Set([
   'pvt',
   'pte',
   'private',
+  'sro',
+  'kk',
+  'sl',
+  'lda',
+  'ltda',
+  'bhd',
+  'sdn',
 ]);
 
 // Nouns and sector words that describe the company rather than name it: "fintech startup X".

@@ -8,7 +8,7 @@
 import type { MoneyMatch } from '../../normalise/money.js';
 import type { Round } from '../../deal/schema.js';
 import { amountsIn, COMPANY_HEAD, DEAL_NOUN, isDealRole, isWeakVerb, moneyRole, RAISE_VERB, roundNear } from './lexicon.js';
-import { leadingName, trailingName } from './names.js';
+import { isPersonIn, leadingName, trailingName } from './names.js';
 import { isPlaceName } from './places.js';
 
 export interface Anchor {
@@ -28,6 +28,8 @@ export interface Anchor {
   background?: boolean;
   /** One sum for each of several subjects ("A and B got €2m each"): the amount is not shared out. */
   split?: boolean;
+  /** A roundup entry without a verb ("Acme – builds looms – $2.5M seed, Brightfield"). */
+  item?: boolean;
   /** Status the construction itself implies ("received a takeover bid" is an offer, not a deal). */
   status?: 'in_talks';
 }
@@ -89,6 +91,8 @@ const VERB_PHRASE = /^\s*(?:is|are|was|were|has|have|had|said|says|will|would|co
 interface Subject {
   name: string | null;
   at: number;
+  /** "she raised …": a person, whose company is named elsewhere ("for Acme", the article's company). */
+  person?: boolean;
 }
 
 const TALKS_WITH =
@@ -104,6 +108,14 @@ export function subjectBefore(sentence: string, verbAt: number): Subject | undef
   const said = SAID_THAT.exec(raw);
   if (said) return subjectBefore(sentence, said.index);
   const head = raw.replace(AUX_TAIL, '');
+  if (/(?:^|[\s,])(?:she|he)\s*$/i.test(head)) return { name: null, at: verbAt, person: true };
+  // "Acme raised $5M and is now seeking another $50M": the second verb shares the clause's subject.
+  const conjoined = /\s+and\s*$/.exec(head);
+  if (conjoined && /\p{Ll}/u.test(head.slice(0, conjoined.index))) {
+    const start = lastClauseStart(head.slice(0, conjoined.index));
+    const main = sentenceSubject(head.slice(start, conjoined.index));
+    if (main) return { name: main.name, at: main.name === null ? verbAt : start + main.at };
+  }
   // "It has raised …" opening the sentence: a pronoun (AUX_TAIL ate it with the auxiliaries).
   if (!head.trim() && /^\s*(?:it|they)\b/i.test(raw)) return { name: null, at: verbAt };
   if (/,\s*$/.test(raw.slice(0, head.length + 2)) || /,$/.test(head)) {
@@ -215,12 +227,14 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
         : objectName(sentence.slice(end).trimStart());
     // In a list item "Acme – the Zurich-based startup building … received €2m", an unreadable
     // subject is the item's topic when the item opens with it.
-    const subject = recipient
+    const stated = recipient
       ? { name: recipient, at: sentence.indexOf(recipient, end) }
       : (subjectBefore(sentence, v.index) ??
         (topic && sentence.startsWith(topic) ? { name: topic, at: 0 } : undefined) ??
         openingParticiple(sentence, v.index, m.end));
-    if (!subject) continue;
+    if (!stated) continue;
+    const subject =
+      stated.person || (stated.name && isPersonIn(stated.name, sentence)) ? companyOfPerson(sentence, v.index, m.end) : stated;
     // "Vortyx and Sequelo will receive 2.5 million each": one deal per name of the subject.
     const each = found && subject.name && /^\s*(?:each|apiece)\b/.test(sentence.slice(found.end)) ? subjectList(sentence, v.index) : [];
     for (const name of each) {
@@ -256,6 +270,13 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
   return out;
 }
 
+/** "Founder Maya Lind said she raised $4M for Quillbright": the company the person raised for, else a back-reference. */
+function companyOfPerson(sentence: string, verbAt: number, moneyEnd: number): Subject {
+  const forObject = /^\s+(?:for|into)\s+/.exec(sentence.slice(moneyEnd));
+  const name = forObject ? objectName(sentence.slice(moneyEnd + forObject[0].length)) : null;
+  return name ? { name, at: sentence.indexOf(name, moneyEnd) } : { name: null, at: verbAt };
+}
+
 /** "After raising $225 million, Upskill Education increased …": the main clause's subject. */
 function openingParticiple(sentence: string, verbAt: number, moneyEnd: number): Subject | undefined {
   if (!/^(?:After|Since|Following|By|Upon|Having|Besides|Despite)\s+$/.test(sentence.slice(0, verbAt))) return undefined;
@@ -269,7 +290,11 @@ function openingParticiple(sentence: string, verbAt: number, moneyEnd: number): 
 
 /** "Vortyx, Sequelo and Novamix will receive …": the names of a listed subject, in order. */
 function subjectList(sentence: string, verbAt: number): string[] {
-  const head = sentence.slice(lastClauseStart(sentence.slice(0, verbAt)), verbAt).replace(AUX_TAIL, '');
+  // "A, which develops …, and B, which builds …, receive": relative clauses describe, they list nothing.
+  const bare = sentence
+    .slice(0, verbAt)
+    .replace(/,\s+(?:which|who|that)\s+[^,;]*(?:,(\s+and\b)?|$)/g, (m, and?: string) => (and ? ' and' : m.endsWith(',') ? ',' : ''));
+  const head = bare.slice(lastClauseStart(bare)).replace(AUX_TAIL, '');
   const items = head.split(/,\s*(?:and\s+)?|\s+and\s+/).map((x) => x.trim());
   if (items.length < 2) return [];
   const names = items.map((x) => trailingName(x));
@@ -401,6 +426,7 @@ const ACQUIRE_ACTIVE =
   /\b(?:snapped up|snaps up|scooped up|scoops up|gobbled up|swallowed|takes over|took over|take over|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|purchase|purchases|purchased|purchasing|takeover of|acquisition of|purchase of|merger with)\s+/g;
 const ACQUIRE_PASSIVE =
   /\b(?:(?:has been|have been|was|were|agreed to be|agrees to be|is to be|will be|to be|is being|is set to be)\s+(?:acquired|bought|purchased|taken over)\s+by|(?:agreed to |agrees to |will |to )?(?:sell|sells|sold|selling)\s+itself\s+to|(?:has been|was|is being|will be|agreed to be)\s+sold\s+to)\b/g;
+const SOLD_TO = /\b(?:(?:has|have|had)\s+)?sold\s+to(?=\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?\p{Lu})/gu;
 const FOR_MONEY =
   /\b(?:for|in a|in an|shelling out|paying|paid|(?:deal|transaction|takeover|acquisition)\s+(?:worth|valued\s+at))\s+(?:about|around|roughly|approximately|nearly|some|more than|over|close to|up to|an estimated|a reported)?\s*$/i;
 
@@ -408,6 +434,22 @@ function acquisitionAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
   const out: Anchor[] = [];
   const priceAfter = (from: number): MoneyMatch | null =>
     money.find((m) => m.index >= from && FOR_MONEY.test(sentence.slice(Math.max(0, m.index - 30), m.index))) ?? null;
+  // "Mossfield sold to Cardeno Group for $120M": an intransitive "sold to" is the seller's exit,
+  // when a price or deal word says it is one ("sold to Walmart" alone may be a sale of goods).
+  for (const p of sentence.matchAll(SOLD_TO)) {
+    const subject = subjectBefore(sentence, p.index);
+    const price = priceAfter(p.index);
+    if (!subject || (!price && !/\b(?:deal|acquisition|transaction|undisclosed (?:sum|amount|price))\b/.test(sentence))) continue;
+    out.push({
+      company: subject.name,
+      companyAt: subject.at,
+      describedUntil: p.index,
+      isObject: false,
+      money: price,
+      round: 'acquisition',
+      investor: null,
+    });
+  }
   for (const p of sentence.matchAll(ACQUIRE_PASSIVE)) {
     const subject = subjectBefore(sentence, p.index);
     if (!subject) continue;
@@ -776,6 +818,59 @@ function datedRoundAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
 }
 
 /** All deal anchors in one sentence (several in "X raised …, while Y picked up …"). */
+// Roundup entries state the deal without a verb: "Loomhaven – a marketplace for looms – $2.5M
+// seed, Brightfield Ventures", "Kelvaro (Lisbon) — €9M Series A, led by Mirante Partners."
+const ITEM_SEPARATOR = /(?:[–—:|]|\s-)\s*$/;
+const ITEM_AFTER_AMOUNT = /^\s*(?:(?:[\p{L}\d-]+\s+){0,3}?[\p{L}\d-]+)?\s*(?:[,.;(]|$|\s(?:led|co-led|from|by|with)\b)/u;
+
+function itemAnchors(sentence: string, money: MoneyMatch[], topic: string | null): Anchor[] {
+  if (!topic || !sentence.startsWith(topic)) return [];
+  const m = money.find(
+    (x) =>
+      x.index > topic.length &&
+      ITEM_SEPARATOR.test(sentence.slice(0, x.index)) &&
+      ITEM_AFTER_AMOUNT.test(sentence.slice(x.end)) &&
+      isDealRole(moneyRole(sentence, x)),
+  );
+  if (!m) return [];
+  return [
+    {
+      company: topic,
+      companyAt: 0,
+      describedUntil: m.index,
+      isObject: false,
+      money: m,
+      round: roundNear(sentence.slice(m.index, m.end + 40), 0) ?? 'series_unknown',
+      investor: null,
+      item: true,
+    },
+  ];
+}
+
+// "The Series B, which closed at $45M, was led by …": a round named only by its relative clause;
+// its company is the article's (a back-reference).
+const RELATIVE_ROUND =
+  /(?:^|[.;]\s+|,\s+and\s+)(?:the|its|this|their)\s+((?:[\w-]+\s+){0,2}?(?:Series\s+[A-J]\+?|pre-seed|seed|round|funding|financing|raise))(?:\s+(?:round|funding|financing|extension))?,\s+which\s+(?:(?:has|had|was|is)\s+)?(?:closed|totals?|totalled|totaled|amounts?\s+to|amounted\s+to|came\s+to|comes\s+to|worth|valued)\s+(?:at\s+|to\s+)?$/i;
+
+function relativeRoundAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
+  for (const m of money) {
+    const rel = RELATIVE_ROUND.exec(sentence.slice(0, m.index));
+    if (!rel || !isDealRole(moneyRole(sentence, m))) continue;
+    return [
+      {
+        company: null,
+        companyAt: rel.index,
+        describedUntil: rel.index,
+        isObject: false,
+        money: m,
+        round: roundNear(rel[1]!, 0) ?? 'series_unknown',
+        investor: null,
+      },
+    ];
+  }
+  return [];
+}
+
 export function findAnchors(sentence: string, topic: string | null = null, currency: string | null = null): Anchor[] {
   const money = amountsIn(sentence, currency);
   const acquisitions = [
@@ -793,6 +888,8 @@ export function findAnchors(sentence: string, topic: string | null = null, curre
     ...offeringAnchors(sentence, money),
     ...tenderAnchors(sentence, money),
     ...valuedRoundAnchors(sentence, money),
+    ...itemAnchors(sentence, money, topic),
+    ...relativeRoundAnchors(sentence, money),
   ].filter((a) => !used.has(a.money?.index) && !acquisitions.length);
   // Two verbs can reach one amount ("…, which runs X, landed $7M"): one deal per amount.
   const seen = new Set<number | undefined>();

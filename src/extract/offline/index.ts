@@ -13,7 +13,7 @@ import { findAnchors, openingSubject, titleSubject, type Anchor } from './anchor
 import { confidenceFrom, type DealFeatures } from './confidence.js';
 import { investorsIn, mergeInvestorMentions, type Investor } from './investors.js';
 import { amountsIn, COMPANY_HEAD, moneyRole, roundNear, statusOf } from './lexicon.js';
-import { leadingName, validName } from './names.js';
+import { isPersonIn, leadingName, validName } from './names.js';
 import { articleScope, describedHome, listingHome, marketOf, namelessHome } from './home.js';
 import { findPlaces, isPlaceName } from './places.js';
 import { tableRows, toUnits, type TableRow, type Unit } from './structure.js';
@@ -69,8 +69,11 @@ function locateAnchors(sentences: Sentence[], title: string | null, currency: st
   // Headings and bullets count (digests without full stops), except trailing lists after the
   // last full sentence: related links, newsletter promos, footers.
   const lastProse = sentences.findLastIndex((s) => !s.headline);
+  const allText = sentences.map((s) => s.text).join('\n');
   sentences.forEach((s, i) => {
-    if (s.headline && i > lastProse) return;
+    // A trailing roundup entry ("Acme – … – $2M seed, Globex") still counts: its shape is no link's.
+    const trailing = s.headline && i > lastProse;
+    if (trailing && !s.topic) return;
     // A list item starts a new topic: its "the startup" is the item's company.
     if (s.topic && (i === 0 || sentences[i - 1]!.block !== s.block)) {
       last = s.topic;
@@ -81,18 +84,30 @@ function locateAnchors(sentences: Sentence[], title: string | null, currency: st
     const prevText = i > 0 && sentences[i - 1]!.block === s.block && lastBlock !== s.block ? sentences[i - 1]!.text : null;
     const prev = prevText ? (openingSubject(prevText) ?? introducedName(prevText)) : null;
     for (const anchor of findAnchors(s.text, s.topic, currency)) {
+      if (trailing && !anchor.item) continue;
       const opening = leadingName(s.text, false);
       const openingOk = opening !== null && s.text.indexOf(opening) < anchor.companyAt && !CURRENCY_WORD.test(opening);
       // "Acme, which …, was valued … when it had raised …": a clause's "it" is the sentence's subject.
       const subject = anchor.company === null && anchor.companyAt > 0 ? openingSubject(s.text) : null;
       const ownSubject = subject && s.text.indexOf(subject) < anchor.companyAt ? subject : null;
-      const company = anchor.company ?? ownSubject ?? prev ?? last ?? (openingOk ? opening : null) ?? fallback;
+      // People ("Founder Maya Lind said she raised …") are never the company.
+      const firm = (n: string | null): string | null => (n && !isPersonIn(n, allText) ? n : null);
+      const company =
+        firm(anchor.company) ??
+        firm(ownSubject) ??
+        firm(prev) ??
+        firm(last) ??
+        (openingOk ? firm(opening) : null) ??
+        firm(fallback) ??
+        // "The Series B, which closed at $45M, … . Orrel Health will use it to …": named only after.
+        firm(nextSubject(sentences, i));
       if (!company) continue;
-      if (anchor.company === null) {
+      const named = company === anchor.company;
+      if (!named) {
         const at = s.text.indexOf(company);
         if (at >= 0) anchor.companyAt = at;
       }
-      located.push({ anchor, sentence: i, company, resolved: anchor.company === null || s.block < 0 });
+      located.push({ anchor, sentence: i, company, resolved: !named || s.block < 0 });
       last = company;
       lastBlock = s.block;
     }
@@ -105,7 +120,6 @@ function locateAnchors(sentences: Sentence[], title: string | null, currency: st
     .filter((s) => !s.headline)
     .map((s) => s.text)
     .join('\n');
-  const allText = sentences.map((s) => s.text).join('\n');
   for (const l of located) {
     // A full name found only in passing must recur to replace the short form the article uses.
     const written = longerForm(l.company, prose);
@@ -165,6 +179,12 @@ function usualForm(name: string, text: string): string {
     .sort((a, b) => b.hits.length - a.hits.length || Math.min(...a.hits) - Math.min(...b.hits))[0];
   // Legal suffixes aside, the name is the same: keep it as written at the deal.
   return best && companyKey(best.f) !== companyKey(name) ? best.f : name;
+}
+
+/** The subject opening the next sentence of the same paragraph. */
+function nextSubject(sentences: Sentence[], i: number): string | null {
+  const next = sentences[i + 1];
+  return next && next.block === sentences[i]!.block ? openingSubject(next.text) : null;
 }
 
 // "… with names like Acme, which …": a company the previous sentence introduces, not as its subject.

@@ -22,6 +22,9 @@ const HAS_LED = /^(.+?)\s+(?:has |have )?(?:led|co-led)\s+(?:a|an|the)\b/;
 const LENT_BY =
   /(?<!\b(?:merg\w*|combin\w*|talks|agreement|partnership|partnering|deal)\s)\b(?:from|with|(?<=(?:million|billion|crore|lakh|mn|bn|\d[mMbBkK]?)\s)by)\s+(?=(?:the\s+)?[\p{Lu}]|(?:[\p{Ll}-]+\s+){0,2}?(?:investors|backers)\s+[\p{Lu}])/gu;
 
+const ITEM_BACKERS =
+  /(?:[–—:|]|\s-)\s*\S*\d[^\s,]*(?:\s+(?:million|billion|mn|bn|m|crore|lakh|euros?|dollars|pounds))?\s+(?:pre-seed|seed|Series [A-J]\+?|(?:[\w-]+\s+)?(?:round|funding|grant|debt|financing))(?:\s+(?:round|funding|extension))?,\s+(?!led\b|co-led\b|from\b|with\b|by\b|which\b|a\b|an\b|the\b)([\p{Lu}].*)$/u;
+
 /**
  * Investors stated in one sentence. With `from`, names after "from"/"with" past offset `after`
  * count too: "a $7M Series A from X and Y", "a credit facility from X" (the deal's own sentence).
@@ -47,6 +50,9 @@ export function investorsIn(sentence: string, opts: { from: boolean; after?: num
     if (name) add([name], true);
   }
   if (opts.from) {
+    // A roundup entry's backers follow its round after a comma: "– $2.5M seed, Brightfield Ventures".
+    const item = ITEM_BACKERS.exec(sentence);
+    if (item) add(nameList(item[1]!), false);
     for (const m of sentence.matchAll(LENT_BY)) {
       if (m.index < (opts.after ?? 0)) continue;
       add(nameList(sentence.slice(m.index + m[0].length)), false);

@@ -147,7 +147,11 @@ const WEAK_VERBS = [
   'announcing',
   'take',
   'takes',
+  'took',
   'get',
+  // Translated text: "has achieved an investment of 3 million euros".
+  'achieved',
+  'achieves',
 ] as const;
 const CLOSE_OF = String.raw`announced\s+(?:the\s+)?(?:first\s+|final\s+)?(?:close|closing|completion)\s+of`;
 

@@ -181,8 +181,11 @@ function isNameToken(raw: string): boolean {
     /['’]s?$/u.test(t)
   )
     return false;
-  return /^[\p{Lu}\d][\p{L}\p{N}'’.&\-+]*$/u.test(t) || /^[a-z]+[\p{Lu}][\p{L}\p{N}]*$/u.test(t);
+  return /^[\p{Lu}\d][\p{L}\p{N}'’.&\-+]*$/u.test(t) || /^[a-z]+[\p{Lu}][\p{L}\p{N}]*$/u.test(t) || LOWER_LEGAL_FORM.test(raw);
 }
+
+// Legal forms written in lower case end a name: "Ostrava Metrics s.r.o.", "Lisboa Verde, Lda.".
+const LOWER_LEGAL_FORM = /^(?:s\.r\.o|a\.s|s\.a|s\.p\.a|s\.r\.l|s\.l|sp\.|o\.o|lda|ltda|e\.V|e\.K|k\.k|b\.v|n\.v|oü)\.?,?$/u;
 
 /**
  * Drops leading place names and sentence-start words: "London Tessellate Labs" → "Tessellate Labs".
@@ -323,4 +326,18 @@ export function nameList(text: string): string[] {
     if (name && !names.includes(name)) names.push(name);
   }
   return names;
+}
+
+// Roles that mark a person's name: "Founder Maya Lind", "Tomas Berg, the company's CEO".
+const PERSON_ROLE = String.raw`(?:co-?founders?|founders?|CEO|CTO|COO|CFO|chief\s+(?:executive|technology|operating|financial)(?:\s+officer)?|president|chair(?:man|woman|person)?|managing\s+director|general\s+partner|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)`;
+
+/** True when the text writes `name` as a person: after a role, before ", its founder", or "said she". */
+export function isPersonIn(name: string, text: string): boolean {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = new RegExp(String.raw`\b${PERSON_ROLE}(?:\s+and\s+${PERSON_ROLE})?,?\s+${esc}(?![\p{L}\d])`, 'iu');
+  const after = new RegExp(
+    String.raw`(?<![\p{L}\d])${esc},\s+(?:(?:the|its|our|their)\s+|(?:\p{Lu}[\p{L}\d]*['’]s\s+))?${PERSON_ROLE}\b|(?<![\p{L}\d])${esc}\s+(?:said|says|told\s+\S+)\s+(?:that\s+)?(?:she|he)\b`,
+    'iu',
+  );
+  return before.test(text) || after.test(text);
 }

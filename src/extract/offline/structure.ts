@@ -55,9 +55,11 @@ export function toUnits(text: string): Unit[] {
     const bullet = BULLET.exec(p);
     if (bullet) p = p.slice(bullet[0].length);
     const head = ITEM_HEAD.exec(p);
-    const topic = head ? leadingName(head[1]!, false) : null;
+    // "Kelvaro (Lisbon) — …": a parenthetical (home, batch) after the name is no part of it.
+    const headName = head ? head[1]!.replace(/\s*\([^()]*\)\s*$/, '').trim() : '';
+    const topic = head ? leadingName(headName, false) : null;
     // Only a name standing alone before the dash: "Acme – builds", not "Update: Acme raised".
-    const itemTopic = topic && topic.length >= head![1]!.trim().length - 1 ? topic : null;
+    const itemTopic = topic && topic.length >= headName.length - 1 ? topic : null;
     for (const s of splitSentences(p)) {
       out.push({ text: s, block, headline: !/[.!?]["”’)]*$/u.test(s), topic: itemTopic });
     }

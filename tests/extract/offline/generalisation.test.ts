@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateCorpus } from '../../../src/eval/score.js';
 import { createOfflineExtractor, extractOffline } from '../../../src/extract/offline/index.js';
+import { cleanCompanyName } from '../../../src/normalise/company.js';
 
 const deals = (text: string, title: string | null = null) =>
   extractOffline({ url: 'https://example.test/a', title, text, publishedAt: '2026-03-02' }).deals;
@@ -254,5 +255,114 @@ describe('hard fixture corpus (also fitted by the confidence model)', () => {
         d.background,
       ]),
     ).toEqual([['announced', true]]);
+  });
+});
+
+describe('people, shared verbs and legal forms', () => {
+  const deal = (text: string) => {
+    const d = one(text);
+    return [d.company, d.amountText, d.status];
+  };
+
+  it('never takes a founder or chief executive for the company', () => {
+    expect(deal('Founder Maya Lind said she raised $4 million for Quillbright, her payroll startup.')).toEqual([
+      'Quillbright',
+      '$4 million',
+      'announced',
+    ]);
+    expect(
+      deal('Quillbright makes payroll software for bakeries. Founder Maya Lind said she raised $4 million from Harbor Lane Ventures.')[0],
+    ).toBe('Quillbright');
+    expect(deal('Tessorio sells solar kits. Anouk Verbeek, its chief executive, raised €3 million from Polder Ventures.')[0]).toBe(
+      'Tessorio',
+    );
+  });
+
+  it('reads a second verb that shares the subject across "and" without a comma', () => {
+    expect(
+      deals('Parvel Labs raised $5M and is now seeking another $50M from new investors.').map((d) => [d.company, d.amountText, d.status]),
+    ).toEqual([
+      ['Parvel Labs', '$5M', 'announced'],
+      ['Parvel Labs', '$50M', 'in_talks'],
+    ]);
+  });
+
+  it('keeps a company whose name ends in a foreign legal form, and the normaliser drops the form', () => {
+    for (const [text, name, bare] of [
+      [
+        'Ostrava Metrics s.r.o. today announced it has raised €4 million in seed funding from Vltava Partners.',
+        'Ostrava Metrics s.r.o',
+        'Ostrava Metrics',
+      ],
+      ['Hinode Robotics K.K. raised 1 billion yen from Sakura Growth.', 'Hinode Robotics K.K', 'Hinode Robotics'],
+      ['Solenne Tech S.A. raised $15 million led by Garonne Ventures.', 'Solenne Tech S.A', 'Solenne Tech'],
+      ['Merlion Grid Pte. Ltd. has raised $8 million in Series A funding from Straits Capital.', 'Merlion Grid Pte. Ltd', 'Merlion Grid'],
+    ] as const) {
+      expect(one(text).company).toBe(name);
+      expect(cleanCompanyName(name)).toBe(bare);
+    }
+  });
+});
+
+describe('roundup entries without a verb', () => {
+  it('reads "Name – description – amount round, Backer" entries, even after the last full sentence', () => {
+    const out = deals(
+      'Here are the week’s rounds.\n\nLoomhaven – a marketplace for used looms – $2.5M seed, Brightfield Ventures\n\nTessaro – an app for tailors – $1.2M pre-seed, Oakrun Capital and Vell Angels',
+    );
+    expect(out.map((d) => [d.company, d.round, d.amountText, d.investors.map((i) => i.name)])).toEqual([
+      ['Loomhaven', 'seed', '$2.5M', ['Brightfield Ventures']],
+      ['Tessaro', 'pre_seed', '$1.2M', ['Oakrun Capital', 'Vell Angels']],
+    ]);
+  });
+
+  it('reads "Name (City) — amount round, led by X." entries, the city as home', () => {
+    const out = deals('Kelvaro (Lisbon) — €9M Series A, led by Mirante Partners.\nDunsway (Tallinn) — €3M seed, led by Baltic Row.');
+    expect(out.map((d) => [d.company, d.round, d.amountText, d.country, d.investors.map((i) => `${i.name}${i.lead ? '*' : ''}`)])).toEqual([
+      ['Kelvaro', 'series_a', '€9M', 'PT', ['Mirante Partners*']],
+      ['Dunsway', 'seed', '€3M', 'EE', ['Baltic Row*']],
+    ]);
+  });
+});
+
+describe('more deal wordings', () => {
+  const facts = (text: string) => deals(text).map((d) => [d.company, d.round, d.amountText]);
+
+  it('reads debt taken, translated "achieved an investment", and an intransitive "sold to" with a price', () => {
+    expect(facts('Stavola took $50M in debt from Crestline Bank to expand its fleet.')).toEqual([['Stavola', 'debt', '$50M']]);
+    expect(facts('The Valencian startup Brisell has achieved an investment of 3 million euros led by Aldea Capital.')).toEqual([
+      ['Brisell', 'series_unknown', '3 million euros'],
+    ]);
+    expect(facts('Mossfield sold to Cardeno Group for $120 million.')).toEqual([['Mossfield', 'acquisition', '$120 million']]);
+    // Selling goods to customers is no exit; revenue achieved is no investment.
+    expect(facts('Mossfield sold to Walmart and Target last year.')).toEqual([]);
+    expect(facts('Brisell achieved revenue of 3 million euros last year.')).toEqual([]);
+  });
+
+  it('reads each listed subject when relative clauses describe them', () => {
+    expect(
+      facts(
+        'Ferrovia, which develops rail sensors, and Quintal, which builds farm robots, receive 2.5 million euros each from the regional fund.',
+      ),
+    ).toEqual([
+      ['Ferrovia', 'series_unknown', '2.5 million euros'],
+      ['Quintal', 'series_unknown', '2.5 million euros'],
+    ]);
+  });
+});
+
+describe('rounds named by a relative clause', () => {
+  it('reads "The Series B, which closed at $45M, …" for the company named before or right after', () => {
+    for (const text of [
+      'Orrel Health builds clinic software. The Series B, which closed at $45M, was led by Tamsin Capital.',
+      'The Series B, which closed at $45M, was led by Tamsin Capital. Orrel Health will use it to hire.',
+    ]) {
+      const d = one(text);
+      expect([d.company, d.round, d.amountText, d.investors.map((i) => `${i.name}${i.lead ? '*' : ''}`)]).toEqual([
+        'Orrel Health',
+        'series_b',
+        '$45M',
+        ['Tamsin Capital*'],
+      ]);
+    }
   });
 });

@@ -2,7 +2,16 @@ import { type DealCandidate, historyFlag, isHeld, type ReviewFlag, type ReviewKi
 import { Deal, type Money, type Round, type Status, VAGUE_ROUNDS } from '../deal/schema.js';
 import { companyKey } from '../normalise/company.js';
 import { type CompanyKeys, type KnownCompany, keysOf, resolveCompany } from './company.js';
-import { type DealFacts, type ExistingDeal, factsOf, type MatchResult, matchDeal, POSSIBLE_DUPLICATE_SCORE, RETOLD } from './match.js';
+import {
+  type DealFacts,
+  type ExistingDeal,
+  factsOf,
+  type MatchResult,
+  matchDeal,
+  POSSIBLE_DUPLICATE_SCORE,
+  RETOLD,
+  RETOLD_EARLIER,
+} from './match.js';
 import { collapseCandidates } from './merge.js';
 
 /**
@@ -50,6 +59,8 @@ export interface StoredDeal {
   investor_keys: string[];
   /** An open suspicious/implausible item holds the deal back. */
   held: boolean;
+  /** False when no source of the deal stated its date (it is only the reporting articles'). */
+  date_stated: boolean;
 }
 
 /** A deal or company named by a plan: stored already, or created by an earlier step of the same plan. */
@@ -222,7 +233,11 @@ export function planDeals(input: PlanInput): DealStep[] {
     let disagreement: string | null = null;
     if (best && row && (best.match.decision === 'same' || best.match.decision === 'update')) {
       // A past round told as background only adds a source: the deal's own reports define it.
-      const change = background ? null : best.match.decision === 'update' ? announcementChange(row, c.deal) : gapFillChange(row, c.deal);
+      const change = background
+        ? null
+        : best.match.decision === 'update'
+          ? announcementChange(row, c.deal)
+          : gapFillChange(row, c.deal, best.match.reasons.includes(RETOLD_EARLIER));
       if (change && 'amount_usd' in change) Object.assign(change, fxColumns(c.deal));
       write = change
         ? {
@@ -261,6 +276,8 @@ export function planDeals(input: PlanInput): DealStep[] {
       source: {
         role: background || best?.match.reasons.includes(RETOLD) ? 'mention' : 'report',
         ...dealFigures(c.deal),
+        // The date this article stated: none when it only dated the deal by its own date.
+        announced_on: c.dateStated ? c.deal.announcedOn : null,
         figures_disagree: disagreement !== null,
       },
       action,
@@ -327,6 +344,7 @@ function toExisting(b: StoredDeal, key: string): ExistingDeal {
     announcedOn: b.announced_on,
     investorKeys: b.investor_keys,
     country: b.country,
+    dateStated: b.date_stated,
   };
 }
 
@@ -417,8 +435,11 @@ function announcementChange(row: StoredDeal, deal: Deal): Change | null {
   });
 }
 
-/** Another report of the same deal: only fill what the stored row does not know yet. */
-function gapFillChange(row: StoredDeal, deal: Deal): Change | null {
+/**
+ * Another report of the same deal: only fill what the stored row does not know yet (a date only
+ * its articles gave, `redate`, counts as unknown once a report states the round's own date).
+ */
+function gapFillChange(row: StoredDeal, deal: Deal, redate: boolean): Change | null {
   const next = dealColumns(deal);
   const after: Change = {};
   if (row.amount_value === null && deal.amount)
@@ -434,7 +455,7 @@ function gapFillChange(row: StoredDeal, deal: Deal): Change | null {
   if (VAGUE_ROUNDS.has(row.round) && !VAGUE_ROUNDS.has(deal.round)) after.round = deal.round;
   if (row.country === null && next.country) after.country = next.country;
   if (row.region === null && next.region) after.region = next.region;
-  if (row.announced_on === null && next.announced_on) after.announced_on = next.announced_on;
+  if ((row.announced_on === null || redate) && next.announced_on) after.announced_on = next.announced_on;
   return diff(row, after);
 }
 

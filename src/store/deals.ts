@@ -216,7 +216,9 @@ export function prepareQuery(candidates: KeyedCandidate[]): RawBuilder<Prepared>
       SELECT qc.n, d.id, d.company_id, d.round, d.status, d.amount_value, d.amount_currency, d.amount_usd, d.valuation_value,
         d.valuation_currency, d.valuation_usd, d.country, d.region, d.announced_on, d.confidence,
         coalesce((SELECT array_agg(i.name_key) FROM deal_investors di JOIN investors i ON i.id = di.investor_id WHERE di.deal_id = d.id), '{}') AS investor_keys,
-        EXISTS (SELECT 1 FROM review_items r WHERE r.deal_id = d.id AND r.status = 'open' AND r.kind IN ('suspicious', 'implausible')) AS held
+        EXISTS (SELECT 1 FROM review_items r WHERE r.deal_id = d.id AND r.status = 'open' AND r.kind IN ('suspicious', 'implausible')) AS held,
+        -- Whether any source stated the deal's date (a deal with no source at all counts as stated).
+        (SELECT coalesce(bool_or(s.announced_on IS NOT NULL), true) FROM deal_sources s WHERE s.deal_id = d.id) AS date_stated
       FROM qc
       JOIN deals d ON d.company_id = qc.id AND d.merged_into IS NULL
         -- coalesce keeps undated deals in the block without an OR that would defeat the index range.

@@ -174,6 +174,38 @@ describe('deal history', () => {
     expect(ext.result).toMatchObject({ deals: [{ action: 'created' }], reviewItems: 0 });
   });
 
+  it('joins a round stored undated from a later story with its own earlier report, whichever is saved first', async () => {
+    // The later story is saved first: it only dates the seed by its own date.
+    const story = await save(
+      [deal({ company: named('Harlow Kiln', 'NZ'), region: 'oceania', round: 'seed', amount: usd(3_000_000), announcedOn: '2026-01-28' })],
+      '2026-01-28T06:00:00Z',
+    );
+    const undated = await t.db
+      .selectFrom('deal_sources')
+      .select('announced_on')
+      .where('article_id', '=', story.articleId)
+      .executeTakeFirstOrThrow();
+    expect(undated.announced_on).toBeNull();
+    // The seed's own report, 169 days earlier, states its date: same deal, dated by it.
+    const report = await save(
+      [deal({ company: named('Harlow Kiln', 'NZ'), region: 'oceania', round: 'seed', amount: usd(3_000_000), announcedOn: '2025-08-12' })],
+      '2025-08-12T06:00:00Z',
+    );
+    expect(report.result.deals[0]).toEqual({ dealId: story.result.deals[0]!.dealId, action: 'updated' });
+    const row = await t.db
+      .selectFrom('deals')
+      .select('announced_on')
+      .where('id', '=', story.result.deals[0]!.dealId)
+      .executeTakeFirstOrThrow();
+    expect(row.announced_on).toBe('2025-08-12');
+    // A different amount told months later is still another deal.
+    const ext = await save(
+      [deal({ company: named('Harlow Kiln', 'NZ'), region: 'oceania', round: 'seed', amount: usd(1_000_000), announcedOn: '2026-03-02' })],
+      '2026-03-02T06:00:00Z',
+    );
+    expect(ext.result.deals[0]!.action).toBe('created');
+  });
+
   it('stores an unknown past round with its own date (none stated: no date), never the article date', async () => {
     const { result } = await save([
       deal({

@@ -1,7 +1,7 @@
 import { type DealCandidate, historyFlag, isHeld, type ReviewFlag, type ReviewKind } from '../deal/review.js';
 import { Deal, type Money, type Round, type Status, VAGUE_ROUNDS } from '../deal/schema.js';
 import { companyKey } from '../normalise/company.js';
-import { type CompanyKeys, type KnownCompany, keysOf, resolveCompany } from './company.js';
+import { type CompanyKeys, type KnownCompany, keysOf, type LinkRef, linkedDomain, resolveCompany } from './company.js';
 import {
   type DealFacts,
   type ExistingDeal,
@@ -35,7 +35,7 @@ export interface StoredCompany {
   n: number;
   id: number;
   country: string | null;
-  aliases: Array<{ name_key: string; loose_key: string }>;
+  aliases: Array<{ name_key: string; loose_key: string; name?: string }>;
 }
 
 /** A stored deal as the blocking query returns it (numbers and 'YYYY-MM-DD' dates). */
@@ -77,8 +77,17 @@ export interface AliasValues {
 
 /** Create the company, or use one (adding the name as written as an alias, filling an unknown country). */
 export type CompanyWrite =
-  | { kind: 'insert'; name: string; country: string | null; region: string | null; alias: AliasValues }
-  | { kind: 'existing'; ref: CompanyRef; country: string | null; region: string | null; alias: AliasValues };
+  | { kind: 'insert'; name: string; country: string | null; region: string | null; domain: string | null; alias: AliasValues }
+  | {
+      kind: 'existing';
+      ref: CompanyRef;
+      country: string | null;
+      region: string | null;
+      domain: string | null;
+      alias: AliasValues;
+      /** False when the company already has this name as written (nothing to insert). */
+      newAlias: boolean;
+    };
 
 /** What this article said about the deal, kept on its deal_sources row. */
 export interface SourceFigures {
@@ -142,6 +151,9 @@ export interface PlanInput {
   stored: StoredDeal[];
   /** Largest clean amount_usd of each stored company with any (the history check). */
   largestUsd: ReadonlyMap<number, number>;
+  /** The article's outbound links and its publisher's hosts: a link naming a company gives its domain. */
+  links?: readonly LinkRef[];
+  publisherHosts?: readonly string[];
 }
 
 /**
@@ -179,6 +191,10 @@ export function planDeals(input: PlanInput): DealStep[] {
   const plannedCompanies: Array<KnownCompany<CompanyRef>> = [];
   const planned: Array<{ facts: ExistingDeal; company: CompanyRef; held: boolean; step: number }> = [];
   const steps: DealStep[] = [];
+  const linkExclusions = {
+    hosts: input.publisherHosts ?? [],
+    investorNames: input.candidates.flatMap((c) => c.deal.investors.map((i) => i.name)),
+  };
   for (const [n, c] of input.candidates.entries()) {
     const companies = input.companies.filter((k) => k.n === n + 1);
     const facts: DealFacts = { ...factsOf(c.deal), dateStated: c.dateStated };
@@ -206,10 +222,18 @@ export function planDeals(input: PlanInput): DealStep[] {
     });
     const alias: AliasValues = { name: c.deal.company.name.trim(), name_key: c.key, loose_key: c.loose, skeleton: c.skeleton };
     const companyRef: CompanyRef = resolution.kind === 'existing' ? resolution.ref : { planned: steps.length };
+    const about = { country: c.deal.company.country, region: c.deal.region, alias };
+    const domain = input.links?.length ? linkedDomain(c.deal.company.name, input.links, linkExclusions) : null;
     const company: CompanyWrite =
       resolution.kind === 'existing'
-        ? { kind: 'existing', ref: resolution.ref, country: c.deal.company.country, region: c.deal.region, alias }
-        : { kind: 'insert', name: alias.name, country: c.deal.company.country, region: c.deal.region, alias };
+        ? {
+            kind: 'existing',
+            ref: resolution.ref,
+            ...about,
+            domain,
+            newAlias: !known.find((k) => sameRef(k.ref, resolution.ref))?.aliases.some((a) => a.name === alias.name),
+          }
+        : { kind: 'insert', name: alias.name, ...about, domain };
     if (resolution.kind === 'new') plannedCompanies.push({ ref: companyRef, country: c.deal.company.country, aliases: [alias] });
 
     const outlier = 'stored' in companyRef ? historyFlag(c.deal, input.largestUsd.get(companyRef.stored)) : null;

@@ -107,7 +107,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   }
   const extractionId = extraction!.id;
   const saved = await saveDeals(db, {
-    article: { id: articleId, url: parsed.canonicalUrl, siteName: parsed.siteName, publishedAt: parsed.publishedAt },
+    article: { id: articleId, url: parsed.canonicalUrl, siteName: parsed.siteName, publishedAt: parsed.publishedAt, links: parsed.links },
     extractionId,
     candidates,
   });

@@ -15,11 +15,19 @@ import {
   type StoredDeal,
 } from '../dedupe/plan.js';
 import { investorKey, uniqueInvestors } from '../normalise/company.js';
+import type { ArticleLink } from '../parse/types.js';
 
 export type { KeyedCandidate, SaveAction };
 
 export interface SaveInput {
-  article: { id: number; url: string; siteName: string | null; publishedAt: string | Date | null };
+  article: {
+    id: number;
+    url: string;
+    siteName: string | null;
+    publishedAt: string | Date | null;
+    /** The article's outbound links (parse): a link naming a company sets its domain. */
+    links?: readonly ArticleLink[];
+  };
   extractionId: number | null;
   candidates: DealCandidate[];
 }
@@ -37,8 +45,10 @@ const MAX_ATTEMPTS = 3;
 interface ArticleInfo {
   id: number;
   url: string;
+  host: string;
   publisher: string | null;
   publishedAt: Date | null;
+  links: readonly ArticleLink[];
 }
 
 interface Prepared {
@@ -88,7 +98,7 @@ function checkArticle(a: SaveInput['article']): ArticleInfo {
   if (publishedAt && Number.isNaN(publishedAt.getTime())) {
     throw new Error(`saveDeals: invalid publishedAt ${JSON.stringify(a.publishedAt)}`);
   }
-  return { id: a.id, url: a.url, publisher: a.siteName?.trim() || host || null, publishedAt };
+  return { id: a.id, url: a.url, host, publisher: a.siteName?.trim() || host || null, publishedAt, links: a.links ?? [] };
 }
 
 /** 32-bit FNV-1a of the company's name skeleton, as a signed int4 for pg_advisory_xact_lock(int, int). */
@@ -133,12 +143,15 @@ async function saveLocked(
   const prepared = rows[0];
   if (!prepared) throw new Error('saveDeals: blocking query returned no row');
   const investorIds = new Map((prepared.investors ?? []).map((i) => [i.key, i.id]));
+  await readConcurrentInvestors(conn, candidates, investorIds);
   const plan = planDeals({
     articleId: article.id,
     candidates,
     companies: prepared.companies ?? [],
     stored: prepared.blocked ?? [],
     largestUsd: new Map((prepared.history ?? []).map((h) => [h.id, h.usd])),
+    links: article.links,
+    publisherHosts: [article.host],
   });
 
   const result: SaveResult = { deals: [], reviewItems: 0 };
@@ -172,6 +185,17 @@ async function saveLocked(
   return result;
 }
 
+/**
+ * An investor another transaction inserted after this statement's snapshot was taken is neither
+ * inserted nor seen by the prepare query: read those (rare) in a fresh snapshot.
+ */
+async function readConcurrentInvestors(conn: Kysely<Database>, candidates: KeyedCandidate[], ids: Map<string, number>): Promise<void> {
+  const missing = [...new Set(candidates.flatMap((c) => c.deal.investors.map((i) => investorKey(i.name))))].filter((k) => k && !ids.has(k));
+  if (missing.length === 0) return;
+  const rows = await conn.selectFrom('investors').select(['id', 'name_key']).where('name_key', 'in', missing).execute();
+  for (const r of rows) ids.set(r.name_key, r.id);
+}
+
 function refId(ref: DealRef, written: readonly number[]): number {
   if ('stored' in ref) return ref.stored;
   const id = written[ref.planned];
@@ -196,12 +220,17 @@ export function prepareQuery(candidates: KeyedCandidate[]): RawBuilder<Prepared>
   }
   const inv = [...investors].sort(([a], [b]) => (a < b ? -1 : 1));
   return sql<Prepared>`
-    WITH inv AS (
+    WITH ins AS (
+      -- New investors only: existing ones are read below, not rewritten (a no-op update would
+      -- leave a dead row version behind for every known investor of every article).
       INSERT INTO investors (name, name_key)
       SELECT * FROM unnest(${inv.map(([, name]) => name)}::text[], ${inv.map(([k]) => k)}::text[])
-      -- A no-op update so RETURNING also yields the ids of investors that already exist.
-      ON CONFLICT (name_key) DO UPDATE SET name = investors.name
+      ON CONFLICT (name_key) DO NOTHING
       RETURNING id, name_key
+    ), inv AS (
+      SELECT id, name_key FROM ins
+      UNION ALL
+      SELECT id, name_key FROM investors WHERE name_key = ANY(${inv.map(([k]) => k)}::text[])
     ), q AS (
       SELECT * FROM unnest(${candidates.map((c) => c.skeleton)}::text[], ${candidates.map((c) => c.loose.length)}::int[],
         ${candidates.map((c) => (c.dateStated ? c.deal.announcedOn : null))}::date[]) WITH ORDINALITY AS q(skeleton, loose_len, on_date, n)
@@ -233,7 +262,7 @@ export function prepareQuery(candidates: KeyedCandidate[]): RawBuilder<Prepared>
     )
     SELECT
       (SELECT json_agg(json_build_object('n', n, 'id', id, 'country', country,
-        'aliases', (SELECT json_agg(json_build_object('name_key', a.name_key, 'loose_key', a.loose_key)) FROM company_aliases a WHERE a.company_id = qc.id))
+        'aliases', (SELECT json_agg(json_build_object('name', a.name, 'name_key', a.name_key, 'loose_key', a.loose_key)) FROM company_aliases a WHERE a.company_id = qc.id))
         ORDER BY n, id) FROM qc) AS companies,
       (SELECT json_agg(json_build_object('key', name_key, 'id', id)) FROM inv) AS investors,
       (SELECT json_agg(blocked ORDER BY n, id) FROM blocked) AS blocked,
@@ -273,14 +302,36 @@ async function writeDeal(
   let historyCte = sql``;
   // The company: created with its first alias, or an existing one gaining the name as written and
   // any country/region it did not know.
+  // Nothing is written for a known company that learns nothing (no update, no alias insert).
   const a = company.alias;
-  const companyCte =
-    company.kind === 'insert'
-      ? sql`co AS (INSERT INTO companies (name, name_key, country, region) VALUES (${company.name}, ${a.name_key}, ${company.country}, ${company.region}) RETURNING id),
-        cf AS (SELECT 1)`
-      : sql`co AS (SELECT ${links.companyId}::bigint AS id),
-        cf AS (UPDATE companies SET country = coalesce(companies.country, ${company.country}), region = coalesce(companies.region, ${company.region})
-          WHERE id = ${links.companyId} AND ((country IS NULL AND ${company.country}::text IS NOT NULL) OR (region IS NULL AND ${company.region}::text IS NOT NULL)))`;
+  const fills = [
+    ['country', company.country],
+    ['region', company.region],
+    ['domain', company.domain],
+  ].filter(([, v]) => v !== null) as Array<[string, string]>;
+  let companyCte: RawBuilder<unknown>;
+  if (company.kind === 'insert') {
+    companyCte = sql`co AS (INSERT INTO companies (name, name_key, country, region, domain)
+      VALUES (${company.name}, ${a.name_key}, ${company.country}, ${company.region}, ${company.domain}) RETURNING id)`;
+  } else if (fills.length === 0) {
+    companyCte = sql`co AS (SELECT ${links.companyId}::bigint AS id)`;
+  } else {
+    // Only columns still unknown are filled, and only a row that gains one is updated (no dead tuples).
+    companyCte = sql`co AS (SELECT ${links.companyId}::bigint AS id),
+        cf AS (UPDATE companies SET ${sql.join(fills.map(([k, v]) => sql`${sql.ref(k)} = coalesce(companies.${sql.ref(k)}, ${v})`))}
+          WHERE id = ${links.companyId} AND (${sql.join(
+            fills.map(([k]) => sql`${sql.ref(k)} IS NULL`),
+            sql` OR `,
+          )}))`;
+  }
+  const aliasCte =
+    company.kind === 'existing' && !company.newAlias
+      ? sql``
+      : sql`, ca AS (
+      INSERT INTO company_aliases (company_id, name, name_key, loose_key, skeleton)
+      SELECT co.id, ${a.name}, ${a.name_key}, ${a.loose_key}, ${a.skeleton} FROM co
+      ON CONFLICT (company_id, name) DO NOTHING
+    )`;
   if (write.kind === 'insert') {
     const cols = Object.keys(write.values) as Array<keyof typeof write.values>;
     dealCte = sql`INSERT INTO deals (company_id, ${sql.join(cols.map((c) => sql.ref(c)))}) SELECT co.id, ${sql.join(cols.map((c) => write.values[c]))} FROM co RETURNING id`;
@@ -299,11 +350,7 @@ async function writeDeal(
       INSERT INTO deal_investors (deal_id, investor_id, lead)
       SELECT d.id, x.investor_id, x.lead FROM d, unnest(${links.investors.map((i) => i.id)}::bigint[], ${links.investors.map((i) => i.lead)}::boolean[]) AS x(investor_id, lead)
       ON CONFLICT (deal_id, investor_id) DO UPDATE SET lead = deal_investors.lead OR excluded.lead
-    ), ca AS (
-      INSERT INTO company_aliases (company_id, name, name_key, loose_key, skeleton)
-      SELECT co.id, ${a.name}, ${a.name_key}, ${a.loose_key}, ${a.skeleton} FROM co
-      ON CONFLICT (company_id, name) DO NOTHING
-    ), ds AS (
+    )${aliasCte}, ds AS (
       INSERT INTO deal_sources (deal_id, article_id, extraction_id, url, publisher, published_at, quote, role, amount_value, amount_currency,
         amount_usd, valuation_value, valuation_currency, valuation_usd, announced_on, figures_disagree)
       SELECT d.id, ${articleId}, ${s.extractionId}, ${s.url}, ${s.publisher}, ${s.publishedAt}::timestamptz, ${s.quote}, ${f.role},

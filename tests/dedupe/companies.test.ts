@@ -14,7 +14,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function save(deals: Deal[], publishedAt = '2025-03-10T08:00:00Z') {
+async function save(deals: Deal[], publishedAt = '2025-03-10T08:00:00Z', links: Array<{ href: string; text: string }> = []) {
   const n = ++seq;
   const url = `https://wire${n % 4}.example/c-${n}`;
   const { id } = await t.db
@@ -23,7 +23,7 @@ async function save(deals: Deal[], publishedAt = '2025-03-10T08:00:00Z') {
     .returning('id')
     .executeTakeFirstOrThrow();
   const result = await saveDeals(t.db, {
-    article: { id, url, siteName: null, publishedAt },
+    article: { id, url, siteName: null, publishedAt, links },
     extractionId: null,
     candidates: deals.map((d) => ({ deal: d, flags: [] })),
   });
@@ -111,6 +111,33 @@ describe('company resolution', () => {
     expect(india.result.deals[0]!.dealId).not.toBe(us.result.deals[0]!.dealId);
     expect(await companyOf(india.result.deals[0]!.dealId)).not.toBe(await companyOf(us.result.deals[0]!.dealId));
     expect((await reviewsOf(india.result.deals[0]!.dealId)).map((r) => r.kind)).toEqual(['possible_duplicate']);
+  });
+});
+
+describe('company domain', () => {
+  const domainOf = async (dealId: number) =>
+    (
+      await t.db
+        .selectFrom('companies')
+        .select('domain')
+        .where('id', '=', await companyOf(dealId))
+        .executeTakeFirstOrThrow()
+    ).domain;
+
+  it('is set from a linked site, gained by a known company, and never overwritten', async () => {
+    const first = await save([deal({ company: named('Fenwick Loom', 'GB'), region: 'europe', round: 'seed' })]);
+    expect(await domainOf(first.result.deals[0]!.dealId)).toBeNull();
+    // Another site's story under the company's name is not its site; the company's own site is.
+    const later = await save([deal({ company: named('Fenwick Loom', 'GB'), region: 'europe', round: 'seed' })], undefined, [
+      { href: 'https://otherwire.example/fenwick-loom', text: 'Fenwick Loom' },
+      { href: 'https://fenwickloom.co.uk/', text: 'its website' },
+    ]);
+    expect(later.result.deals[0]!.dealId).toBe(first.result.deals[0]!.dealId);
+    expect(await domainOf(first.result.deals[0]!.dealId)).toBe('fenwickloom.co.uk');
+    await save([deal({ company: named('Fenwick Loom', 'GB'), region: 'europe', round: 'seed' })], undefined, [
+      { href: 'https://fenwick-loom.example/', text: 'Fenwick Loom' },
+    ]);
+    expect(await domainOf(first.result.deals[0]!.dealId)).toBe('fenwickloom.co.uk');
   });
 });
 

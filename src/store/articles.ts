@@ -183,11 +183,23 @@ export async function articleTexts(db: Db, ids: number[]): Promise<Array<{ id: n
  * in one round trip (the copies' half of the handshake is `linkDuplicateSources`).
  */
 export async function markExtracted(db: Db, id: number): Promise<void> {
-  await sql`
-    WITH done AS (
-      UPDATE articles SET status = 'extracted', error = NULL, updated_at = ${new Date()} WHERE id = ${id}
+  await sql.raw(markExtractedSql(id)).execute(db);
+}
+
+/**
+ * markExtracted as one SQL text with the id inlined (a checked integer), so saveDeals can send it
+ * in the same simple-protocol message as its COMMIT: finishing the article costs no round trip.
+ */
+export function markExtractedSql(id: number): string {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`markExtracted: invalid article id ${String(id)}`);
+  return `WITH done AS (
+      UPDATE articles SET status = 'extracted', error = NULL, updated_at = now() WHERE id = ${id}
     )
-    ${linkCopies(id)}`.execute(db);
+    INSERT INTO deal_sources (deal_id, article_id, url, publisher, published_at, quote)
+    SELECT ds.deal_id, a.id, a.canonical_url, a.site_name, a.published_at, ds.quote
+    FROM deal_sources ds JOIN articles a ON a.duplicate_of = ds.article_id
+    WHERE ds.article_id = ${id} AND a.status = 'duplicate'
+    ON CONFLICT (deal_id, article_id) DO NOTHING`;
 }
 
 /**
@@ -195,14 +207,10 @@ export async function markExtracted(db: Db, id: number): Promise<void> {
  * after an original is extracted, so the order in which the two are processed does not matter.
  */
 export async function linkDuplicateSources(db: Db, originalId: number): Promise<void> {
-  await linkCopies(originalId).execute(db);
-}
-
-function linkCopies(originalId: number) {
-  return sql`
+  await sql`
     INSERT INTO deal_sources (deal_id, article_id, url, publisher, published_at, quote)
     SELECT ds.deal_id, a.id, a.canonical_url, a.site_name, a.published_at, ds.quote
     FROM deal_sources ds JOIN articles a ON a.duplicate_of = ds.article_id
     WHERE ds.article_id = ${originalId} AND a.status = 'duplicate'
-    ON CONFLICT (deal_id, article_id) DO NOTHING`;
+    ON CONFLICT (deal_id, article_id) DO NOTHING`.execute(db);
 }

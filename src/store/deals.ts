@@ -15,6 +15,7 @@ import {
   type StoredDeal,
 } from '../dedupe/plan.js';
 import { investorKey, uniqueInvestors } from '../normalise/company.js';
+import { markExtracted, markExtractedSql } from './articles.js';
 import type { ArticleLink } from '../parse/types.js';
 
 export type { KeyedCandidate, SaveAction };
@@ -30,6 +31,11 @@ export interface SaveInput {
   };
   extractionId: number | null;
   candidates: DealCandidate[];
+  /**
+   * Also mark the article extracted (and link its syndicated copies) in the same transaction,
+   * after the deal writes: sent with the COMMIT, so it costs no round trip of its own.
+   */
+  finishArticle?: boolean;
 }
 export interface SaveResult {
   deals: Array<{ dealId: number; action: SaveAction }>;
@@ -71,7 +77,11 @@ interface Prepared {
 export async function saveDeals(db: Db, input: SaveInput): Promise<SaveResult> {
   const article = checkArticle(input.article);
   const candidates = prepareCandidates(input.candidates, article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null);
-  if (candidates.length === 0) return { deals: [], reviewItems: 0 };
+  if (candidates.length === 0) {
+    if (input.finishArticle) await markExtracted(db, article.id);
+    return { deals: [], reviewItems: 0 };
+  }
+  const beforeCommit = input.finishArticle ? markExtractedSql(article.id) : null;
   for (let attempt = 1; ; attempt++) {
     try {
       return await inLockedTransaction(
@@ -79,6 +89,7 @@ export async function saveDeals(db: Db, input: SaveInput): Promise<SaveResult> {
         // The skeleton, not the exact key: names that may resolve to one company serialise.
         candidates.map((c) => c.skeleton),
         (conn) => saveLocked(conn, article, input.extractionId, candidates),
+        beforeCommit,
       );
     } catch (err) {
       if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
@@ -114,14 +125,20 @@ function companyLockKey(key: string): number {
  * naming the same companies cannot deadlock. Every later statement's snapshot is taken after the
  * locks, so a concurrent writer's committed deal is visible to our blocking query.
  */
-async function inLockedTransaction<T>(db: Db, keys: string[], fn: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
+async function inLockedTransaction<T>(
+  db: Db,
+  keys: string[],
+  fn: (conn: Kysely<Database>) => Promise<T>,
+  beforeCommit: string | null,
+): Promise<T> {
   if (db.isTransaction) throw new Error('saveDeals runs its own transaction: pass the pool-backed Db, not a transaction');
   const locks = [...new Set(keys.map(companyLockKey))].sort((a, b) => a - b);
   return db.connection().execute(async (conn) => {
     try {
       await sql.raw(`BEGIN; SELECT ${locks.map((k) => `pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${k})`).join(', ')}`).execute(conn);
       const result = await fn(conn);
-      await sql.raw('COMMIT').execute(conn);
+      // Parameterless statements only (simple protocol), so the last one rides with the COMMIT.
+      await sql.raw(beforeCommit ? `${beforeCommit}; COMMIT` : 'COMMIT').execute(conn);
       return result;
     } catch (err) {
       await sql

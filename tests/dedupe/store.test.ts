@@ -46,6 +46,43 @@ async function dealsOf(name: string) {
     .execute();
 }
 
+describe('saveDeals finishing the article', () => {
+  const statusOf = async (id: number) =>
+    (await t.db.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+
+  it('marks the article extracted with its deals and gives its syndicated copies the same sources', async () => {
+    const original = await article();
+    const copyUrl = `https://mirror.example/copy-${original.id}`;
+    const copy = await t.db
+      .insertInto('articles')
+      .values({ url: copyUrl, canonical_url: copyUrl, status: 'duplicate', duplicate_of: original.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const result = await saveDeals(t.db, {
+      article: original,
+      extractionId: null,
+      candidates: [{ deal: deal({ company: company('Orrin Vale') }), flags: [] }],
+      finishArticle: true,
+    });
+    expect(await statusOf(original.id)).toBe('extracted');
+    const sources = await t.db.selectFrom('deal_sources').select('article_id').where('deal_id', '=', result.deals[0]!.dealId).execute();
+    expect(sources.map((s) => s.article_id).sort((a, b) => a - b)).toEqual([original.id, copy.id]);
+  });
+
+  it('marks an article without deals extracted too, and leaves it alone when not asked', async () => {
+    const empty = await article();
+    await saveDeals(t.db, { article: empty, extractionId: null, candidates: [], finishArticle: true });
+    expect(await statusOf(empty.id)).toBe('extracted');
+    const other = await article();
+    await saveDeals(t.db, {
+      article: other,
+      extractionId: null,
+      candidates: [{ deal: deal({ company: company('Orrin Dale') }), flags: [] }],
+    });
+    expect(await statusOf(other.id)).toBe('pending');
+  });
+});
+
 describe('saveDeals', () => {
   it('links three reports of one deal to a single deal with three sources', async () => {
     const c = company('Lumen Grid');

@@ -135,7 +135,11 @@ async function inLockedTransaction<T>(
   const locks = [...new Set(keys.map(companyLockKey))].sort((a, b) => a - b);
   return db.connection().execute(async (conn) => {
     try {
-      await sql.raw(`BEGIN; SELECT ${locks.map((k) => `pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${k})`).join(', ')}`).execute(conn);
+      await sql
+        .raw(
+          `BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; SELECT ${locks.map((k) => `pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${k})`).join(', ')}`,
+        )
+        .execute(conn);
       const result = await fn(conn);
       // Parameterless statements only (simple protocol), so the last one rides with the COMMIT.
       await sql.raw(beforeCommit ? `${beforeCommit}; COMMIT` : 'COMMIT').execute(conn);

@@ -4,7 +4,7 @@ import { contentHash, isNearDuplicate, simhash } from '../parse/fingerprint.js';
 import { NEAR_DUPLICATE_DISTANCE, sameFigures } from '../dedupe/articles.js';
 import { toCandidates } from './candidates.js';
 import { saveDeals } from '../store/deals.js';
-import { articleTexts, articleToProcess, linkDuplicateSources, markArticle, markFailed, saveParsed } from '../store/articles.js';
+import { articleTexts, articleToProcess, linkDuplicateSources, markDuplicate, markFailed, saveParsed } from '../store/articles.js';
 import { recordExtraction } from '../store/extractions.js';
 import type { ParsedArticle } from '../parse/types.js';
 import type { PipelineDeps } from './deps.js';
@@ -76,7 +76,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   const duplicateOf = exact ?? (near.length ? sameFigures(parsed.text, await articleTexts(db, near.slice(0, 5))) : null);
   if (duplicateOf !== null) {
     // A syndicated copy still counts as a source for the deals of the original.
-    await markArticle(db, articleId, { status: 'duplicate', duplicateOf });
+    await markDuplicate(db, articleId, duplicateOf);
     await linkDuplicateSources(db, duplicateOf);
     return { articleId, status: 'duplicate', duplicateOf };
   }

@@ -15,7 +15,7 @@ import {
   type StoredDeal,
 } from '../dedupe/plan.js';
 import { investorKey, uniqueInvestors } from '../normalise/company.js';
-import { markExtracted, markExtractedSql } from './articles.js';
+import { finishArticleCtes, lockArticleSql, markExtracted } from './articles.js';
 import type { ArticleLink } from '../parse/types.js';
 
 export type { KeyedCandidate, SaveAction };
@@ -81,15 +81,15 @@ export async function saveDeals(db: Db, input: SaveInput): Promise<SaveResult> {
     if (input.finishArticle) await markExtracted(db, article.id);
     return { deals: [], reviewItems: 0 };
   }
-  const beforeCommit = input.finishArticle ? markExtractedSql(article.id) : null;
   for (let attempt = 1; ; attempt++) {
     try {
       return await inLockedTransaction(
         db,
         // The skeleton, not the exact key: names that may resolve to one company serialise.
         candidates.map((c) => c.skeleton),
-        (conn) => saveLocked(conn, article, input.extractionId, candidates),
-        beforeCommit,
+        (conn) => saveLocked(conn, article, input.extractionId, candidates, input.finishArticle === true),
+        // Finishing the article: its row stays locked until COMMIT, so a copy found meanwhile waits (markDuplicate).
+        input.finishArticle ? [lockArticleSql(article.id)] : [],
       );
     } catch (err) {
       if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
@@ -120,8 +120,8 @@ function companyLockKey(key: string): number {
 }
 
 /**
- * BEGIN and take the per-company advisory locks in one round trip (a parameterless multi-statement
- * query; the lock keys are integers we computed). Locks are taken in sorted order so two articles
+ * BEGIN and take the per-company advisory locks (and `alsoLock` row locks) in one round trip (a
+ * parameterless multi-statement query; the lock keys and ids are integers we computed). Locks are taken in sorted order so two articles
  * naming the same companies cannot deadlock. Every later statement's snapshot is taken after the
  * locks, so a concurrent writer's committed deal is visible to our blocking query.
  */
@@ -129,20 +129,17 @@ async function inLockedTransaction<T>(
   db: Db,
   keys: string[],
   fn: (conn: Kysely<Database>) => Promise<T>,
-  beforeCommit: string | null,
+  alsoLock: readonly string[],
 ): Promise<T> {
   if (db.isTransaction) throw new Error('saveDeals runs its own transaction: pass the pool-backed Db, not a transaction');
   const locks = [...new Set(keys.map(companyLockKey))].sort((a, b) => a - b);
   return db.connection().execute(async (conn) => {
     try {
-      await sql
-        .raw(
-          `BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; SELECT ${locks.map((k) => `pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${k})`).join(', ')}`,
-        )
-        .execute(conn);
+      const advisory = `SELECT ${locks.map((k) => `pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${k})`).join(', ')}`;
+      // Generic plans: the statements are prepared (src/db/prepared.ts); custom plans would be planned again on every call.
+      await sql.raw(['BEGIN', 'SET LOCAL plan_cache_mode = force_generic_plan', advisory, ...alsoLock].join('; ')).execute(conn);
       const result = await fn(conn);
-      // Parameterless statements only (simple protocol), so the last one rides with the COMMIT.
-      await sql.raw(beforeCommit ? `${beforeCommit}; COMMIT` : 'COMMIT').execute(conn);
+      await sql.raw('COMMIT').execute(conn);
       return result;
     } catch (err) {
       await sql
@@ -159,6 +156,7 @@ async function saveLocked(
   article: ArticleInfo,
   extractionId: number | null,
   candidates: KeyedCandidate[],
+  finishArticle: boolean,
 ): Promise<SaveResult> {
   const { rows } = await prepareQuery(candidates).execute(conn);
   const prepared = rows[0];
@@ -178,8 +176,12 @@ async function saveLocked(
   const result: SaveResult = { deals: [], reviewItems: 0 };
   const dealIds: number[] = [];
   const companyIds: number[] = [];
-  for (const step of plan) {
+  for (const [i, step] of plan.entries()) {
+    // The article finish rides on the last deal write, listing the deals written before it.
+    const last = i === plan.length - 1;
+    const finish = finishArticle && last ? { earlier: dealIds.map((id, j) => ({ id, quote: plan[j]!.quote })) } : null;
     const written = await writeDeal(conn, step, {
+      finish,
       companyId: step.company.kind === 'existing' ? refId(step.company.ref, companyIds) : null,
       investors: investorLinks(step.deal, investorIds),
       source: { url: article.url, publisher: article.publisher, publishedAt: article.publishedAt, quote: step.quote, extractionId },
@@ -298,6 +300,8 @@ function investorLinks(deal: Deal, ids: Map<string, number>): Array<{ id: number
 }
 
 interface DealLinks {
+  /** Mark the article extracted in this statement too; `earlier` are the deals of the article's earlier steps. */
+  finish: { earlier: Array<{ id: number; quote: string | null }> } | null;
   /** The stored company the plan resolved to; null when the step creates it. */
   companyId: number | null;
   investors: Array<{ id: number; lead: boolean }>;
@@ -365,6 +369,13 @@ async function writeDeal(
   }
   const s = links.source;
   const f = step.source;
+  const finishCte = links.finish
+    ? sql`, ${finishArticleCtes(
+        articleId,
+        sql`SELECT d.id AS deal_id, ${s.quote}::text AS quote FROM d
+          UNION ALL SELECT * FROM unnest(${links.finish.earlier.map((e) => e.id)}::bigint[], ${links.finish.earlier.map((e) => e.quote)}::text[])`,
+      )}`
+    : sql``;
   const { rows } = await sql<{ id: number; company_id: number; review_items: number }>`
     WITH ${companyCte}, d AS (${dealCte})${historyCte},
     di AS (
@@ -386,7 +397,7 @@ async function writeDeal(
       FROM d, unnest(${reviews.map((r) => r.kind)}::text[], ${reviews.map((r) => r.reason)}::text[], ${reviews.map((r) => JSON.stringify(r.payload))}::jsonb[]) AS x(kind, reason, payload)
       WHERE NOT EXISTS (SELECT 1 FROM review_items r WHERE r.article_id = ${articleId} AND r.deal_id = d.id AND r.kind = x.kind AND r.reason = x.reason)
       RETURNING 1
-    )
+    )${finishCte}
     SELECT d.id, (SELECT id FROM co) AS company_id, (SELECT count(*) FROM ri)::int AS review_items FROM d`.execute(conn);
   const row = rows[0];
   if (!row) throw new Error(`saveDeals: deal ${write.kind === 'insert' ? '(new)' : `#${write.id}`} was not written`);

@@ -1,7 +1,7 @@
 // Deduplication quality end to end: the fixture news site (7 publishers, fictional deals, every
 // trap of issue 13) ingested through `sources add` and `ingest --once` with the offline engine,
 // scored by B-cubed precision/recall/F1 over (article, gold deal) mentions.
-// Usage: npm run bench:dedupe-quality [-- --json] [-- --keep]
+// Usage: npm run bench:dedupe-quality [-- --json] [-- --keep] [-- --reverse (publishers added in reverse order)]
 // Database server: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/); the database
 // dealflow_bench_dedupe_quality is dropped and recreated on every run (and dropped at the end unless --keep).
 import { parseArgs } from 'node:util';
@@ -10,7 +10,11 @@ import { runDedupeSite } from '../tests/helpers/dedupe-site/run.js';
 import { admin, benchDbUrl } from './lib/db.js';
 
 const { values: args } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+  options: {
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    reverse: { type: 'boolean', default: false },
+  },
 });
 const DB_NAME = 'dealflow_bench_dedupe_quality';
 
@@ -63,7 +67,7 @@ await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
 await admin(`CREATE DATABASE ${DB_NAME}`);
 try {
   const started = performance.now();
-  const result = await runDedupeSite(benchDbUrl(DB_NAME));
+  const result = await runDedupeSite(benchDbUrl(DB_NAME), { reverse: args.reverse });
   const seconds = (performance.now() - started) / 1000;
   if (args.json) {
     const { articles, publishers, ingest, quality } = result;

@@ -26,7 +26,7 @@ export function keysOf(name: string): CompanyKeys {
 export interface KnownCompany<Ref> {
   ref: Ref;
   country: string | null;
-  aliases: ReadonlyArray<{ name_key: string; loose_key: string }>;
+  aliases: ReadonlyArray<{ name_key: string; loose_key: string; name?: string }>;
 }
 
 export type CompanyResolution<Ref> =
@@ -68,4 +68,115 @@ export function resolveCompany<Ref>(
     near: fuzzy.map((k) => k.ref),
     reason: agreeing.length > 1 ? 'name and deal match several companies' : 'similar name, but no deal of that company agrees',
   };
+}
+
+/** A link of the article (parse/types ArticleLink). */
+export interface LinkRef {
+  href: string;
+  text: string;
+}
+
+// Sites that host many companies' pages (social networks, code and app stores, databases, link
+// shorteners, news and press-release wires): a link there never names the company's own domain.
+const SHARED_HOSTS = [
+  'linkedin.com',
+  'twitter.com',
+  'x.com',
+  'facebook.com',
+  'fb.com',
+  'instagram.com',
+  'youtube.com',
+  'youtu.be',
+  'tiktok.com',
+  'threads.net',
+  'bsky.app',
+  'mastodon.social',
+  'reddit.com',
+  'medium.com',
+  'substack.com',
+  'github.com',
+  'gitlab.com',
+  'apple.com',
+  'google.com',
+  'play.google.com',
+  'crunchbase.com',
+  'pitchbook.com',
+  'dealroom.co',
+  'wikipedia.org',
+  't.co',
+  'bit.ly',
+  'lnkd.in',
+  'prnewswire.com',
+  'businesswire.com',
+  'globenewswire.com',
+  'sec.gov',
+];
+
+const hostOf = (href: string): string | null => {
+  try {
+    return new URL(href).hostname
+      .toLowerCase()
+      .replace(/^www\./, '')
+      .replace(/\.$/, '');
+  } catch {
+    return null;
+  }
+};
+
+const pathDepth = (href: string): number => new URL(href).pathname.split('/').filter(Boolean).length;
+
+const onHost = (host: string, site: string): boolean => host === site || host.endsWith(`.${site}`);
+
+/**
+ * The label that names the site: "haneulrobotics" of "www.haneulrobotics.co.kr", "paysa" of
+ * "app.paysa.io". Without a public-suffix list: a two-letter country code after a short generic
+ * label (co, com, org, …) is a two-part suffix.
+ */
+export function siteLabel(host: string): string {
+  const labels = host.split('.').filter(Boolean);
+  if (labels.length < 2) return labels[0] ?? '';
+  let end = labels.length - 1;
+  if (labels.length >= 3 && labels[end]!.length === 2 && labels[end - 1]!.length <= 3) end--;
+  return labels[end - 1] ?? '';
+}
+
+// How sites write a name in a domain besides the name itself ("getpaysa.com", "paysahq.com").
+const DOMAIN_PREFIXES = ['get', 'try', 'use', 'join', 'hello', 'go'];
+const DOMAIN_SUFFIXES = ['hq', 'app', 'inc', 'co', 'tech', 'labs', 'ai', 'bio', 'group', 'global'];
+
+function labelNames(label: string, loose: string, key: string): boolean {
+  const forms = new Set([loose, key.replace(/\s+/g, '')]);
+  const l = looseKey(label);
+  if (forms.has(l) || forms.has(label)) return true;
+  for (const p of DOMAIN_PREFIXES) if (label.startsWith(p) && forms.has(looseKey(label.slice(p.length)))) return true;
+  for (const s of DOMAIN_SUFFIXES) if (label.endsWith(s) && forms.has(looseKey(label.slice(0, -s.length)))) return true;
+  return false;
+}
+
+/**
+ * The company's domain when the article links it (issue 13): a link whose anchor text is the
+ * company's name, or whose site label spells it, on a host that is neither the publisher's, a
+ * shared platform (social networks, stores, databases, wires) nor an investor's (anchor text or
+ * label naming one of the article's investors). The first such link wins; null when none.
+ */
+export function linkedDomain(
+  name: string,
+  links: readonly LinkRef[],
+  exclude: { hosts: readonly string[]; investorNames: readonly string[] },
+): string | null {
+  const { key, loose } = keysOf(name);
+  if (!loose) return null;
+  const excludedHosts = exclude.hosts.map((h) => h.toLowerCase().replace(/^www\./, ''));
+  const investors = exclude.investorNames.map((n) => keysOf(n)).filter((k) => k.loose);
+  for (const link of links) {
+    const host = hostOf(link.href);
+    if (!host || SHARED_HOSTS.some((s) => onHost(host, s)) || excludedHosts.some((h) => onHost(host, h) || onHost(h, host))) continue;
+    const label = siteLabel(host);
+    const text = keysOf(link.text);
+    if (investors.some((i) => i.loose === text.loose || labelNames(label, i.loose, i.key))) continue;
+    if (labelNames(label, loose, key)) return host;
+    // The name as anchor text is enough only for a home page: any deeper page may be another site's story about it.
+    if (text.loose === loose && pathDepth(link.href) === 0) return host;
+  }
+  return null;
 }

@@ -48,6 +48,23 @@ export interface MatchResult {
 /** The reason naming a match of an undated report with an earlier stored round (the source is a mention). */
 export const RETOLD = 'undated report of an earlier stored round';
 
+/** The reason naming a match with a stored deal dated only by its article, by an earlier dated report (the deal's date is corrected). */
+export const RETOLD_EARLIER = 'earlier dated report of a round stored undated';
+
+/**
+ * Whether `later`, whose date is only its article's, can be `earlier` told again: the same named
+ * round (or a vague one; the amounts are checked by the caller), not more advanced, dated after it.
+ */
+function toldAgain(later: DealFacts, earlier: DealFacts): boolean {
+  return (
+    later.dateStated === false &&
+    roundsCompatible(later.round, earlier.round) &&
+    !(VAGUE_ROUNDS.has(later.round) && VAGUE_ROUNDS.has(earlier.round)) &&
+    STATUS_RANK[later.status] <= STATUS_RANK[earlier.status] &&
+    (earlier.announcedOn ?? '') <= (later.announcedOn ?? '')
+  );
+}
+
 /** Two reports of one round announced this far apart are still the same deal. */
 export const SAME_STATUS_WINDOW_DAYS = 60;
 /** A rumour / in-talks report may be confirmed by an announcement this long afterwards. */
@@ -137,16 +154,12 @@ export function matchDeal(input: Deal | DealFacts, existing: DealFacts, opts: Ma
     return { decision: 'different', score: 0, reasons: [`countries differ (${existing.country} vs ${candidate.country})`] };
   }
   let window = inWindow(candidate, existing);
-  // A round the text does not date, reported after a stored deal of the same named round: the old
-  // round told again (its figures still have to agree below), not a new deal dated at the article.
-  const retold =
-    window.ok === false &&
-    candidate.dateStated === false &&
-    candidate.round === existing.round &&
-    !VAGUE_ROUNDS.has(candidate.round) &&
-    STATUS_RANK[candidate.status] <= STATUS_RANK[existing.status] &&
-    (existing.announcedOn ?? '') <= (candidate.announcedOn ?? '');
-  if (retold) window = { ok: null, gap: null };
+  // A round told again: of two reports of the same round too far apart, the later one's date is only
+  // its article's (the text dated nothing). That is the old round told again (its figures still have
+  // to agree below), not a new deal dated at the article — whichever of the two was stored first.
+  const retold = window.ok === false && toldAgain(candidate, existing);
+  const retoldEarlier = window.ok === false && !retold && toldAgain(existing, candidate);
+  if (retold || retoldEarlier) window = { ok: null, gap: null };
   if (window.ok === false) {
     return { decision: 'different', score: 0, reasons: [`dates ${window.gap} days apart`] };
   }
@@ -161,6 +174,7 @@ export function matchDeal(input: Deal | DealFacts, existing: DealFacts, opts: Ma
   reasons.push(roundsEqual ? 'same round' : 'round unspecified on one side');
 
   if (retold) reasons.push(RETOLD);
+  else if (retoldEarlier) reasons.push(RETOLD_EARLIER);
   else if (window.gap === null) reasons.push('date unknown');
   else if (window.gap <= 14) {
     score += 0.1;
@@ -184,7 +198,9 @@ export function matchDeal(input: Deal | DealFacts, existing: DealFacts, opts: Ma
     compareAmounts(candidate.amount, existing.amount, PROGRESSION_AMOUNT_TOLERANCE) === 'match';
   const far = amounts === 'far' && !revised;
   // Told again, the figures must agree: a differing amount is another round (an extension), not a conflict.
-  if (retold && amounts !== 'match' && amounts !== 'both_null')
+  // A vague round told again needs agreeing amounts to be recognised at all.
+  const vague = VAGUE_ROUNDS.has(candidate.round) || VAGUE_ROUNDS.has(existing.round);
+  if ((retold || retoldEarlier) && amounts !== 'match' && (amounts !== 'both_null' || vague))
     return { decision: 'different', score: 0, reasons: [...reasons, 'amounts differ'] };
   const [delta, why] =
     amounts === 'match'

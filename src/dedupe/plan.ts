@@ -1,8 +1,17 @@
 import { type DealCandidate, historyFlag, isHeld, type ReviewFlag, type ReviewKind } from '../deal/review.js';
 import { Deal, type Money, type Round, type Status, VAGUE_ROUNDS } from '../deal/schema.js';
 import { companyKey } from '../normalise/company.js';
-import { type CompanyKeys, type KnownCompany, keysOf, resolveCompany } from './company.js';
-import { type DealFacts, type ExistingDeal, factsOf, type MatchResult, matchDeal, POSSIBLE_DUPLICATE_SCORE, RETOLD } from './match.js';
+import { type CompanyKeys, type KnownCompany, keysOf, type LinkRef, linkedDomain, resolveCompany } from './company.js';
+import {
+  type DealFacts,
+  type ExistingDeal,
+  factsOf,
+  type MatchResult,
+  matchDeal,
+  POSSIBLE_DUPLICATE_SCORE,
+  RETOLD,
+  RETOLD_EARLIER,
+} from './match.js';
 import { collapseCandidates } from './merge.js';
 
 /**
@@ -26,7 +35,7 @@ export interface StoredCompany {
   n: number;
   id: number;
   country: string | null;
-  aliases: Array<{ name_key: string; loose_key: string }>;
+  aliases: Array<{ name_key: string; loose_key: string; name?: string }>;
 }
 
 /** A stored deal as the blocking query returns it (numbers and 'YYYY-MM-DD' dates). */
@@ -50,6 +59,8 @@ export interface StoredDeal {
   investor_keys: string[];
   /** An open suspicious/implausible item holds the deal back. */
   held: boolean;
+  /** False when no source of the deal stated its date (it is only the reporting articles'). */
+  date_stated: boolean;
 }
 
 /** A deal or company named by a plan: stored already, or created by an earlier step of the same plan. */
@@ -66,8 +77,17 @@ export interface AliasValues {
 
 /** Create the company, or use one (adding the name as written as an alias, filling an unknown country). */
 export type CompanyWrite =
-  | { kind: 'insert'; name: string; country: string | null; region: string | null; alias: AliasValues }
-  | { kind: 'existing'; ref: CompanyRef; country: string | null; region: string | null; alias: AliasValues };
+  | { kind: 'insert'; name: string; country: string | null; region: string | null; domain: string | null; alias: AliasValues }
+  | {
+      kind: 'existing';
+      ref: CompanyRef;
+      country: string | null;
+      region: string | null;
+      domain: string | null;
+      alias: AliasValues;
+      /** False when the company already has this name as written (nothing to insert). */
+      newAlias: boolean;
+    };
 
 /** What this article said about the deal, kept on its deal_sources row. */
 export interface SourceFigures {
@@ -131,6 +151,9 @@ export interface PlanInput {
   stored: StoredDeal[];
   /** Largest clean amount_usd of each stored company with any (the history check). */
   largestUsd: ReadonlyMap<number, number>;
+  /** The article's outbound links and its publisher's hosts: a link naming a company gives its domain. */
+  links?: readonly LinkRef[];
+  publisherHosts?: readonly string[];
 }
 
 /**
@@ -168,6 +191,10 @@ export function planDeals(input: PlanInput): DealStep[] {
   const plannedCompanies: Array<KnownCompany<CompanyRef>> = [];
   const planned: Array<{ facts: ExistingDeal; company: CompanyRef; held: boolean; step: number }> = [];
   const steps: DealStep[] = [];
+  const linkExclusions = {
+    hosts: input.publisherHosts ?? [],
+    investorNames: input.candidates.flatMap((c) => c.deal.investors.map((i) => i.name)),
+  };
   for (const [n, c] of input.candidates.entries()) {
     const companies = input.companies.filter((k) => k.n === n + 1);
     const facts: DealFacts = { ...factsOf(c.deal), dateStated: c.dateStated };
@@ -195,10 +222,18 @@ export function planDeals(input: PlanInput): DealStep[] {
     });
     const alias: AliasValues = { name: c.deal.company.name.trim(), name_key: c.key, loose_key: c.loose, skeleton: c.skeleton };
     const companyRef: CompanyRef = resolution.kind === 'existing' ? resolution.ref : { planned: steps.length };
+    const about = { country: c.deal.company.country, region: c.deal.region, alias };
+    const domain = input.links?.length ? linkedDomain(c.deal.company.name, input.links, linkExclusions) : null;
     const company: CompanyWrite =
       resolution.kind === 'existing'
-        ? { kind: 'existing', ref: resolution.ref, country: c.deal.company.country, region: c.deal.region, alias }
-        : { kind: 'insert', name: alias.name, country: c.deal.company.country, region: c.deal.region, alias };
+        ? {
+            kind: 'existing',
+            ref: resolution.ref,
+            ...about,
+            domain,
+            newAlias: !known.find((k) => sameRef(k.ref, resolution.ref))?.aliases.some((a) => a.name === alias.name),
+          }
+        : { kind: 'insert', name: alias.name, ...about, domain };
     if (resolution.kind === 'new') plannedCompanies.push({ ref: companyRef, country: c.deal.company.country, aliases: [alias] });
 
     const outlier = 'stored' in companyRef ? historyFlag(c.deal, input.largestUsd.get(companyRef.stored)) : null;
@@ -222,7 +257,11 @@ export function planDeals(input: PlanInput): DealStep[] {
     let disagreement: string | null = null;
     if (best && row && (best.match.decision === 'same' || best.match.decision === 'update')) {
       // A past round told as background only adds a source: the deal's own reports define it.
-      const change = background ? null : best.match.decision === 'update' ? announcementChange(row, c.deal) : gapFillChange(row, c.deal);
+      const change = background
+        ? null
+        : best.match.decision === 'update'
+          ? announcementChange(row, c.deal)
+          : gapFillChange(row, c.deal, best.match.reasons.includes(RETOLD_EARLIER));
       if (change && 'amount_usd' in change) Object.assign(change, fxColumns(c.deal));
       write = change
         ? {
@@ -261,6 +300,8 @@ export function planDeals(input: PlanInput): DealStep[] {
       source: {
         role: background || best?.match.reasons.includes(RETOLD) ? 'mention' : 'report',
         ...dealFigures(c.deal),
+        // The date this article stated: none when it only dated the deal by its own date.
+        announced_on: c.dateStated ? c.deal.announcedOn : null,
         figures_disagree: disagreement !== null,
       },
       action,
@@ -327,6 +368,7 @@ function toExisting(b: StoredDeal, key: string): ExistingDeal {
     announcedOn: b.announced_on,
     investorKeys: b.investor_keys,
     country: b.country,
+    dateStated: b.date_stated,
   };
 }
 
@@ -417,8 +459,11 @@ function announcementChange(row: StoredDeal, deal: Deal): Change | null {
   });
 }
 
-/** Another report of the same deal: only fill what the stored row does not know yet. */
-function gapFillChange(row: StoredDeal, deal: Deal): Change | null {
+/**
+ * Another report of the same deal: only fill what the stored row does not know yet (a date only
+ * its articles gave, `redate`, counts as unknown once a report states the round's own date).
+ */
+function gapFillChange(row: StoredDeal, deal: Deal, redate: boolean): Change | null {
   const next = dealColumns(deal);
   const after: Change = {};
   if (row.amount_value === null && deal.amount)
@@ -434,7 +479,7 @@ function gapFillChange(row: StoredDeal, deal: Deal): Change | null {
   if (VAGUE_ROUNDS.has(row.round) && !VAGUE_ROUNDS.has(deal.round)) after.round = deal.round;
   if (row.country === null && next.country) after.country = next.country;
   if (row.region === null && next.region) after.region = next.region;
-  if (row.announced_on === null && next.announced_on) after.announced_on = next.announced_on;
+  if ((row.announced_on === null || redate) && next.announced_on) after.announced_on = next.announced_on;
   return diff(row, after);
 }
 

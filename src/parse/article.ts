@@ -1,7 +1,8 @@
 import * as cheerio from 'cheerio';
 import type { Document } from 'domhandler';
 import type { ParsedArticle } from './types.js';
-import { extractParagraphs } from './content.js';
+import { extractContent } from './content.js';
+import { outboundLinks } from './links.js';
 import { detectLanguage } from './language.js';
 import { indexPage } from './page.js';
 import { boundedHtml } from './limits.js';
@@ -31,6 +32,7 @@ function emptyArticle(url: string): ParsedArticle {
     siteName: null,
     text: '',
     paragraphs: [],
+    links: [],
   };
 }
 
@@ -76,7 +78,8 @@ function parse(html: string, url: string): ParsedArticle {
     siteName,
   };
   const titleKey = metadata.title?.toLowerCase();
-  const paragraphs = chooseParagraphs(root ? extractParagraphs(root) : [], ld).filter((p) => p.toLowerCase() !== titleKey);
+  const content = root ? extractContent(root) : { paragraphs: [], anchors: [] };
+  const paragraphs = chooseParagraphs(content.paragraphs, ld).filter((p) => p.toLowerCase() !== titleKey);
   const text = paragraphs.join('\n\n');
   return {
     url,
@@ -84,6 +87,7 @@ function parse(html: string, url: string): ParsedArticle {
     language: declaredLanguage(page, ld) ?? detectLanguage(text),
     text,
     paragraphs,
+    links: outboundLinks(content.anchors, url),
   };
 }
 

@@ -113,6 +113,8 @@ interface Block {
   tag: string;
   chars: number;
   linkChars: number;
+  /** The <a href> elements that start inside this block. */
+  anchors: Element[];
 }
 
 interface Stats {
@@ -184,16 +186,18 @@ function collectBlocks(root: Element, lenient = false): Block[] {
   const blocks: Block[] = [];
   let buf: string[] = [];
   let linkChars = 0;
+  let anchors: Element[] = [];
   let owner: Element = root;
   let articles = 0;
 
   const flush = (): void => {
     if (buf.length > 0) {
       const text = buf.join('').replace(SPACE_RE, ' ').trim();
-      if (text) blocks.push({ text, owner, tag: owner.name, chars: text.length, linkChars: Math.min(linkChars, text.length) });
+      if (text) blocks.push({ text, owner, tag: owner.name, chars: text.length, linkChars: Math.min(linkChars, text.length), anchors });
     }
     buf = [];
     linkChars = 0;
+    anchors = [];
   };
 
   // Real pages nest a few dozen levels; far deeper subtrees are junk and would overflow the stack.
@@ -227,6 +231,7 @@ function collectBlocks(root: Element, lenient = false): Block[] {
     // Only <a href> is a link: old pages leave named anchors (<a name="top">) open around
     // the whole page.
     const link = inLink || (name === 'a' && node.attribs.href !== undefined);
+    if (link && !inLink) anchors.push(node);
     for (const child of node.children) walk(child, link, depth + 1);
   };
 
@@ -492,36 +497,34 @@ const READABLE_BLOCK_CHARS = 40;
  * Last resort when the best container yields (next to) nothing: the page's readable blocks in
  * order: prose-sized, mostly unlinked, not furniture. Better some boilerplate than no text.
  */
-function readableBlocks(blocks: Block[]): string[] {
-  const out: string[] = [];
+function readableBlocks(blocks: Block[]): Block[] {
+  const out: Block[] = [];
   for (const b of blocks) {
     if (b.chars < READABLE_BLOCK_CHARS || b.tag === 'h1') continue;
     if (b.linkChars > b.chars * 0.5) continue;
     if (b.chars < 80 && FURNITURE.test(b.text)) continue;
-    out.push(b.text);
+    out.push(b);
   }
   return out;
 }
 
-function totalChars(paragraphs: string[]): number {
+function totalChars(paragraphs: Block[]): number {
   let n = 0;
-  for (const p of paragraphs) n += p.length;
+  for (const p of paragraphs) n += p.text.length;
   return n;
 }
 
-function winningParagraphs(blocks: Block[]): string[] {
+function winningParagraphs(blocks: Block[]): Block[] {
   const stats = scoreContainers(blocks);
   const winner = pickWinner(stats);
   if (!winner) return [];
   const containers = mergedContainers(winner, stats);
   const inside = blocks.filter((b) => containers.some((c) => contains(c, b.owner)));
   const roundup = isRoundup(inside);
-  const paragraphs: string[] = [];
-  for (const b of inside) if (keepBlock(b, stats, roundup)) paragraphs.push(b.text);
-  return paragraphs;
+  return inside.filter((b) => keepBlock(b, stats, roundup));
 }
 
-function extractFrom(blocks: Block[]): string[] {
+function extractFrom(blocks: Block[]): Block[] {
   const paragraphs = winningParagraphs(blocks);
   const chars = totalChars(paragraphs);
   if (chars >= TINY_CHARS) return paragraphs;
@@ -529,10 +532,20 @@ function extractFrom(blocks: Block[]): string[] {
   return totalChars(fallback) >= Math.max(chars * 2, 1) ? fallback : paragraphs;
 }
 
+/**
+ * Paragraphs of the main article text ([] when the page has no readable text) and the links
+ * (<a href> elements) inside them, in document order.
+ */
+export function extractContent(root: Element): { paragraphs: string[]; anchors: Element[] } {
+  let kept = extractFrom(collectBlocks(root));
+  if (totalChars(kept) < TINY_CHARS) {
+    const lenient = extractFrom(collectBlocks(root, true));
+    if (totalChars(lenient) >= Math.max(totalChars(kept) * 2, 1)) kept = lenient;
+  }
+  return { paragraphs: kept.map((b) => b.text), anchors: kept.flatMap((b) => b.anchors) };
+}
+
 /** Paragraphs of the main article text, or [] when the page has no readable text. */
 export function extractParagraphs(root: Element): string[] {
-  const paragraphs = extractFrom(collectBlocks(root));
-  if (totalChars(paragraphs) >= TINY_CHARS) return paragraphs;
-  const lenient = extractFrom(collectBlocks(root, true));
-  return totalChars(lenient) >= Math.max(totalChars(paragraphs) * 2, 1) ? lenient : paragraphs;
+  return extractContent(root).paragraphs;
 }

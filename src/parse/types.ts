@@ -14,4 +14,12 @@ export interface ParsedArticle {
   /** Main text, paragraphs separated by a blank line. */
   text: string;
   paragraphs: string[];
+  /** Links in the article text to other hosts (a company's site, a filing): target and anchor text. */
+  links: ArticleLink[];
+}
+
+export interface ArticleLink {
+  /** Absolute http(s) URL, without fragment. */
+  href: string;
+  text: string;
 }

@@ -4,15 +4,7 @@ import { contentHash, isNearDuplicate, simhash } from '../parse/fingerprint.js';
 import { NEAR_DUPLICATE_DISTANCE, sameFigures } from '../dedupe/articles.js';
 import { articleInput, extractDeals, toCandidates } from './candidates.js';
 import { saveDeals } from '../store/deals.js';
-import {
-  articleTexts,
-  articleToProcess,
-  linkDuplicateSources,
-  markArticle,
-  markExtracted,
-  markFailed,
-  saveParsed,
-} from '../store/articles.js';
+import { articleTexts, articleToProcess, linkDuplicateSources, markDuplicate, markFailed, saveParsed } from '../store/articles.js';
 import { recordExtraction } from '../store/extractions.js';
 import type { ParsedArticle } from '../parse/types.js';
 import type { PipelineDeps } from './deps.js';
@@ -37,7 +29,7 @@ export type ArticleOutcome =
 export async function processArticle(deps: PipelineDeps, articleId: number): Promise<ArticleOutcome> {
   const { db, fetcher, log } = deps;
   // Round trips per article (bench/load.ts counts them): this read, saveParsed, recordExtraction,
-  // saveDeals, markExtracted.
+  // saveDeals (which also marks the article extracted, with its COMMIT).
   const article = await articleToProcess(db, articleId);
   if (!article) return { articleId, status: 'skipped', reason: 'article no longer exists' };
   if (article.status === 'extracted' || article.status === 'duplicate') {
@@ -77,7 +69,7 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   const duplicateOf = exact ?? (near.length ? sameFigures(parsed.text, await articleTexts(db, near.slice(0, 5))) : null);
   if (duplicateOf !== null) {
     // A syndicated copy still counts as a source for the deals of the original.
-    await markArticle(db, articleId, { status: 'duplicate', duplicateOf });
+    await markDuplicate(db, articleId, duplicateOf);
     await linkDuplicateSources(db, duplicateOf);
     return { articleId, status: 'duplicate', duplicateOf };
   }
@@ -101,11 +93,11 @@ export async function processArticle(deps: PipelineDeps, articleId: number): Pro
   }
   const extractionId = extraction!.id;
   const saved = await saveDeals(db, {
-    article: { id: articleId, url: parsed.canonicalUrl, siteName: parsed.siteName, publishedAt: parsed.publishedAt },
+    article: { id: articleId, url: parsed.canonicalUrl, siteName: parsed.siteName, publishedAt: parsed.publishedAt, links: parsed.links },
     extractionId,
     candidates,
+    finishArticle: true,
   });
-  await markExtracted(db, articleId);
   log.debug({ articleId, deals: candidates.length, reused: extraction!.reused }, 'article extracted');
   const actions = saved.deals.map((d) => d.action);
   return {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Article } from '../db/types.js';
 import type { ParsedArticle } from '../parse/types.js';
@@ -171,6 +171,25 @@ export async function markArticle(
     .execute();
 }
 
+/**
+ * Mark an article a syndicated copy of `originalId`. It waits for a save of the original in
+ * progress (saveDeals locks the original's row for its whole transaction when it finishes the
+ * article): either that save's finish sees this copy, or `linkDuplicateSources` afterwards sees
+ * its committed sources. Without the wait, both could miss each other.
+ */
+export async function markDuplicate(db: Db, id: number, originalId: number): Promise<void> {
+  await sql`
+    WITH original AS (SELECT id FROM articles WHERE id = ${originalId} FOR SHARE)
+    UPDATE articles SET status = 'duplicate', duplicate_of = ${originalId}, updated_at = now()
+    WHERE id = ${id} AND (SELECT count(*) FROM original) >= 0`.execute(db);
+}
+
+/** SQL text (id inlined, a checked integer) that locks an article's row until the transaction ends: see markDuplicate. */
+export function lockArticleSql(id: number): string {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`lockArticle: invalid article id ${String(id)}`);
+  return `SELECT id FROM articles WHERE id = ${id} FOR NO KEY UPDATE`;
+}
+
 /** Texts of the given articles, in id order (for comparing near-duplicates' figures). */
 export async function articleTexts(db: Db, ids: number[]): Promise<Array<{ id: number; text: string }>> {
   if (ids.length === 0) return [];
@@ -183,11 +202,23 @@ export async function articleTexts(db: Db, ids: number[]): Promise<Array<{ id: n
  * in one round trip (the copies' half of the handshake is `linkDuplicateSources`).
  */
 export async function markExtracted(db: Db, id: number): Promise<void> {
-  await sql`
-    WITH done AS (
-      UPDATE articles SET status = 'extracted', error = NULL, updated_at = ${new Date()} WHERE id = ${id}
-    )
-    ${linkCopies(id)}`.execute(db);
+  await sql`WITH ${finishArticleCtes(id, sql`SELECT deal_id, quote FROM deal_sources WHERE article_id = ${id}`)} SELECT 1`.execute(db);
+}
+
+/**
+ * markExtracted as CTEs (`fin`, `cp`) for the last statement of saveDeals' transaction, after its
+ * deal writes: `linked` yields (deal_id, quote) of every deal the article is a source of (that
+ * statement's own new source row is not visible to a sibling CTE, so the caller lists the deals).
+ */
+export function finishArticleCtes(id: number, linked: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`fin AS (
+      UPDATE articles SET status = 'extracted', error = NULL, updated_at = now() WHERE id = ${id}
+    ), cp AS (
+      INSERT INTO deal_sources (deal_id, article_id, url, publisher, published_at, quote)
+      SELECT x.deal_id, a.id, a.canonical_url, a.site_name, a.published_at, x.quote
+      FROM (${linked}) x JOIN articles a ON a.duplicate_of = ${id} AND a.status = 'duplicate'
+      ON CONFLICT (deal_id, article_id) DO NOTHING
+    )`;
 }
 
 /**
@@ -195,14 +226,10 @@ export async function markExtracted(db: Db, id: number): Promise<void> {
  * after an original is extracted, so the order in which the two are processed does not matter.
  */
 export async function linkDuplicateSources(db: Db, originalId: number): Promise<void> {
-  await linkCopies(originalId).execute(db);
-}
-
-function linkCopies(originalId: number) {
-  return sql`
+  await sql`
     INSERT INTO deal_sources (deal_id, article_id, url, publisher, published_at, quote)
     SELECT ds.deal_id, a.id, a.canonical_url, a.site_name, a.published_at, ds.quote
     FROM deal_sources ds JOIN articles a ON a.duplicate_of = ds.article_id
     WHERE ds.article_id = ${originalId} AND a.status = 'duplicate'
-    ON CONFLICT (deal_id, article_id) DO NOTHING`;
+    ON CONFLICT (deal_id, article_id) DO NOTHING`.execute(db);
 }

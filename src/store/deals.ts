@@ -15,13 +15,27 @@ import {
   type StoredDeal,
 } from '../dedupe/plan.js';
 import { investorKey, uniqueInvestors } from '../normalise/company.js';
+import { finishArticleCtes, lockArticleSql, markExtracted } from './articles.js';
+import type { ArticleLink } from '../parse/types.js';
 
 export type { KeyedCandidate, SaveAction };
 
 export interface SaveInput {
-  article: { id: number; url: string; siteName: string | null; publishedAt: string | Date | null };
+  article: {
+    id: number;
+    url: string;
+    siteName: string | null;
+    publishedAt: string | Date | null;
+    /** The article's outbound links (parse): a link naming a company sets its domain. */
+    links?: readonly ArticleLink[];
+  };
   extractionId: number | null;
   candidates: DealCandidate[];
+  /**
+   * Also mark the article extracted (and link its syndicated copies) in the same transaction,
+   * after the deal writes: sent with the COMMIT, so it costs no round trip of its own.
+   */
+  finishArticle?: boolean;
 }
 export interface SaveResult {
   deals: Array<{ dealId: number; action: SaveAction }>;
@@ -37,8 +51,10 @@ const MAX_ATTEMPTS = 3;
 interface ArticleInfo {
   id: number;
   url: string;
+  host: string;
   publisher: string | null;
   publishedAt: Date | null;
+  links: readonly ArticleLink[];
 }
 
 interface Prepared {
@@ -61,14 +77,19 @@ interface Prepared {
 export async function saveDeals(db: Db, input: SaveInput): Promise<SaveResult> {
   const article = checkArticle(input.article);
   const candidates = prepareCandidates(input.candidates, article.publishedAt ? article.publishedAt.toISOString().slice(0, 10) : null);
-  if (candidates.length === 0) return { deals: [], reviewItems: 0 };
+  if (candidates.length === 0) {
+    if (input.finishArticle) await markExtracted(db, article.id);
+    return { deals: [], reviewItems: 0 };
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       return await inLockedTransaction(
         db,
         // The skeleton, not the exact key: names that may resolve to one company serialise.
         candidates.map((c) => c.skeleton),
-        (conn) => saveLocked(conn, article, input.extractionId, candidates),
+        (conn) => saveLocked(conn, article, input.extractionId, candidates, input.finishArticle === true),
+        // Finishing the article: its row stays locked until COMMIT, so a copy found meanwhile waits (markDuplicate).
+        input.finishArticle ? [lockArticleSql(article.id)] : [],
       );
     } catch (err) {
       if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
@@ -88,7 +109,7 @@ function checkArticle(a: SaveInput['article']): ArticleInfo {
   if (publishedAt && Number.isNaN(publishedAt.getTime())) {
     throw new Error(`saveDeals: invalid publishedAt ${JSON.stringify(a.publishedAt)}`);
   }
-  return { id: a.id, url: a.url, publisher: a.siteName?.trim() || host || null, publishedAt };
+  return { id: a.id, url: a.url, host, publisher: a.siteName?.trim() || host || null, publishedAt, links: a.links ?? [] };
 }
 
 /** 32-bit FNV-1a of the company's name skeleton, as a signed int4 for pg_advisory_xact_lock(int, int). */
@@ -99,17 +120,24 @@ function companyLockKey(key: string): number {
 }
 
 /**
- * BEGIN and take the per-company advisory locks in one round trip (a parameterless multi-statement
- * query; the lock keys are integers we computed). Locks are taken in sorted order so two articles
+ * BEGIN and take the per-company advisory locks (and `alsoLock` row locks) in one round trip (a
+ * parameterless multi-statement query; the lock keys and ids are integers we computed). Locks are taken in sorted order so two articles
  * naming the same companies cannot deadlock. Every later statement's snapshot is taken after the
  * locks, so a concurrent writer's committed deal is visible to our blocking query.
  */
-async function inLockedTransaction<T>(db: Db, keys: string[], fn: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
+async function inLockedTransaction<T>(
+  db: Db,
+  keys: string[],
+  fn: (conn: Kysely<Database>) => Promise<T>,
+  alsoLock: readonly string[],
+): Promise<T> {
   if (db.isTransaction) throw new Error('saveDeals runs its own transaction: pass the pool-backed Db, not a transaction');
   const locks = [...new Set(keys.map(companyLockKey))].sort((a, b) => a - b);
   return db.connection().execute(async (conn) => {
     try {
-      await sql.raw(`BEGIN; SELECT ${locks.map((k) => `pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${k})`).join(', ')}`).execute(conn);
+      const advisory = `SELECT ${locks.map((k) => `pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${k})`).join(', ')}`;
+      // Generic plans: the statements are prepared (src/db/prepared.ts); custom plans would be planned again on every call.
+      await sql.raw(['BEGIN', 'SET LOCAL plan_cache_mode = force_generic_plan', advisory, ...alsoLock].join('; ')).execute(conn);
       const result = await fn(conn);
       await sql.raw('COMMIT').execute(conn);
       return result;
@@ -128,24 +156,32 @@ async function saveLocked(
   article: ArticleInfo,
   extractionId: number | null,
   candidates: KeyedCandidate[],
+  finishArticle: boolean,
 ): Promise<SaveResult> {
   const { rows } = await prepareQuery(candidates).execute(conn);
   const prepared = rows[0];
   if (!prepared) throw new Error('saveDeals: blocking query returned no row');
   const investorIds = new Map((prepared.investors ?? []).map((i) => [i.key, i.id]));
+  await readConcurrentInvestors(conn, candidates, investorIds);
   const plan = planDeals({
     articleId: article.id,
     candidates,
     companies: prepared.companies ?? [],
     stored: prepared.blocked ?? [],
     largestUsd: new Map((prepared.history ?? []).map((h) => [h.id, h.usd])),
+    links: article.links,
+    publisherHosts: [article.host],
   });
 
   const result: SaveResult = { deals: [], reviewItems: 0 };
   const dealIds: number[] = [];
   const companyIds: number[] = [];
-  for (const step of plan) {
+  for (const [i, step] of plan.entries()) {
+    // The article finish rides on the last deal write, listing the deals written before it.
+    const last = i === plan.length - 1;
+    const finish = finishArticle && last ? { earlier: dealIds.map((id, j) => ({ id, quote: plan[j]!.quote })) } : null;
     const written = await writeDeal(conn, step, {
+      finish,
       companyId: step.company.kind === 'existing' ? refId(step.company.ref, companyIds) : null,
       investors: investorLinks(step.deal, investorIds),
       source: { url: article.url, publisher: article.publisher, publishedAt: article.publishedAt, quote: step.quote, extractionId },
@@ -172,6 +208,17 @@ async function saveLocked(
   return result;
 }
 
+/**
+ * An investor another transaction inserted after this statement's snapshot was taken is neither
+ * inserted nor seen by the prepare query: read those (rare) in a fresh snapshot.
+ */
+async function readConcurrentInvestors(conn: Kysely<Database>, candidates: KeyedCandidate[], ids: Map<string, number>): Promise<void> {
+  const missing = [...new Set(candidates.flatMap((c) => c.deal.investors.map((i) => investorKey(i.name))))].filter((k) => k && !ids.has(k));
+  if (missing.length === 0) return;
+  const rows = await conn.selectFrom('investors').select(['id', 'name_key']).where('name_key', 'in', missing).execute();
+  for (const r of rows) ids.set(r.name_key, r.id);
+}
+
 function refId(ref: DealRef, written: readonly number[]): number {
   if ('stored' in ref) return ref.stored;
   const id = written[ref.planned];
@@ -196,12 +243,17 @@ export function prepareQuery(candidates: KeyedCandidate[]): RawBuilder<Prepared>
   }
   const inv = [...investors].sort(([a], [b]) => (a < b ? -1 : 1));
   return sql<Prepared>`
-    WITH inv AS (
+    WITH ins AS (
+      -- New investors only: existing ones are read below, not rewritten (a no-op update would
+      -- leave a dead row version behind for every known investor of every article).
       INSERT INTO investors (name, name_key)
       SELECT * FROM unnest(${inv.map(([, name]) => name)}::text[], ${inv.map(([k]) => k)}::text[])
-      -- A no-op update so RETURNING also yields the ids of investors that already exist.
-      ON CONFLICT (name_key) DO UPDATE SET name = investors.name
+      ON CONFLICT (name_key) DO NOTHING
       RETURNING id, name_key
+    ), inv AS (
+      SELECT id, name_key FROM ins
+      UNION ALL
+      SELECT id, name_key FROM investors WHERE name_key = ANY(${inv.map(([k]) => k)}::text[])
     ), q AS (
       SELECT * FROM unnest(${candidates.map((c) => c.skeleton)}::text[], ${candidates.map((c) => c.loose.length)}::int[],
         ${candidates.map((c) => (c.dateStated ? c.deal.announcedOn : null))}::date[]) WITH ORDINALITY AS q(skeleton, loose_len, on_date, n)
@@ -216,7 +268,9 @@ export function prepareQuery(candidates: KeyedCandidate[]): RawBuilder<Prepared>
       SELECT qc.n, d.id, d.company_id, d.round, d.status, d.amount_value, d.amount_currency, d.amount_usd, d.valuation_value,
         d.valuation_currency, d.valuation_usd, d.country, d.region, d.announced_on, d.confidence,
         coalesce((SELECT array_agg(i.name_key) FROM deal_investors di JOIN investors i ON i.id = di.investor_id WHERE di.deal_id = d.id), '{}') AS investor_keys,
-        EXISTS (SELECT 1 FROM review_items r WHERE r.deal_id = d.id AND r.status = 'open' AND r.kind IN ('suspicious', 'implausible')) AS held
+        EXISTS (SELECT 1 FROM review_items r WHERE r.deal_id = d.id AND r.status = 'open' AND r.kind IN ('suspicious', 'implausible')) AS held,
+        -- Whether any source stated the deal's date (a deal with no source at all counts as stated).
+        (SELECT coalesce(bool_or(s.announced_on IS NOT NULL), true) FROM deal_sources s WHERE s.deal_id = d.id) AS date_stated
       FROM qc
       JOIN deals d ON d.company_id = qc.id AND d.merged_into IS NULL
         -- coalesce keeps undated deals in the block without an OR that would defeat the index range.
@@ -231,7 +285,7 @@ export function prepareQuery(candidates: KeyedCandidate[]): RawBuilder<Prepared>
     )
     SELECT
       (SELECT json_agg(json_build_object('n', n, 'id', id, 'country', country,
-        'aliases', (SELECT json_agg(json_build_object('name_key', a.name_key, 'loose_key', a.loose_key)) FROM company_aliases a WHERE a.company_id = qc.id))
+        'aliases', (SELECT json_agg(json_build_object('name', a.name, 'name_key', a.name_key, 'loose_key', a.loose_key)) FROM company_aliases a WHERE a.company_id = qc.id))
         ORDER BY n, id) FROM qc) AS companies,
       (SELECT json_agg(json_build_object('key', name_key, 'id', id)) FROM inv) AS investors,
       (SELECT json_agg(blocked ORDER BY n, id) FROM blocked) AS blocked,
@@ -246,6 +300,8 @@ function investorLinks(deal: Deal, ids: Map<string, number>): Array<{ id: number
 }
 
 interface DealLinks {
+  /** Mark the article extracted in this statement too; `earlier` are the deals of the article's earlier steps. */
+  finish: { earlier: Array<{ id: number; quote: string | null }> } | null;
   /** The stored company the plan resolved to; null when the step creates it. */
   companyId: number | null;
   investors: Array<{ id: number; lead: boolean }>;
@@ -271,14 +327,36 @@ async function writeDeal(
   let historyCte = sql``;
   // The company: created with its first alias, or an existing one gaining the name as written and
   // any country/region it did not know.
+  // Nothing is written for a known company that learns nothing (no update, no alias insert).
   const a = company.alias;
-  const companyCte =
-    company.kind === 'insert'
-      ? sql`co AS (INSERT INTO companies (name, name_key, country, region) VALUES (${company.name}, ${a.name_key}, ${company.country}, ${company.region}) RETURNING id),
-        cf AS (SELECT 1)`
-      : sql`co AS (SELECT ${links.companyId}::bigint AS id),
-        cf AS (UPDATE companies SET country = coalesce(companies.country, ${company.country}), region = coalesce(companies.region, ${company.region})
-          WHERE id = ${links.companyId} AND ((country IS NULL AND ${company.country}::text IS NOT NULL) OR (region IS NULL AND ${company.region}::text IS NOT NULL)))`;
+  const fills = [
+    ['country', company.country],
+    ['region', company.region],
+    ['domain', company.domain],
+  ].filter(([, v]) => v !== null) as Array<[string, string]>;
+  let companyCte: RawBuilder<unknown>;
+  if (company.kind === 'insert') {
+    companyCte = sql`co AS (INSERT INTO companies (name, name_key, country, region, domain)
+      VALUES (${company.name}, ${a.name_key}, ${company.country}, ${company.region}, ${company.domain}) RETURNING id)`;
+  } else if (fills.length === 0) {
+    companyCte = sql`co AS (SELECT ${links.companyId}::bigint AS id)`;
+  } else {
+    // Only columns still unknown are filled, and only a row that gains one is updated (no dead tuples).
+    companyCte = sql`co AS (SELECT ${links.companyId}::bigint AS id),
+        cf AS (UPDATE companies SET ${sql.join(fills.map(([k, v]) => sql`${sql.ref(k)} = coalesce(companies.${sql.ref(k)}, ${v})`))}
+          WHERE id = ${links.companyId} AND (${sql.join(
+            fills.map(([k]) => sql`${sql.ref(k)} IS NULL`),
+            sql` OR `,
+          )}))`;
+  }
+  const aliasCte =
+    company.kind === 'existing' && !company.newAlias
+      ? sql``
+      : sql`, ca AS (
+      INSERT INTO company_aliases (company_id, name, name_key, loose_key, skeleton)
+      SELECT co.id, ${a.name}, ${a.name_key}, ${a.loose_key}, ${a.skeleton} FROM co
+      ON CONFLICT (company_id, name) DO NOTHING
+    )`;
   if (write.kind === 'insert') {
     const cols = Object.keys(write.values) as Array<keyof typeof write.values>;
     dealCte = sql`INSERT INTO deals (company_id, ${sql.join(cols.map((c) => sql.ref(c)))}) SELECT co.id, ${sql.join(cols.map((c) => write.values[c]))} FROM co RETURNING id`;
@@ -291,17 +369,20 @@ async function writeDeal(
   }
   const s = links.source;
   const f = step.source;
+  const finishCte = links.finish
+    ? sql`, ${finishArticleCtes(
+        articleId,
+        sql`SELECT d.id AS deal_id, ${s.quote}::text AS quote FROM d
+          UNION ALL SELECT * FROM unnest(${links.finish.earlier.map((e) => e.id)}::bigint[], ${links.finish.earlier.map((e) => e.quote)}::text[])`,
+      )}`
+    : sql``;
   const { rows } = await sql<{ id: number; company_id: number; review_items: number }>`
     WITH ${companyCte}, d AS (${dealCte})${historyCte},
     di AS (
       INSERT INTO deal_investors (deal_id, investor_id, lead)
       SELECT d.id, x.investor_id, x.lead FROM d, unnest(${links.investors.map((i) => i.id)}::bigint[], ${links.investors.map((i) => i.lead)}::boolean[]) AS x(investor_id, lead)
       ON CONFLICT (deal_id, investor_id) DO UPDATE SET lead = deal_investors.lead OR excluded.lead
-    ), ca AS (
-      INSERT INTO company_aliases (company_id, name, name_key, loose_key, skeleton)
-      SELECT co.id, ${a.name}, ${a.name_key}, ${a.loose_key}, ${a.skeleton} FROM co
-      ON CONFLICT (company_id, name) DO NOTHING
-    ), ds AS (
+    )${aliasCte}, ds AS (
       INSERT INTO deal_sources (deal_id, article_id, extraction_id, url, publisher, published_at, quote, role, amount_value, amount_currency,
         amount_usd, valuation_value, valuation_currency, valuation_usd, announced_on, figures_disagree)
       SELECT d.id, ${articleId}, ${s.extractionId}, ${s.url}, ${s.publisher}, ${s.publishedAt}::timestamptz, ${s.quote}, ${f.role},
@@ -316,7 +397,7 @@ async function writeDeal(
       FROM d, unnest(${reviews.map((r) => r.kind)}::text[], ${reviews.map((r) => r.reason)}::text[], ${reviews.map((r) => JSON.stringify(r.payload))}::jsonb[]) AS x(kind, reason, payload)
       WHERE NOT EXISTS (SELECT 1 FROM review_items r WHERE r.article_id = ${articleId} AND r.deal_id = d.id AND r.kind = x.kind AND r.reason = x.reason)
       RETURNING 1
-    )
+    )${finishCte}
     SELECT d.id, (SELECT id FROM co) AS company_id, (SELECT count(*) FROM ri)::int AS review_items FROM d`.execute(conn);
   const row = rows[0];
   if (!row) throw new Error(`saveDeals: deal ${write.kind === 'insert' ? '(new)' : `#${write.id}`} was not written`);

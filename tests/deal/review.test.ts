@@ -85,6 +85,7 @@ function article(text: string, title = 'News'): ParsedArticle {
     siteName: null,
     text,
     paragraphs: text.split('\n\n'),
+    links: [],
   };
 }
 

@@ -14,7 +14,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function save(deals: Deal[], publishedAt = '2025-03-10T08:00:00Z') {
+async function save(deals: Deal[], publishedAt = '2025-03-10T08:00:00Z', links: Array<{ href: string; text: string }> = []) {
   const n = ++seq;
   const url = `https://wire${n % 4}.example/c-${n}`;
   const { id } = await t.db
@@ -23,7 +23,7 @@ async function save(deals: Deal[], publishedAt = '2025-03-10T08:00:00Z') {
     .returning('id')
     .executeTakeFirstOrThrow();
   const result = await saveDeals(t.db, {
-    article: { id, url, siteName: null, publishedAt },
+    article: { id, url, siteName: null, publishedAt, links },
     extractionId: null,
     candidates: deals.map((d) => ({ deal: d, flags: [] })),
   });
@@ -114,6 +114,33 @@ describe('company resolution', () => {
   });
 });
 
+describe('company domain', () => {
+  const domainOf = async (dealId: number) =>
+    (
+      await t.db
+        .selectFrom('companies')
+        .select('domain')
+        .where('id', '=', await companyOf(dealId))
+        .executeTakeFirstOrThrow()
+    ).domain;
+
+  it('is set from a linked site, gained by a known company, and never overwritten', async () => {
+    const first = await save([deal({ company: named('Fenwick Loom', 'GB'), region: 'europe', round: 'seed' })]);
+    expect(await domainOf(first.result.deals[0]!.dealId)).toBeNull();
+    // Another site's story under the company's name is not its site; the company's own site is.
+    const later = await save([deal({ company: named('Fenwick Loom', 'GB'), region: 'europe', round: 'seed' })], undefined, [
+      { href: 'https://otherwire.example/fenwick-loom', text: 'Fenwick Loom' },
+      { href: 'https://fenwickloom.co.uk/', text: 'its website' },
+    ]);
+    expect(later.result.deals[0]!.dealId).toBe(first.result.deals[0]!.dealId);
+    expect(await domainOf(first.result.deals[0]!.dealId)).toBe('fenwickloom.co.uk');
+    await save([deal({ company: named('Fenwick Loom', 'GB'), region: 'europe', round: 'seed' })], undefined, [
+      { href: 'https://fenwick-loom.example/', text: 'Fenwick Loom' },
+    ]);
+    expect(await domainOf(first.result.deals[0]!.dealId)).toBe('fenwickloom.co.uk');
+  });
+});
+
 describe('deal history', () => {
   it('links a past round told as background to the stored deal as a mention, not a new deal at the article date', async () => {
     const seed = await save([
@@ -172,6 +199,38 @@ describe('deal history', () => {
       '2026-02-10T06:00:00Z',
     );
     expect(ext.result).toMatchObject({ deals: [{ action: 'created' }], reviewItems: 0 });
+  });
+
+  it('joins a round stored undated from a later story with its own earlier report, whichever is saved first', async () => {
+    // The later story is saved first: it only dates the seed by its own date.
+    const story = await save(
+      [deal({ company: named('Harlow Kiln', 'NZ'), region: 'oceania', round: 'seed', amount: usd(3_000_000), announcedOn: '2026-01-28' })],
+      '2026-01-28T06:00:00Z',
+    );
+    const undated = await t.db
+      .selectFrom('deal_sources')
+      .select('announced_on')
+      .where('article_id', '=', story.articleId)
+      .executeTakeFirstOrThrow();
+    expect(undated.announced_on).toBeNull();
+    // The seed's own report, 169 days earlier, states its date: same deal, dated by it.
+    const report = await save(
+      [deal({ company: named('Harlow Kiln', 'NZ'), region: 'oceania', round: 'seed', amount: usd(3_000_000), announcedOn: '2025-08-12' })],
+      '2025-08-12T06:00:00Z',
+    );
+    expect(report.result.deals[0]).toEqual({ dealId: story.result.deals[0]!.dealId, action: 'updated' });
+    const row = await t.db
+      .selectFrom('deals')
+      .select('announced_on')
+      .where('id', '=', story.result.deals[0]!.dealId)
+      .executeTakeFirstOrThrow();
+    expect(row.announced_on).toBe('2025-08-12');
+    // A different amount told months later is still another deal.
+    const ext = await save(
+      [deal({ company: named('Harlow Kiln', 'NZ'), region: 'oceania', round: 'seed', amount: usd(1_000_000), announcedOn: '2026-03-02' })],
+      '2026-03-02T06:00:00Z',
+    );
+    expect(ext.result.deals[0]!.action).toBe('created');
   });
 
   it('stores an unknown past round with its own date (none stated: no date), never the article date', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareAmounts, matchDeal, sameDeal, type ExistingDeal } from '../../src/dedupe/match.js';
+import { compareAmounts, type ExistingDeal, matchDeal, RETOLD, RETOLD_EARLIER, sameDeal } from '../../src/dedupe/match.js';
 import { collapseCandidates } from '../../src/dedupe/merge.js';
 import { deal, usd } from '../fixtures/dedupe/deals.js';
 
@@ -69,6 +69,29 @@ describe('matchDeal', () => {
     const r = matchDeal(deal({ round: 'series_unknown', amount: null, announcedOn: null }), existing({ investorKeys: [] }));
     expect(r.decision).toBe('different');
     expect(r.score).toBeGreaterThanOrEqual(0.45);
+  });
+});
+
+describe('a round told again', () => {
+  const seed = (over: Partial<ExistingDeal>) => existing({ round: 'seed', amount: usd(3_000_000), investorKeys: [], ...over });
+
+  it('is the same deal whichever report came first, when the later one is dated only by its article', () => {
+    const undatedLater = seed({ announcedOn: '2026-01-28', dateStated: false });
+    const earlier = seed({ announcedOn: '2025-08-12', dateStated: true });
+    expect(matchDeal(undatedLater, earlier).reasons).toContain(RETOLD);
+    const reverse = matchDeal(earlier, undatedLater);
+    expect(reverse.decision).toBe('same');
+    expect(reverse.reasons).toContain(RETOLD_EARLIER);
+    // Both dated by their texts: two deals.
+    expect(matchDeal(earlier, seed({ announcedOn: '2026-01-28', dateStated: true })).decision).toBe('different');
+  });
+
+  it('needs agreeing amounts, and for a vague round amounts on both sides', () => {
+    const earlier = seed({ announcedOn: '2025-08-12', dateStated: true });
+    expect(matchDeal(seed({ announcedOn: '2026-01-28', dateStated: false, amount: usd(1_000_000) }), earlier).decision).toBe('different');
+    const vague = seed({ round: 'undisclosed', announcedOn: '2026-01-28', dateStated: false });
+    expect(matchDeal(vague, earlier).decision).toBe('same');
+    expect(matchDeal({ ...vague, amount: null }, earlier).decision).toBe('different');
   });
 });
 

@@ -24,6 +24,7 @@ function stored(over: Partial<StoredDeal> = {}): StoredDeal {
     confidence: 0.9,
     investor_keys: ['northzone'],
     held: false,
+    date_stated: true,
     ...over,
   };
 }

@@ -8,10 +8,12 @@ import { createTestDb, type TestDb } from '../helpers/db.js';
 // CLI with the offline engine, scored by B-cubed over (article, gold deal) mentions. The same run
 // is `npm run bench:dedupe-quality`, which prints the per-trap table.
 
-// Measured on main before company resolution (P 1.000, R 0.768, F1 0.869): name variants, a
-// re-created background round and an extension read as its first close split deals. The target
-// is F1 >= 0.95 once company resolution lands; raise the floor then.
-const F1_FLOOR = 0.85;
+// Measured on main before company resolution: P 1.000, R 0.768, F1 0.869. With company resolution,
+// deal history and a round told again recognised whichever report is stored first: P 1.000,
+// R 0.869, F1 0.930 with the publishers added in either order (`bench:dedupe-quality -- --reverse`);
+// the 10 mentions still missing are not extracted by the offline engine (not deduplication). The
+// target is F1 >= 0.95.
+const F1_FLOOR = 0.92;
 // Deals that must never share a stored deal with another company's or another round's deal.
 const HARD_NEGATIVES = [
   'seed_then_a',

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/connect.js';
 import type { Deal } from '../../src/deal/schema.js';
 import type { ReviewFlag } from '../../src/deal/review.js';
+import { sql } from 'kysely';
+import { markDuplicate } from '../../src/store/articles.js';
 import { saveDeals } from '../../src/store/deals.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { deal, usd } from '../fixtures/dedupe/deals.js';
@@ -45,6 +47,70 @@ async function dealsOf(name: string) {
     .orderBy('deals.id')
     .execute();
 }
+
+describe('saveDeals finishing the article', () => {
+  const statusOf = async (id: number) =>
+    (await t.db.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+
+  it('marks the article extracted with its deals and gives its syndicated copies the same sources', async () => {
+    const original = await article();
+    const copyUrl = `https://mirror.example/copy-${original.id}`;
+    const copy = await t.db
+      .insertInto('articles')
+      .values({ url: copyUrl, canonical_url: copyUrl, status: 'duplicate', duplicate_of: original.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const result = await saveDeals(t.db, {
+      article: original,
+      extractionId: null,
+      candidates: [{ deal: deal({ company: company('Orrin Vale') }), flags: [] }],
+      finishArticle: true,
+    });
+    expect(await statusOf(original.id)).toBe('extracted');
+    const sources = await t.db.selectFrom('deal_sources').select('article_id').where('deal_id', '=', result.deals[0]!.dealId).execute();
+    expect(sources.map((s) => s.article_id).sort((a, b) => a - b)).toEqual([original.id, copy.id]);
+  });
+
+  it('a copy found while its original is being saved waits for that save, so one of the two links it', async () => {
+    const original = await article();
+    const copyUrl = `https://mirror.example/late-copy-${original.id}`;
+    const copy = await t.db
+      .insertInto('articles')
+      .values({ url: copyUrl, canonical_url: copyUrl })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    let marked = false;
+    let pending: Promise<void> | undefined;
+    await t.db.connection().execute(async (conn) => {
+      // What saveDeals holds from BEGIN to COMMIT when it finishes the article.
+      await sql`BEGIN`.execute(conn);
+      await sql`SELECT id FROM articles WHERE id = ${original.id} FOR NO KEY UPDATE`.execute(conn);
+      pending = markDuplicate(t.db, copy.id, original.id).then(() => {
+        marked = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(marked).toBe(false);
+      await sql`COMMIT`.execute(conn);
+    });
+    await pending;
+    expect(marked).toBe(true);
+    const row = await t.db.selectFrom('articles').select(['status', 'duplicate_of']).where('id', '=', copy.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'duplicate', duplicate_of: original.id });
+  });
+
+  it('marks an article without deals extracted too, and leaves it alone when not asked', async () => {
+    const empty = await article();
+    await saveDeals(t.db, { article: empty, extractionId: null, candidates: [], finishArticle: true });
+    expect(await statusOf(empty.id)).toBe('extracted');
+    const other = await article();
+    await saveDeals(t.db, {
+      article: other,
+      extractionId: null,
+      candidates: [{ deal: deal({ company: company('Orrin Dale') }), flags: [] }],
+    });
+    expect(await statusOf(other.id)).toBe('pending');
+  });
+});
 
 describe('saveDeals', () => {
   it('links three reports of one deal to a single deal with three sources', async () => {

@@ -22,7 +22,12 @@ export interface DedupeSiteRun {
   publishers: number;
 }
 
-export async function runDedupeSite(databaseUrl: string, cwd = process.cwd()): Promise<DedupeSiteRun> {
+/**
+ * `reverse` adds the publishers in reverse order, so articles are processed in another order (a
+ * later story before the report it retells): the result should not depend on it.
+ */
+export async function runDedupeSite(databaseUrl: string, opts: { cwd?: string; reverse?: boolean } = {}): Promise<DedupeSiteRun> {
+  const cwd = opts.cwd ?? process.cwd();
   // The offline engine (no OpenAI key), no politeness delay against a local server.
   const env = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPENAI_') && k !== 'FETCH_ALLOW_PRIVATE')),
@@ -40,7 +45,8 @@ export async function runDedupeSite(databaseUrl: string, cwd = process.cwd()): P
   };
   const site = await startDedupeSite();
   try {
-    for (const url of site.sourceUrls) await dealflow(['sources', 'add', url, '--allow-private']);
+    for (const url of opts.reverse ? [...site.sourceUrls].reverse() : site.sourceUrls)
+      await dealflow(['sources', 'add', url, '--allow-private']);
     const ingest = JSON.parse(await dealflow(['ingest', '--once', '--json'])) as Record<string, unknown>;
     const db = createDb(databaseUrl, 2);
     try {

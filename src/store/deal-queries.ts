@@ -138,14 +138,7 @@ const SOURCE_COLUMNS = [
 
 /** A deal's sources with their article titles and the figures each stated, oldest first. */
 export async function dealSources(db: Db, dealId: number) {
-  return db
-    .selectFrom('deal_sources as s')
-    .leftJoin('articles as a', 'a.id', 's.article_id')
-    .select(SOURCE_COLUMNS)
-    .where('s.deal_id', '=', dealId)
-    .orderBy('s.published_at')
-    .orderBy('s.article_id')
-    .execute();
+  return sourcesOfDeals(db, [dealId]);
 }
 
 /** The sources of several deals (a company's timeline), oldest first per deal. */

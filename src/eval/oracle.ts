@@ -235,7 +235,8 @@ export interface OracleServer {
 /** Serves POST /v1/chat/completions for the cases' articles (matched by the URL line of the request). */
 export async function startOracleServer(cases: readonly CorpusCase[]): Promise<OracleServer> {
   const byUrl = new Map<string, GoldDeal[]>();
-  for (const c of cases) byUrl.set(parseArticle(c.html, c.url).url, c.deals);
+  // Engines are sent the canonical URL (pipeline/candidates.ts articleInput).
+  for (const c of cases) byUrl.set(parseArticle(c.html, c.url).canonicalUrl, c.deals);
   const state = { unknown: 0 };
 
   const server = http.createServer((req, res) => {

@@ -21,7 +21,7 @@ import {
 import { dealInvestors, getCompany } from '../store/deal-queries.js';
 import { CompanyError, splitDealSources } from '../store/companies.js';
 import { findReviewItem, insertAudit, lockReviewItem, refreshNeedsReview, resolveOpenItems } from '../store/review.js';
-import { inTransaction, type Tx } from '../store/transaction.js';
+import { inTransaction, lockPairInOrder, type Tx } from '../store/transaction.js';
 import { ReviewError } from './errors.js';
 
 // Every operator action (web and terminal) goes through here: one transaction per action,
@@ -216,13 +216,7 @@ async function replaceInvestors(
 export async function mergeDealInto(db: Db, fromId: number, intoId: number, actor: string): Promise<void> {
   if (fromId === intoId) throw new ReviewError('invalid', `Cannot merge deal #${fromId} into itself`);
   await inTransaction(db, async (tx) => {
-    // Lock in id order so two concurrent merges of the same pair cannot deadlock.
-    const [a, b] = fromId < intoId ? [fromId, intoId] : [intoId, fromId];
-    const locked = new Map([
-      [a, await lockLiveDeal(tx, a)],
-      [b, await lockLiveDeal(tx, b)],
-    ]);
-    const from = locked.get(fromId)!;
+    const [from] = await lockPairInOrder(fromId, intoId, (id) => lockLiveDeal(tx, id));
     const moved = await dealArticleIds(tx, fromId);
     // Articles already linked to the target keep the target's row (PK deal_id, article_id).
     await moveAllSources(tx, fromId, intoId);

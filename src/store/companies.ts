@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/types.js';
 import { keysOf } from '../dedupe/company.js';
-import { inTransaction } from './transaction.js';
+import { inTransaction, lockPairInOrder } from './transaction.js';
 
 // Companies repository: search (merge targets), the company page (aliases, deals in date order)
 // and the operator's merge / split of companies and split of a deal's sources. Every change is one
@@ -143,14 +143,7 @@ export async function mergeCompanies(
   const { fromId, intoId, actor } = input;
   if (fromId === intoId) throw new CompanyError('invalid', 'A company cannot be merged into itself');
   return inTransaction(db, async (tx) => {
-    // Lock in id order so two opposite merges cannot deadlock.
-    const [a, b] = fromId < intoId ? [fromId, intoId] : [intoId, fromId];
-    const locked = new Map([
-      [a, await lockLiveCompany(tx, a)],
-      [b, await lockLiveCompany(tx, b)],
-    ]);
-    const from = locked.get(fromId)!;
-    const into = locked.get(intoId)!;
+    const [from, into] = await lockPairInOrder(fromId, intoId, (id) => lockLiveCompany(tx, id));
     const moved = await sql<{ id: number }>`
       UPDATE company_aliases SET company_id = ${intoId}
       WHERE company_id = ${fromId} AND name NOT IN (SELECT name FROM company_aliases WHERE company_id = ${intoId})

@@ -14,3 +14,16 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Prom
   if (db.isTransaction) return fn(db as Tx);
   return db.transaction().execute(fn);
 }
+
+/**
+ * Lock the two rows of a merge in id order, so two opposite merges of one pair cannot deadlock;
+ * returns them as [from, into].
+ */
+export async function lockPairInOrder<T>(fromId: number, intoId: number, lock: (id: number) => Promise<T>): Promise<[T, T]> {
+  const [a, b] = fromId < intoId ? [fromId, intoId] : [intoId, fromId];
+  const locked = new Map([
+    [a, await lock(a)],
+    [b, await lock(b)],
+  ]);
+  return [locked.get(fromId)!, locked.get(intoId)!];
+}

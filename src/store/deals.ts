@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { executeAround } from '../db/prepared.js';
 import type { Database, ReviewKind } from '../db/types.js';
 import type { DealCandidate } from '../deal/review.js';
 import type { Deal } from '../deal/schema.js';
@@ -70,9 +71,9 @@ interface Prepared {
  * name skeleton and their deals in the date window, under a per-skeleton advisory lock), let
  * dedupe/plan resolve the company and decide create / link / update / conflict, and apply that
  * plan with companies, aliases, sources, investors and review items — all in one transaction.
- * Re-saving the same article creates nothing new. Round trips are kept to 4 per single-deal
- * article (BEGIN+locks, investor upsert+blocking, one write per deal, COMMIT) because this runs
- * once per article at scale.
+ * Re-saving the same article creates nothing new. A single-deal article costs 2 round trips
+ * (BEGIN + locks + investor upsert + blocking; the deal write + COMMIT) because this runs once per
+ * article at scale.
  */
 export async function saveDeals(db: Db, input: SaveInput): Promise<SaveResult> {
   const article = checkArticle(input.article);
@@ -87,7 +88,7 @@ export async function saveDeals(db: Db, input: SaveInput): Promise<SaveResult> {
         db,
         // The skeleton, not the exact key: names that may resolve to one company serialise.
         candidates.map((c) => c.skeleton),
-        (conn) => saveLocked(conn, article, input.extractionId, candidates, input.finishArticle === true),
+        (tx) => saveLocked(tx, article, input.extractionId, candidates, input.finishArticle === true),
         // Finishing the article: its row stays locked until COMMIT, so a copy found meanwhile waits (markDuplicate).
         input.finishArticle ? [lockArticleSql(article.id)] : [],
       );
@@ -119,27 +120,39 @@ function companyLockKey(key: string): number {
   return h | 0;
 }
 
+/** A transaction whose opening and COMMIT ride on its first and last statements (executeAround). */
+interface LockedTx {
+  conn: Kysely<Database>;
+  /** BEGIN and the locks, sent with the first statement. */
+  opening: string[];
+  /** Set when a statement carried the COMMIT. */
+  committed: boolean;
+}
+
 /**
- * BEGIN and take the per-company advisory locks (and `alsoLock` row locks) in one round trip (a
- * parameterless multi-statement query; the lock keys and ids are integers we computed). Locks are taken in sorted order so two articles
- * naming the same companies cannot deadlock. Every later statement's snapshot is taken after the
- * locks, so a concurrent writer's committed deal is visible to our blocking query.
+ * BEGIN and take the per-company advisory locks (and `alsoLock` row locks) in the round trip of
+ * the first statement, before it (its snapshot is taken after the locks, so a concurrent writer's
+ * committed deal is visible to our blocking query). Lock keys and ids are integers we computed.
+ * Locks are taken in sorted order so two articles naming the same companies cannot deadlock.
  */
-async function inLockedTransaction<T>(
-  db: Db,
-  keys: string[],
-  fn: (conn: Kysely<Database>) => Promise<T>,
-  alsoLock: readonly string[],
-): Promise<T> {
+async function inLockedTransaction<T>(db: Db, keys: string[], fn: (tx: LockedTx) => Promise<T>, alsoLock: readonly string[]): Promise<T> {
   if (db.isTransaction) throw new Error('saveDeals runs its own transaction: pass the pool-backed Db, not a transaction');
   const locks = [...new Set(keys.map(companyLockKey))].sort((a, b) => a - b);
   return db.connection().execute(async (conn) => {
+    const tx: LockedTx = {
+      conn,
+      opening: [
+        'BEGIN',
+        // Generic plans: the statements are prepared (src/db/prepared.ts); custom plans would be planned again on every call.
+        'SET LOCAL plan_cache_mode = force_generic_plan',
+        `SELECT ${locks.map((k) => `pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${k})`).join(', ')}`,
+        ...alsoLock,
+      ],
+      committed: false,
+    };
     try {
-      const advisory = `SELECT ${locks.map((k) => `pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${k})`).join(', ')}`;
-      // Generic plans: the statements are prepared (src/db/prepared.ts); custom plans would be planned again on every call.
-      await sql.raw(['BEGIN', 'SET LOCAL plan_cache_mode = force_generic_plan', advisory, ...alsoLock].join('; ')).execute(conn);
-      const result = await fn(conn);
-      await sql.raw('COMMIT').execute(conn);
+      const result = await fn(tx);
+      if (!tx.committed) await sql.raw('COMMIT').execute(conn);
       return result;
     } catch (err) {
       await sql
@@ -152,13 +165,14 @@ async function inLockedTransaction<T>(
 }
 
 async function saveLocked(
-  conn: Kysely<Database>,
+  tx: LockedTx,
   article: ArticleInfo,
   extractionId: number | null,
   candidates: KeyedCandidate[],
   finishArticle: boolean,
 ): Promise<SaveResult> {
-  const { rows } = await prepareQuery(candidates).execute(conn);
+  const { conn } = tx;
+  const { rows } = await executeAround(conn, prepareQuery(candidates), { before: tx.opening });
   const prepared = rows[0];
   if (!prepared) throw new Error('saveDeals: blocking query returned no row');
   const investorIds = new Map((prepared.investors ?? []).map((i) => [i.key, i.id]));
@@ -180,7 +194,10 @@ async function saveLocked(
     // The article finish rides on the last deal write, listing the deals written before it.
     const last = i === plan.length - 1;
     const finish = finishArticle && last ? { earlier: dealIds.map((id, j) => ({ id, quote: plan[j]!.quote })) } : null;
+    // The COMMIT rides on the last write unless a review item could still need its follow-up update.
+    const commit = last && (step.reviews.length === 0 || step.write.kind === 'insert');
     const written = await writeDeal(conn, step, {
+      commit,
       finish,
       companyId: step.company.kind === 'existing' ? refId(step.company.ref, companyIds) : null,
       investors: investorLinks(step.deal, investorIds),
@@ -192,6 +209,7 @@ async function saveLocked(
         payload: r.pairWith ? { ...r.payload, dealIds: [refId(r.pairWith, dealIds)] } : r.payload,
       })),
     });
+    if (commit) tx.committed = true;
     dealIds.push(written.dealId);
     companyIds.push(written.companyId);
     if (written.reviewItems > 0 && step.write.kind !== 'insert') {
@@ -300,6 +318,8 @@ function investorLinks(deal: Deal, ids: Map<string, number>): Array<{ id: number
 }
 
 interface DealLinks {
+  /** Send the transaction's COMMIT with this statement (the last write of the article). */
+  commit: boolean;
   /** Mark the article extracted in this statement too; `earlier` are the deals of the article's earlier steps. */
   finish: { earlier: Array<{ id: number; quote: string | null }> } | null;
   /** The stored company the plan resolved to; null when the step creates it. */
@@ -376,7 +396,7 @@ async function writeDeal(
           UNION ALL SELECT * FROM unnest(${links.finish.earlier.map((e) => e.id)}::bigint[], ${links.finish.earlier.map((e) => e.quote)}::text[])`,
       )}`
     : sql``;
-  const { rows } = await sql<{ id: number; company_id: number; review_items: number }>`
+  const statement = sql<{ id: number; company_id: number; review_items: number }>`
     WITH ${companyCte}, d AS (${dealCte})${historyCte},
     di AS (
       INSERT INTO deal_investors (deal_id, investor_id, lead)
@@ -398,7 +418,8 @@ async function writeDeal(
       WHERE NOT EXISTS (SELECT 1 FROM review_items r WHERE r.article_id = ${articleId} AND r.deal_id = d.id AND r.kind = x.kind AND r.reason = x.reason)
       RETURNING 1
     )${finishCte}
-    SELECT d.id, (SELECT id FROM co) AS company_id, (SELECT count(*) FROM ri)::int AS review_items FROM d`.execute(conn);
+    SELECT d.id, (SELECT id FROM co) AS company_id, (SELECT count(*) FROM ri)::int AS review_items FROM d`;
+  const { rows } = links.commit ? await executeAround(conn, statement, { after: ['COMMIT'] }) : await statement.execute(conn);
   const row = rows[0];
   if (!row) throw new Error(`saveDeals: deal ${write.kind === 'insert' ? '(new)' : `#${write.id}`} was not written`);
   return { dealId: row.id, companyId: row.company_id, reviewItems: row.review_items };

@@ -68,6 +68,17 @@ export async function insertCompany(db: Db, name: string, country?: string | nul
   return company;
 }
 
+/** Another name a company was written as (an alias with its match keys). */
+export async function insertAlias(db: Db, companyId: number, name: string): Promise<number> {
+  const keys = keysOf(name);
+  const row = await db
+    .insertInto('company_aliases')
+    .values({ company_id: companyId, name, name_key: keys.key, loose_key: keys.loose, skeleton: keys.skeleton })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export async function insertDeal(db: Db, s: DealSeed = {}): Promise<{ dealId: number; companyId: number; articleIds: number[] }> {
   const company = s.companyId !== undefined ? { id: s.companyId } : await insertCompany(db, s.company ?? `Acme ${uniq()}`, s.country);
   const amount = s.amount === undefined ? { value: 5_000_000, currency: 'EUR', usd: 5_400_000 } : s.amount;

@@ -44,7 +44,7 @@ describe('runReviewCli', () => {
     expect(out).toContain('» [source] raised €5M');
     expect(out).toContain('Termina raised €5M in a seed round');
     expect(out).toContain('Investors: Nordic VC (lead)');
-    expect(out).toContain('Keys: a, r, e, s or q.');
+    expect(out).toContain('Unknown key "x"; keys here: a, r, e, md, mc, sc, s, q, ?.');
     expect(out).toContain('Saved round.');
     expect(out).toContain('Termina · series_a');
     expect(out).toContain('! Amount must look like "5000000 USD"');

@@ -9,6 +9,7 @@ import * as m0007 from './0007_sessions.js';
 import * as m0008 from './0008_fx_rates_and_view_columns.js';
 import * as m0009 from './0009_companies_and_source_figures.js';
 import * as m0010 from './0010_one_extraction_per_article.js';
+import * as m0011 from './0011_data_versions.js';
 
 // Listed explicitly (not read from disk) so the same list works from TypeScript sources and dist/.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_fx_rates_and_view_columns': m0008,
   '0009_companies_and_source_figures': m0009,
   '0010_one_extraction_per_article': m0010,
+  '0011_data_versions': m0011,
 };

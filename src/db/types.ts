@@ -281,6 +281,13 @@ export interface WebSessionsTable {
   expires_at: Timestamp;
 }
 
+/** Version of code-derived data the rows hold, by name ('keys': KEYS_VERSION; migrations/0011). */
+export interface DataVersionsTable {
+  name: string;
+  version: number;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   sources: SourcesTable;
   articles: ArticlesTable;
@@ -298,6 +305,7 @@ export interface Database {
   audit_log: AuditLogTable;
   fx_rates: FxRatesTable;
   web_sessions: WebSessionsTable;
+  data_versions: DataVersionsTable;
   deals_clean: DealsCleanView;
   deal_sources_clean: DealSourcesCleanView;
   companies_clean: CompaniesCleanView;

@@ -6,6 +6,16 @@ import { toCountryCode } from './country.js';
  * dedupe key (the corpus rule: case, punctuation and legal suffixes dropped).
  */
 
+/**
+ * Version of the stored keys: what companyKey, investorKey, looseKey and nameSkeleton return (and
+ * the lists below they read: LEGAL_KEYS, GENERIC_SUFFIXES, the romanisation rules). The database
+ * keeps these keys (company_aliases, companies.name_key, investors.name_key) and matches on them, so
+ * BUMP THIS whenever any of those outputs changes: at the next startup the stored keys are
+ * recomputed (src/pipeline/rekey.ts). tests/normalise/keys-version.test.ts fails when the outputs
+ * on its sample names change while this number did not.
+ */
+export const KEYS_VERSION = 1;
+
 // Trailing legal forms, longest first. Case-sensitive so that names ending in "As" or "Co"
 // written in title case are not cut; a suffix is only removed when something remains.
 const LEGAL_SUFFIXES = [

@@ -1,6 +1,6 @@
 import { sql, type Updateable } from 'kysely';
 import type { DealRow, DealsTable } from '../db/types.js';
-import { investorKey } from '../normalise/company.js';
+import { companyKey, investorKey } from '../normalise/company.js';
 import type { Tx } from './transaction.js';
 
 // Operator changes to deals (edit, reject, merge, split), one statement per function. The order
@@ -33,7 +33,14 @@ export async function markDealRejected(tx: Tx, id: number): Promise<void> {
 }
 
 export async function renameCompany(tx: Tx, companyId: number, name: string): Promise<void> {
-  await tx.updateTable('companies').set({ name }).where('id', '=', companyId).execute();
+  // name_key stays the key of the name, as the re-key (src/pipeline/rekey.ts) keeps it; a name
+  // without letters or digits has none and keeps the old key.
+  const key = companyKey(name);
+  await tx
+    .updateTable('companies')
+    .set(key ? { name, name_key: key } : { name })
+    .where('id', '=', companyId)
+    .execute();
 }
 
 /** Replace the deal's investor links with `investors` (creating investors by key as needed). */

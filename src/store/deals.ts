@@ -17,6 +17,7 @@ import {
 } from '../dedupe/plan.js';
 import { investorKey, uniqueInvestors } from '../normalise/company.js';
 import { finishArticleCtes, lockArticleSql, markExtracted } from './articles.js';
+import { companyLocksSql } from './company-locks.js';
 import type { ArticleLink } from '../parse/types.js';
 
 export type { KeyedCandidate, SaveAction };
@@ -43,8 +44,6 @@ export interface SaveResult {
   reviewItems: number;
 }
 
-/** First key of the two-int advisory lock, so our company locks never collide with other lock users. */
-const LOCK_NAMESPACE = 57_009;
 /** Deadlock / serialization failure: the whole article is retried in a fresh transaction. */
 const RETRYABLE = new Set(['40P01', '40001']);
 const MAX_ATTEMPTS = 3;
@@ -113,13 +112,6 @@ function checkArticle(a: SaveInput['article']): ArticleInfo {
   return { id: a.id, url: a.url, host, publisher: a.siteName?.trim() || host || null, publishedAt, links: a.links ?? [] };
 }
 
-/** 32-bit FNV-1a of the company's name skeleton, as a signed int4 for pg_advisory_xact_lock(int, int). */
-function companyLockKey(key: string): number {
-  let h = 0x811c9dc5;
-  for (const byte of Buffer.from(key, 'utf8')) h = Math.imul(h ^ byte, 0x01000193);
-  return h | 0;
-}
-
 /** A transaction whose opening and COMMIT ride on its first and last statements (executeAround). */
 interface LockedTx {
   conn: Kysely<Database>;
@@ -132,12 +124,10 @@ interface LockedTx {
 /**
  * BEGIN and take the per-company advisory locks (and `alsoLock` row locks) in the round trip of
  * the first statement, before it (its snapshot is taken after the locks, so a concurrent writer's
- * committed deal is visible to our blocking query). Lock keys and ids are integers we computed.
- * Locks are taken in sorted order so two articles naming the same companies cannot deadlock.
+ * committed deal is visible to our blocking query). See company-locks.ts for the lock order.
  */
 async function inLockedTransaction<T>(db: Db, keys: string[], fn: (tx: LockedTx) => Promise<T>, alsoLock: readonly string[]): Promise<T> {
   if (db.isTransaction) throw new Error('saveDeals runs its own transaction: pass the pool-backed Db, not a transaction');
-  const locks = [...new Set(keys.map(companyLockKey))].sort((a, b) => a - b);
   return db.connection().execute(async (conn) => {
     const tx: LockedTx = {
       conn,
@@ -145,7 +135,7 @@ async function inLockedTransaction<T>(db: Db, keys: string[], fn: (tx: LockedTx)
         'BEGIN',
         // Generic plans: the statements are prepared (src/db/prepared.ts); custom plans would be planned again on every call.
         'SET LOCAL plan_cache_mode = force_generic_plan',
-        `SELECT ${locks.map((k) => `pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${k})`).join(', ')}`,
+        companyLocksSql(keys),
         ...alsoLock,
       ],
       committed: false,

@@ -14,7 +14,7 @@ import { toCountryCode } from './country.js';
  * recomputed (src/pipeline/rekey.ts). tests/normalise/keys-version.test.ts fails when the outputs
  * on its sample names change while this number did not.
  */
-export const KEYS_VERSION = 1;
+export const KEYS_VERSION = 2;
 
 // Trailing legal forms, longest first. Case-sensitive so that names ending in "As" or "Co"
 // written in title case are not cut; a suffix is only removed when something remains.
@@ -226,12 +226,16 @@ export function cleanCompanyName(raw: string): string {
   return s.replace(EDGES_AND_PERIOD, '');
 }
 
+// Latin letters NFD does not split into a base letter and a mark ("Søren" = "Soren").
+const UNDECOMPOSED: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
 /** Dedupe key: accents folded, lowercase, punctuation and trailing legal suffixes dropped. */
 export function companyKey(name: string): string {
   const words = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[øæœßłđðþı]/gu, (c) => UNDECOMPOSED[c] ?? c)
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}\s]/gu, '')
     .split(/\s+/)
@@ -297,7 +301,12 @@ const GENERIC_SUFFIXES = new Set([
   'software',
   'io',
   'hq',
+  'company',
 ]);
+
+// A name written as its web address ("Vexel.ai", "Mondo.io") is the name: the top-level domain
+// is dropped for matching.
+const DOMAIN_SUFFIX = /\.(?:ai|io|com|co|app|so|dev|xyz|tech|net|org|me|ly|to)$/iu;
 
 /**
  * Matching key: the dedupe key without generic suffix words, spaces or romanisation variants, so
@@ -305,7 +314,8 @@ const GENERIC_SUFFIXES = new Set([
  * Korean/Japanese/Chinese romanisations differ mostly in vowel digraphs and doubled letters.
  */
 export function looseKey(name: string): string {
-  const words = companyKey(name).split(' ').filter(Boolean);
+  const words = companyKey(name.trim().replace(DOMAIN_SUFFIX, '')).split(' ').filter(Boolean);
+  if (words.length > 1 && words[0] === 'the') words.shift();
   while (words.length > 1 && GENERIC_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
   return words
     .join('')

@@ -9,7 +9,7 @@ import type { MoneyMatch } from '../../normalise/money.js';
 import type { Round } from '../../deal/schema.js';
 import type { Anchor } from './deal-anchor.js';
 import { acquisitionAnchors, corporateAnchors, gappedTargets, spacAnchors, tenderAnchors } from './corporate.js';
-import { datedRoundAnchors } from './history.js';
+import { datedRoundAnchors, historyAnchors, toldAsHistory } from './history.js';
 import { amountsIn, DEAL_NOUN, isDealRole, isWeakVerb, moneyRole, RAISE_VERB, roundNear } from './lexicon.js';
 import { isPersonIn, leadingName, trailingName } from './names.js';
 import { AUX_TAIL, lastClauseStart, objectName, openingName, sentenceSubject, subjectBefore, type Subject } from './subjects.js';
@@ -104,9 +104,24 @@ function fundingAnchors(sentence: string, money: MoneyMatch[], topic: string | n
         (/^(?:awarded|granted)$/i.test(v[0]) ? 'grant' : 'series_unknown'),
       investor: null,
     });
-    if (found) out.push(...gappedAnchors(sentence, money, found));
+    if (found) out.push(...gappedAnchors(sentence, money, found), ...conjoinedRound(sentence, money, found, subject));
   }
   return out;
+}
+
+// "raised $12 million in Series A funding in 2024 and $3 million in seed funding in 2022": a second
+// amount joined by "and" that names a stage of its own is another round of the same subject.
+const AND_AMOUNT = /^[^.;$€£¥₹]{0,60}?\s+and\s+(?:(?:a further|another|an additional)\s+)?$/;
+const STAGE_AFTER = /^\s*(?:in\s+)?(?:[\w-]+\s+)?(?:pre-seed|seed|angel|Series [A-J]\b)/;
+
+function conjoinedRound(sentence: string, money: MoneyMatch[], first: MoneyMatch, subject: Subject): Anchor[] {
+  const next = money.find((x) => x.index > first.end);
+  if (!next || !AND_AMOUNT.test(sentence.slice(first.end, next.index)) || !STAGE_AFTER.test(sentence.slice(next.end))) return [];
+  const round = roundNear(sentence.slice(next.index, next.end + 40), 0);
+  if (!round || round === roundNear(sentence.slice(first.index, next.index), 0) || !isDealRole(moneyRole(sentence, next))) return [];
+  return [
+    { company: subject.name, companyAt: subject.at, describedUntil: next.index, isObject: false, money: next, round, investor: null },
+  ];
 }
 
 /** "Founder Maya Lind said she raised $4M for Quillbright": the company the person raised for, else a back-reference. */
@@ -310,7 +325,8 @@ function offeringAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
     const opening: Subject | null | undefined = issuer
       ? { name: issuer, at: sentence.indexOf(issuer, m.end) }
       : (sentenceSubject(sentence.slice(0, m.index)) ?? openingName(sentence.slice(0, m.index)));
-    if (opening === undefined) continue;
+    // "For context — its $25 million Series B closed on …": "its" is the article's company.
+    if (opening === undefined && !ownRound) continue;
     out.push({
       company: opening?.name ?? null,
       companyAt: opening?.at ?? m.index,
@@ -412,7 +428,8 @@ export function findAnchors(sentence: string, topic: string | null = null, curre
     ...gappedTargets(sentence, money),
     ...spacAnchors(sentence),
   ];
-  const objects = [...objectAnchors(sentence, money), ...fundedAnchors(sentence, money)];
+  // Past rounds and extensions are read by their own words first ("follows a $3m seed").
+  const objects = [...historyAnchors(sentence, money), ...objectAnchors(sentence, money), ...fundedAnchors(sentence, money)];
   // An amount belongs to one construction: object and acquisition readings beat subject ones
   // ("Calderwood has led a $400M investment in Vantora" is Vantora's deal, not Calderwood's).
   const used = new Set([...acquisitions, ...objects].map((a) => a.money?.index));
@@ -430,7 +447,7 @@ export function findAnchors(sentence: string, topic: string | null = null, curre
   return [...funding, ...objects, ...acquisitions, ...dated].filter((a) => {
     if (a.money && seen.has(a.money.index) && !a.split) return false;
     seen.add(a.money?.index);
-    if (a.money && moneyRole(sentence, a.money) === 'past') a.background = true;
+    if (a.money?.text && (moneyRole(sentence, a.money) === 'past' || toldAsHistory(sentence, a.money.index))) a.background = true;
     // "bought Instagram last year for …": history even when the price has no time cue of its own.
     if (
       a.round === 'acquisition' &&

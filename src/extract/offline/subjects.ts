@@ -46,7 +46,7 @@ export function objectName(text: string): string | null {
 }
 
 export const AUX_TAIL =
-  /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|will|would|could|may|might|shall|successfully|today|previously|earlier|already|initially|first|once|quietly|last|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|discussing|considering|exploring|weighing|hoping|trying|working|preparing|wants|intends|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
+  /(?:[\s,]|\b(?:has|have|had|is|are|was|were|been|be|being|now|also|just|recently|reportedly|finally|officially|will|would|could|may|might|shall|successfully|today|previously|earlier|already|initially|first|once|quietly|last|it|which|who|to|in (?:advanced |early |preliminary |final )?(?:talks|discussions|negotiations)|seeking|looking|plans|planning|aims|aiming|set|expected|discussing|considering|exploring|weighing|hoping|trying|working|preparing|wants|intends|expects|hopes|said|says|announced|announces|confirmed|revealed|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|that|agreed|agrees|reported|has since))+$/i;
 // "the company", "The San Francisco, California-based company", "the internet bank", "It": the
 // name is in an earlier sentence.
 const PRONOUN = new RegExp(String.raw`(?:\b(?:the|this|that)\s+(?:[\p{L}\d,.'’-]+\s+){0,4}?(?:${COMPANY_HEAD})|\b(?:it|they))$`, 'iu');

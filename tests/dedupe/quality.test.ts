@@ -11,9 +11,10 @@ import { createTestDb, type TestDb } from '../helpers/db.js';
 // Measured on main before company resolution: P 1.000, R 0.768, F1 0.869. With company resolution,
 // deal history and a round told again recognised whichever report is stored first: P 1.000,
 // R 0.869, F1 0.930 with the publishers added in either order (`bench:dedupe-quality -- --reverse`);
-// the 10 mentions still missing are not extracted by the offline engine (not deduplication). The
-// target is F1 >= 0.95.
-const F1_FLOOR = 0.92;
+// the 10 mentions still missing are not extracted by the offline engine (not deduplication). With
+// the offline engine reading past rounds told as background (history.ts, when.ts): P 1.000, R 1.000,
+// F1 1.000 in either order. The target is F1 >= 0.95; the floor leaves room for two or three misses.
+const F1_FLOOR = 0.97;
 // Deals that must never share a stored deal with another company's or another round's deal.
 const HARD_NEGATIVES = [
   'seed_then_a',

@@ -326,14 +326,17 @@ const PRICE_BEFORE = new RegExp(
 const VALUATION_AFTER = /^\s*(?:post-money\s+|pre-money\s+)?valuation\b/i;
 const PAST = /\b(?:previous(?:ly)?|last|prior|earlier|in 20\d\d|a year ago|before)\b/i;
 const TOTAL_BEFORE = /\b(?:total(?:ling|ing)?|totals|brings?|bringing|cumulative|previously|earlier|already)\b[^,;]*$/i;
+// Not "… last month and has since signed two hospitals": there "since" means afterwards.
 const TOTAL_AFTER =
-  /^[^,;.]*?\b(?:since|to date|so far|in total|in all|over (?:its|the) (?:life|lifetime|years)|till date|until now|in (?:\d+|two|three|four|five|six) (?:months|years))\b|^\s*(?:in equity\s+)?from venture (?:capital|investors|firms)\b/i;
+  /^[^,;.]*?\b(?<!\b(?:has|have|had|and)\s+)(?:since|to date|so far|in total|in all|over (?:its|the) (?:life|lifetime|years)|till date|until now|in (?:\d+|two|three|four|five|six) (?:months|years))\b|^\s*(?:in equity\s+)?from venture (?:capital|investors|firms)\b/i;
 // An earlier raise told as history: "Last year, Acme raised …", "after raising $200M in 2021".
 const PAST_BEFORE = /\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|a year ago|previously|back in|at the time)\b/i;
 const PAST_AFTER =
   /^[^,;.]*?\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:a|one|two|three|four|five|\d+) (?:years?|months?) ago|in (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?(?:19|20)\d\d)\b|^\s*in\s+an?\s+(?:19|20)\d\d\b/i;
 const NAMED_ROUND_AFTER =
   /^\s*(?:in|through|via|as)\s+(?:a|an|its|the|their)\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?(?:round|Series [A-J]|seed|IPO|offering)\b/i;
+const ONE_ROUND_AFTER = /^\s*(?:[\w-]+\s+)?(?:round|Series [A-J]\b|seed|pre-seed|raise)/;
+const TOTAL_OPENING = /^\s*(?:To date|So far|Overall|In total|In all|All told|Altogether),\s+[^,;]*$/i;
 // Money that is not financing: "a $10 million contract", "a $9 billion order".
 const NOT_FINANCING_AFTER =
   /^\s*(?:[\w-]+\s+){0,2}?(?:contracts?|orders?|purchase orders?|settlement|fine|penalty|budget|damages|compensation|in (?:damages|compensation|fines|revenue|sales|severance)|(?:in )?revenue|loss|profit|sales|from anchor investors)\b/i;
@@ -369,6 +372,13 @@ export function moneyRole(sentence: string, m: MoneyMatch): MoneyRole {
   if (FUND_BEFORE.test(before) || FUND_AFTER.test(after)) return 'fund';
   if (NOT_FINANCING_AFTER.test(after)) return 'other';
   if (TOTAL_AFTER.test(after)) return 'total';
+  // "previously raised a $12 million Series B": one round (its article says so), not a running total.
+  if (/\b(?:a|an)\s+$/i.test(before) && ONE_ROUND_AFTER.test(after))
+    return /\b(?:previously|earlier|already)\b/i.test(before) || pastBefore(sentence.slice(0, m.index)) || PAST_AFTER.test(after)
+      ? 'past'
+      : 'deal';
+  // "To date, Acme has raised $80 million, including …": the opening says it is a running total.
+  if (TOTAL_OPENING.test(sentence.slice(0, m.index))) return 'total';
   // "previously obtained $2m in a 2019 seed round": a named earlier round, not a running total.
   if (
     NAMED_ROUND_AFTER.test(after) &&

@@ -41,6 +41,11 @@ const NOT_NAMES = new Set([
   'with',
   'after',
   'before',
+  'since',
+  'following',
+  'having',
+  'despite',
+  'upon',
   'while',
   'alongside',
   'today',
@@ -120,6 +125,11 @@ const NOT_NAMES = new Set([
   'november',
   'december',
   ...MONTH_ABBREVIATIONS,
+  // "Rival Quorra, which …": a relation, not part of the name.
+  'rival',
+  'rivals',
+  'competitor',
+  'competitors',
 ]);
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord', 'Lady', 'President', 'Senator', 'Minister']);
 // Words that may precede an investor's name in a list: "existing investor X", "angel investor Y".

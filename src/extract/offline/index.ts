@@ -140,6 +140,9 @@ const PLACE_OPENING = (text: string): boolean => {
   return m !== null && isPlaceName(m[1]!);
 };
 
+const EARLIER_ROUND =
+  /\b(?:that|those|(?:its|the|their) (?:previous|prior|earlier|last|first|seed-stage|past)) (?:[\w-]+ )?(?:round|raise|funding|financing|investment)s?\b/i;
+
 /** How far a sentence that names "the round" may still be from a sole deal's own sentence. */
 const REFERENCE_SENTENCES = 12;
 // "Corvane Capital led the round": a later paragraph naming the deal back, not an earlier round.
@@ -151,8 +154,12 @@ function contextOf(located: Located[], k: number, sentences: Sentence[]): number
   const key = companyKey(l.company);
   const out = [l.sentence];
   // In an article about one deal, a sentence well after it that names "the round" still describes it.
-  const sole =
-    located.length > 0 && located.every((o) => companyKey(o.company) === key && o.anchor.round === l.anchor.round && !otherAmount(o, l));
+  // A same-company history sentence ("It raised $2M in 2023") interrupts the story without ending it.
+  const history = (o: Located): boolean => o.anchor.background === true && l.anchor.background !== true && companyKey(o.company) === key;
+  const sameDeal = (o: Located): boolean => companyKey(o.company) === key && o.anchor.round === l.anchor.round && !otherAmount(o, l);
+  const sole = located.length > 0 && located.every((o) => sameDeal(o) || history(o));
+  let afterHistory = false;
+  const namesRound = (text: string): boolean => ROUND_REFERENCE.test(text) && !EARLIER.test(text);
   for (let i = l.sentence + 1; i < sentences.length && i - l.sentence <= REFERENCE_SENTENCES; i++) {
     // A sub-heading ("Funding details") ends a roundup's item, not a one-deal article's story.
     if (sentences[i]!.headline) {
@@ -160,11 +167,16 @@ function contextOf(located: Located[], k: number, sentences: Sentence[]): number
       break;
     }
     const others = located.filter((o) => o.sentence === i);
+    if (others.length && others.every(history)) {
+      afterHistory = true;
+      continue;
+    }
     // "The first close of €45m, led by …" after an extension's sentence: another round's details.
-    if (others.some((o) => companyKey(o.company) !== key || o.anchor.round !== l.anchor.round || otherAmount(o, l))) break;
-    if (out.length <= CONTEXT_SENTENCES) out.push(i);
-    else if (!sole) break;
-    else if (ROUND_REFERENCE.test(sentences[i]!.text) && !EARLIER.test(sentences[i]!.text)) out.push(i);
+    if (others.some((o) => !sameDeal(o))) break;
+    if (out.length <= CONTEXT_SENTENCES && !afterHistory) out.push(i);
+    else if (!sole && !afterHistory) break;
+    else if (namesRound(sentences[i]!.text)) out.push(i);
+    else if (!sole && out.length > CONTEXT_SENTENCES) break;
   }
   return out;
 }
@@ -254,10 +266,15 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     const from = shared && i === l.sentence ? Math.max(segFrom, l.anchor.money?.index ?? 0) : 0;
     // "It has raised $45M to date from A and B": a later sentence's running total names the cap table.
     const total = i === l.sentence ? undefined : amountsIn(text).find((m) => moneyRole(text, m) === 'total');
-    const found = investorsIn(text.slice(from, total?.index), {
-      from: i === l.sentence,
-      after: i === l.sentence ? (l.anchor.money?.end ?? 0) - from : 0,
-    });
+    // "That round was led by …": a later sentence about an earlier round.
+    // Not "A, which led its previous round, also joined": the relative clause only describes A.
+    const earlier = i !== l.sentence && !l.anchor.background && EARLIER_ROUND.test(text.replace(/,\s+(?:which|who)\b[^,]*,/g, ','));
+    const found = earlier
+      ? []
+      : investorsIn(text.slice(from, total?.index), {
+          from: i === l.sentence,
+          after: i === l.sentence ? (l.anchor.money?.end ?? 0) - from : 0,
+        });
     if (found.length) {
       investors.push(...found);
       evidence.push({ field: 'investors', quote: text });

@@ -9,7 +9,7 @@ export interface Investor {
 
 const LED_BY = /\b(?:co-led|led|headed|spearheaded|anchored)\s+by\s+/g;
 const JOINED_BY =
-  /\b(?:with (?:additional )?participation (?:from|of|by)|participation from|alongside|joined by|along with|(?:round|financing|investment|note|facility)(?: also)? included|also included|(?<!\b(?:earlier|previous|prior|past|former|early)\s)(?:investors|backers|participants),? (?:include|included|including|were|are)|(?:round|raise|financing|investment) (?:that|which) (?:also )?(?:included|featured|saw participation from)|(?:and )?featuring|(?:consortium|syndicate|group) (?:of (?:investors|backers) )?including|, as did|(?:(?:other|new|existing) )?(?:investors|backers|participants) (?:in|of) (?:the|this) (?:[\w-]+ ){0,2}(?:round|raise|financing|investment)(?: also)? (?:include|included|includes|were|are)|(?:investors|backers|names) (?:such as|like)|subscribed (?:to )?by|(?<!\b(?:is|are|been|already)\s(?:also\s)?)backed by|(?:raised|secured|received|got) (?:this|the|these) (?:capital|money|funding|funds|amount) from|(?:also )?(?:comes|came) from|featured participation from|(?:third-party )?(?:allotment|allocation|issuance|issue|placement) of (?:new )?shares to|others joining were|(?:was|were|is|are|being) (?:also )?(?:made|provided|financed|funded|supplied|contributed|underwritten|put up|injected) by|with (?:additional |further |follow-on |continued |strategic )?(?:backing|support|funding|investment|capital|commitments?) (?:from|by))\s+/gi;
+  /\b(?:with (?:additional )?participation (?:from|of|by)|participation from|alongside|joined by|along with|(?:round|financing|investment|note|facility)(?: also)? included|also included|(?<!\b(?:earlier|previous|prior|past|former|early)\s)(?:investors|backers|participants),? (?:include|included|including|were|are)|(?:round|raise|financing|investment) (?:that|which) (?:also )?(?:included|featured|saw participation from)|(?:and )?featuring|(?:consortium|syndicate|group) (?:of (?:investors|backers) )?including|, as did|(?:(?:other|new|existing) )?(?:investors|backers|participants) (?:in|of) (?:the|this) (?:[\w-]+ ){0,2}(?:round|raise|financing|investment)(?: also)? (?:include|included|includes|were|are)|(?:investors|backers|names) (?:such as|like)|subscribed (?:to )?by|(?<!\b(?:is|are|been|already)\s(?:also\s)?)backed by|(?:raised|secured|received|got) (?:this|the|these) (?:capital|money|funding|funds|amount) from|(?:also )?(?:comes|came) from|featured participation from|(?:third-party )?(?:allotment|allocation|issuance|issue|placement) of (?:new )?shares to|others joining were|(?:(?:new|existing|other|participating) )?(?:investors?|backers?|participants?|co-investors?)\s*(?::|[–—]\s)|followed by|(?:co-invested|jointly (?:invested|funded|financed)|exclusively invested|solely invested) by|(?:was|were|is|are|being) (?:also )?(?:made|provided|financed|funded|supplied|contributed|underwritten|put up|injected|supported) by|(?:round|raise|financing|investment|deal)(?: also)? (?:brought in|welcomed|added|drew|attracted)(?: (?:investment|money|capital|backing|participation) from)?|with (?:additional |further |follow-on |continued |strategic )?(?:backing|support|funding|funds|money|financing|investment|capital|commitments?) (?:from|by))\s+/gi;
 // "a Corvane Capital-led Series B": the lead written as a compound adjective.
 const NAME_LED = /-(?:co-)?led\s+(?:[\p{Ll}$€£\d.-]+\s+){0,3}?(?:round|funding|financing|investment|raise|seed|pre-seed|Series)\b/gu;
 // "Corvane Capital provided the funding": the subject supplied the money (not advice or services).
@@ -21,22 +21,26 @@ const AMONG =
 // "A co-led the round with B": the partner after "with" co-leads too.
 const CO_LED_WITH = /\bco-led\s+(?!by\b)[^.;]{0,80}?\bwith\s+(?=\p{Lu})/gu;
 // "Leading the round is London VC Playfair Capital": an inverted lead.
-const LEADING_IS = /\b(?:Leading|Co-leading) (?:the|this) (?:round|investment|financing|raise) (?:is|was|are|were)\s+/g;
+const LEADING_IS =
+  /\b(?:(?:Led by|Lead investors?|Lead backers?|Lead)\s*:|(?:Leading|Co-leading) (?:the|this) (?:round|investment|financing|raise)|(?:[Tt]he )?(?:round's )?(?:lead|anchor) investors?(?: in the round)?)\s+(?:is|was|are|were)\s+/g;
+// "with Corvane Capital as the lead investor", "Corvane Capital acted as lead investor".
+const AS_LEAD = /\s+(?:as|acting as|acted as|served as|serving as)\s+(?:the\s+)?(?:round's\s+)?(?:lead|anchor)\s+investor\b/g;
 // "Participating in the round were A and B", "Also joining were …": an inverted participant list.
 const PARTICIPATING_WERE =
   /\b(?:participating|joining|investing|taking part|co-investing)(?: (?:in |on )?(?:the|this) (?:[\w-]+ ){0,2}(?:round|raise|financing|investment|deal))? (?:were|are|was|is)\s+(?=(?:[\p{Ll}-]+\s+){0,2}\p{Lu})/giu;
 // "…, while A also participated", "…; A and B also took part": a later clause's own participants.
 const CLAUSE_JOINED =
   /(?:,\s+(?:while|and|whereas)|;)\s+([^;]+?)\s+(?:also\s+)?(?:participated|joined|took part|invested|co-invested|chipped in|contributed|followed on)\b/g;
-const WITH_PARTICIPATING = /\bwith\s+(.+?)\s+(?:also\s+)?(?:participating|taking part|joining|investing|co-investing|contributing)\b/g;
+const WITH_PARTICIPATING =
+  /\bwith\s+(.+?)\s+(?:also\s+)?(?:participating|taking part|joining|investing|co-investing|contributing|chipping in|pitching in|coming in|following on)\b/g;
 const SUBJECT_JOINED =
-  /^(.+?)\s+(?:(?:will|would|are set to|are expected to)\s+)?(?:also\s+)?(?:joined|participated|took part|followed on|co-invested|invested|put money|chipped in|contributed|participate|join|take part|co-invest|(?:each )?put in|rounded out|filled out|returned|re-upped|reinvested|re-invested|doubled down)\b/;
+  /^(.+?)\s+(?:(?:will|would|are set to|are expected to)\s+)?(?:also\s+)?(?:joined|participated|took part|followed on|co-invested|invested|put money|chipped in|contributed|participate|join|take part|co-invest|(?:each )?put in|rounded out|filled out|returned|came on board|came aboard|signed on|(?:also )?backed the (?:round|raise|financing)|(?:were|was) (?:also )?part of the (?:round|syndicate|financing)|re-upped|reinvested|re-invested|doubled down)\b/;
 const WILL_LEAD =
   /\s+(?:is|was|are|were|will)\s+(?:said to be |expected to |set to |poised to |likely to |reportedly )?(lead(?:ing)?|co-lead(?:ing)?|participate|participating|take part|taking part|join|joining|invest|investing)\b/g;
 const HAS_LED = /^(.+?)\s+(?:has |have )?(?:led|co-led)\s+(?:a|an|the)\b/;
 // "from A", "from high-profile investors A, B and C", "a seed round of $2 million by A and B".
 const LENT_BY =
-  /(?<!\b(?:merg\w*|combin\w*|talks|partnership|partnering|deal)\s)(?<!(?<!\b(?:loan|credit|financing|funding|investment|facility|subscription)\s)\bagreement\s)\b(?:from|with|(?<=(?:million|billion|crore|lakh|mn|bn|\d[mMbBkK]?)\s)by)\s+(?=(?:the\s+)?[\p{Lu}]|(?:[\p{Ll}-]+\s+){0,2}?(?:investors|backers|shareholders|lenders|angels|partners|institutions|(?:family|single-family) offices)\s+(?:(?:such as|like|including)\s+)?[\p{Lu}])/gu;
+  /(?<!\b(?:merg\w*|combin\w*|talks|partnership|partnering|deal)\s)(?<!(?<!\b(?:loan|credit|financing|funding|investment|facility|subscription)\s)\bagreement\s)\b(?:from|with|(?<=(?:million|billion|crore|lakh|mn|bn|\d[mMbBkK]?)\s)by)\s+(?=(?:the\s+(?:likes\s+of\s+)?)?[\p{Lu}]|(?:former\s+|ex-|(?:actor|actress|singer|entrepreneur|cricketer|footballer|athlete)s?\s+)[\p{Lu}]|(?:[\p{Ll}-]+\s+){0,2}?(?:investors|backers|shareholders|lenders|angels|partners|institutions|(?:family|single-family) offices)\s+(?:(?:such as|like|including)\s+)?[\p{Lu}])/gu;
 
 const PURPOSE = /(?<!\bup\s)\bto\s+(?!date\b)\p{Ll}+|\b(?:will|plans?|aims?|intends?|hopes?)\b/u;
 
@@ -54,6 +58,10 @@ export function investorsIn(sentence: string, opts: { from: boolean; after?: num
   };
   for (const m of sentence.matchAll(LED_BY)) add(nameList(sentence.slice(m.index + m[0].length)), true);
   for (const m of sentence.matchAll(NAME_LED)) {
+    const name = trailingName(sentence.slice(0, m.index));
+    if (name) add([name], true);
+  }
+  for (const m of sentence.matchAll(AS_LEAD)) {
     const name = trailingName(sentence.slice(0, m.index));
     if (name) add([name], true);
   }

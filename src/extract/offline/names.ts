@@ -203,8 +203,12 @@ const LOWER_LEGAL_FORM = /^(?:s\.r\.o|a\.s|s\.a|s\.p\.a|s\.r\.l|s\.l|sp\.|o\.o|l
  */
 function trimName(tokens: string[], dropPlaces = true): string[] {
   // Inner tokens keep an abbreviation's dot ("Pvt. Ltd"): the name must stay a substring of the text.
-  let out = tokens.map((t, i) => (i < tokens.length - 1 && /^[\p{Lu}][\p{L}]*\.$/u.test(t) ? t : stripPunct(t))).filter(Boolean);
-  while (out.length > 1 && (NOT_NAMES.has(out[0]!.toLowerCase()) || CONNECTORS.has(out[0]!))) out = out.slice(1);
+  let out = tokens.map((t, i) => (i < tokens.length - 1 && /^(?:[\p{Lu}][\p{L}]*\.)+$/u.test(t) ? t : stripPunct(t))).filter(Boolean);
+  while (
+    out.length > 1 &&
+    (NOT_NAMES.has(out[0]!.toLowerCase()) || CONNECTORS.has(out[0]!) || (out.length > 2 && TITLES.has(out[0]!.replace(/\.$/, ''))))
+  )
+    out = out.slice(1);
   for (let k = dropPlaces ? Math.min(4, out.length - 2) : 0; k >= 1; k--) {
     if (isPlaceName(out.slice(0, k).join(' '))) {
       out = out.slice(k);
@@ -271,7 +275,12 @@ export function leadingName(text: string, skipDescriptors = true, dropPlaces = t
     )
       run.push(t);
     else break;
-    if (/[,.;:)]$/.test(t) && !/^(Inc|Co|Corp|Ltd|Jr|Sr|St|Pvt|Pte|Pty|Bhd|Sdn|Bros|Intl)\.$/.test(t)) break;
+    // "Maren J. Holt", "J.P. Rowan": initials and abbreviations keep a name going.
+    if (
+      /[,.;:)]$/.test(t) &&
+      !/^(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Pvt|Pte|Pty|Bhd|Sdn|Bros|Intl|Mr|Mrs|Ms|Dr|Prof)\.|(?:\p{Lu}\.)+)$/u.test(t)
+    )
+      break;
   }
   const name = trimName(run, dropPlaces).join(' ');
   // "Launched in June, …", "Founded by …": a sentence-initial participle, not a name.
@@ -298,7 +307,7 @@ function isDescriptor(t: string): boolean {
 // Where a list of names stops: a relative clause, an appositive, a new verb phrase.
 const LIST_END = new RegExp(
   String.raw`,\s+(?:a|an|the|which|who|whose|with|alongside|along|at|as(?! well as)|according|bringing|while|to|in|for|said|says|and (?:is|will|said|plans|has))\b` +
-    String.raw`|[;:()]|(?<!\b(?:Pte|Pvt|Inc|Co|Corp|Ltd|Sdn|Bhd|Pty|Intl|Bros))\.(?=\s|$)|\s[-–—]\s` +
+    String.raw`|[;:()]|(?<!\b(?:Pte|Pvt|Inc|Co|Corp|Ltd|Sdn|Bhd|Pty|Intl|Bros|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|\p{Lu}))\.(?=\s+\p{Lu}|$)|\s[-–—]\s` +
     String.raw`|\s(?:with|at|to|in|for|from|(?<!\bwell\s)as(?! well as)|on|after|which|who|that|said|says|reported|reports|wrote|noted|according|also|is|was|will|would|has|have|had|were|are|bringing|valuing|giving|taking|joining|joined|participating|participated|took|followed|put|co-invested|invested)\b`,
   'u',
 );
@@ -317,11 +326,12 @@ export function nameList(text: string): string[] {
   // Parentheticals ("Harry Briggs (who is also a VC)") and descriptions before a name ("London
   // VC X", "venture firms X", "Toyota Motor arm X") are not part of the list.
   text = text
+    .replace(/^(?:the\s+)?likes\s+of\s+/i, '')
     .replace(/\s*\([^()]*\)/g, '')
     // "A, a Seoul-based fund, and B": an appositive inside the list describes A.
     .replace(/,\s+(?:a|an|the|which|who|whose|its)\s+[^,;()]{1,80},(?=\s+(?:and\s+|as well as\s+)?(?:[\p{Ll}-]+\s+){0,2}\p{Lu})/gu, ',')
     .replace(
-      /(?:^|(?<=,\s*|\band\s+|\bas well as\s+))(?:(?:[\p{Lu}][\p{L}.]*\s+){0,2}?|(?:(?!(?:and|with|from|by|as|while|plus|including|to|in|of|for)\s)[\p{Ll}-]+\s+){1,2}?)(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?|backers?|angels?|shareholders?|lenders?|limited partners|institutions|family offices)(?:\s+(?:such as|like|including))?\s+(?=\p{Lu})/gu,
+      /(?:^|(?<=,\s*|\band\s+|\bas well as\s+))(?:[\p{Lu}][\p{L}.]*\s+){0,2}?(?:(?!(?:and|with|from|by|as|while|plus|including|to|in|of|for)\s)[\p{Ll}-]+\s+){0,2}?(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?|backers?|angels?|shareholders?|lenders?|limited partners|institutions|family offices)(?:\s+(?:such as|like|including))?\s+(?=\p{Lu})/gu,
       '',
     )
     .replace(/(?:[\p{Lu}][\p{L}.]*\s+){1,3}(?:arm|unit|subsidiary|affiliate)\s+(?=\p{Lu})/gu, '')
@@ -329,6 +339,13 @@ export function nameList(text: string): string[] {
     .replace(/(?<=^|,\s*|\band\s+|\bfrom\s+)((?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*)['’]s\s+(?=\p{Lu})/gu, (m, place: string) =>
       // "Liquidity Group's Mars Unicorn Fund": a firm's fund or arm is the investor.
       isPlaceName(place) || /^\p{Lu}/u.test(m) ? '' : m,
+    )
+    // "Hong Kong-based Pellam Capital": a multi-word home before a name.
+    .replace(/(?:^|(?<=,\s*|\band\s+|\bas well as\s+))(?:\p{Lu}[\p{L}.]*\s+){1,2}[\p{L}.]+-(?:based|headquartered)\s+(?=\p{Lu})/gu, '')
+    // "former Quinta Bank chief executive Maren Holt", "actor Tobias Lindqvist": a person's role before the name.
+    .replace(
+      /(?:^|(?<=,\s*|\band\s+|\bas well as\s+))(?:(?:former|ex-|veteran|serial|famed|renowned|celebrity|noted)\s*)?(?:\p{Lu}[\p{L}&.-]*\s+){0,3}(?:chief executive(?: officer)?|co-founder|cofounder|founder|chairman|chairwoman|actor|actress|singer|cricketer|footballer|athlete|entrepreneur|executive)\s+(?=\p{Lu})/gu,
+      '',
     )
     // "Tallis Capital's growth fund": a firm's own vehicle, written with lower-case words, is the firm.
     .replace(

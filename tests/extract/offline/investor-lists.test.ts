@@ -183,6 +183,64 @@ describe('investor lists: list shapes', () => {
   });
 });
 
+describe('investor lists: wire styles and lead roles', () => {
+  it('reads "led by X, followed by Y and Z" and "jointly invested by"', () => {
+    expect(
+      backers(
+        'Osterly completed a 100 million yuan Series A financing, led by Corvane Capital, followed by Ashgrove Ventures and Pellam Capital.',
+      ),
+    ).toEqual(['Corvane Capital*', 'Ashgrove Ventures', 'Pellam Capital']);
+    expect(
+      backers('Osterly completed a 100 million yuan Series A financing, jointly invested by Corvane Capital and Ashgrove Ventures.'),
+    ).toEqual(['Corvane Capital', 'Ashgrove Ventures']);
+    // "followed by" with no name after it names nobody.
+    expect(backers('Osterly raised $30 million in a Series B led by Corvane Capital, followed by strong growth in Spain.')).toEqual([
+      'Corvane Capital*',
+    ]);
+  });
+
+  it('reads a lead named by its role', () => {
+    expect(backers('Osterly raised $30 million in a Series B, with Corvane Capital as the lead investor.')).toEqual(['Corvane Capital*']);
+    expect(backers('Osterly raised $30 million in a Series B. The lead investor was Corvane Capital.')).toEqual(['Corvane Capital*']);
+    expect(
+      backers('Osterly raised $30 million in a Series B. Corvane Capital acted as lead investor, and Ashgrove Ventures also participated.'),
+    ).toEqual(['Corvane Capital*', 'Ashgrove Ventures']);
+  });
+
+  it('reads a conglomerate’s affiliates and a described fund among the backers', () => {
+    expect(
+      backers(
+        'Korean startup Osterly secured 5 billion won in Series A funding from Hanmir Group affiliates and a private equity firm, Daesan Partners.',
+      ),
+    ).toEqual(['Hanmir Group', 'Daesan Partners']);
+    expect(backers('Osterly raised $30 million in a Series B from the likes of Corvane Capital and Ashgrove Ventures.')).toEqual([
+      'Corvane Capital',
+      'Ashgrove Ventures',
+    ]);
+  });
+});
+
+describe('investor lists: names of people and firms', () => {
+  it('keeps initials, titles and abbreviations from cutting a name', () => {
+    expect(backers('Osterly raised $2 million in a seed round from Maren J. Holt, Dr. Tobias Lindqvist and St. Albans Capital.')).toEqual([
+      'Maren J. Holt',
+      'Tobias Lindqvist',
+      'St. Albans Capital',
+    ]);
+  });
+
+  it('drops a person’s role and a multi-word home before the name', () => {
+    expect(
+      backers(
+        'Osterly raised $2 million in a seed round from former Quinta Bank chief executive Maren Holt and Hong Kong-based Pellam Capital.',
+      ),
+    ).toEqual(['Maren Holt', 'Pellam Capital']);
+    expect(backers('Osterly raised $2 million in a seed round from Singapore state investor Tallis Holdings and Corvane Capital.')).toEqual(
+      ['Tallis Holdings', 'Corvane Capital'],
+    );
+  });
+});
+
 describe('investor lists: where the backers are named', () => {
   it('reads backers named in a headline or in the lede before the round', () => {
     expect(
@@ -235,6 +293,19 @@ describe('investor lists: names that are not the round’s investors', () => {
         'Osterly has raised $30 million in a Series B led by Corvane Capital. The company has now raised $45 million to date from investors including Ashgrove Ventures.',
       ),
     ).toEqual(['Corvane Capital*']);
+  });
+
+  it('keeps a later sentence about "that round" or "its previous round" off the new deal', () => {
+    expect(
+      backers(
+        'Osterly has raised $5 million in seed funding. The company previously raised $2 million in 2023. That round was led by Ashgrove Ventures.',
+      ),
+    ).toEqual([]);
+    // A relative clause about the earlier round only describes a participant of this one.
+    expect(backers(`${ROUND} Ashgrove Ventures, which led its previous round, also joined.`)).toEqual([
+      'Corvane Capital*',
+      'Ashgrove Ventures',
+    ]);
   });
 
   it('gives an earlier round’s investor to that round, not to the new one', () => {

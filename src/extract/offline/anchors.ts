@@ -182,7 +182,7 @@ function gappedAnchors(sentence: string, money: MoneyMatch[], first: MoneyMatch)
 }
 
 const OBJECT_NOUN =
-  /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round|funding|financing)(?:\s+of\s+([^,;]{1,40}?))??\s+(?:in|into|to|of)\s+(?=[\p{L}])/gu;
+  /\b(?:(strategic|growth|minority|equity)\s+)?(investment|stake|grant|contribution|award|subsidy|round|funding|financing)(?:\s+of\s+([^,;]{1,40}?))??\s+(in|into|to|of|for)\s+(?=[\p{L}])/gu;
 
 // "Sequoia has invested $50M in Acme": the amount sits between the verb and the company.
 const INVESTED_IN =
@@ -261,6 +261,8 @@ function objectAnchors(sentence: string, money: MoneyMatch[]): Anchor[] {
       /\b(has |have |is |are |was |were )?(led|co-led|leads|leading|co-leading|made|makes|awarded|awards|announced|provided|invested|committed|took|takes)\b[^,]*$/.exec(
         before,
       );
+    // "Corvane led the $15M round for Teslin": "for" names the company only after a lead verb.
+    if (n[4] === 'for' && !(n[2] === 'round' && verb && /led|lead/.test(verb[2]!))) continue;
     const backer = verb ? subjectBefore(sentence, verb.index) : undefined;
     const investor = backer?.name && round !== 'grant' ? { name: backer.name, lead: /lead|led/.test(verb![2]!) } : null;
     out.push({

@@ -10,7 +10,7 @@ import type { ArticleInput, Extractor } from '../types.js';
 import type { MoneyMatch } from '../../normalise/money.js';
 import { findAnchors, openingSubject, titleSubject, type Anchor } from './anchors.js';
 import { confidenceFrom, type DealFeatures } from './confidence.js';
-import { investorsIn, mergeInvestorMentions, type Investor } from './investors.js';
+import { backedLede, investorsIn, mergeInvestorMentions, type Investor } from './investors.js';
 import { amountsIn, COMPANY_HEAD, moneyRole, roundNear, statusOf } from './lexicon.js';
 import { isPersonIn, leadingName } from './names.js';
 import { articleScope } from './home.js';
@@ -63,7 +63,7 @@ function locateAnchors(sentences: Sentence[], title: string | null, currency: st
     // "Paris-based Acme is … . It has raised …": within a paragraph, its own subject beats a
     // company from an earlier paragraph.
     const prevText = i > 0 && sentences[i - 1]!.block === s.block && lastBlock !== s.block ? sentences[i - 1]!.text : null;
-    const prev = prevText ? (openingSubject(prevText) ?? introducedName(prevText)) : null;
+    const prev = prevText ? (backedLede(prevText)?.company ?? openingSubject(prevText) ?? introducedName(prevText)) : null;
     for (const anchor of findAnchors(s.text, s.topic, currency)) {
       if (trailing && !anchor.item) continue;
       const opening = leadingName(s.text, false);
@@ -140,16 +140,43 @@ const PLACE_OPENING = (text: string): boolean => {
   return m !== null && isPlaceName(m[1]!);
 };
 
+const EARLIER_ROUND =
+  /\b(?:that|those|(?:its|the|their) (?:previous|prior|earlier|last|first|seed-stage|past)) (?:[\w-]+ )?(?:round|raise|funding|financing|investment)s?\b/i;
+
+/** How far a sentence that names "the round" may still be from a sole deal's own sentence. */
+const REFERENCE_SENTENCES = 12;
+// "Corvane Capital led the round": a later paragraph naming the deal back, not an earlier round.
+const ROUND_REFERENCE = /\b(?:the|this)\s+(?:[\w-]+\s+)?(?:round|funding|raise|fundraise|financing|investment)\b/i;
+const EARLIER = /\b(?:previous|previously|prior|earlier|first|last|past|former|(?:19|20)\d\d)\b/i;
+
 function contextOf(located: Located[], k: number, sentences: Sentence[]): number[] {
   const l = located[k]!;
   const key = companyKey(l.company);
   const out = [l.sentence];
-  for (let i = l.sentence + 1; i < sentences.length && out.length <= CONTEXT_SENTENCES; i++) {
-    if (sentences[i]!.headline) break;
+  // In an article about one deal, a sentence well after it that names "the round" still describes it.
+  // A same-company history sentence ("It raised $2M in 2023") interrupts the story without ending it.
+  const history = (o: Located): boolean => o.anchor.background === true && l.anchor.background !== true && companyKey(o.company) === key;
+  const sameDeal = (o: Located): boolean => companyKey(o.company) === key && o.anchor.round === l.anchor.round && !otherAmount(o, l);
+  const sole = located.length > 0 && located.every((o) => sameDeal(o) || history(o));
+  let afterHistory = false;
+  const namesRound = (text: string): boolean => ROUND_REFERENCE.test(text) && !EARLIER.test(text);
+  for (let i = l.sentence + 1; i < sentences.length && i - l.sentence <= REFERENCE_SENTENCES; i++) {
+    // A sub-heading ("Funding details") ends a roundup's item, not a one-deal article's story.
+    if (sentences[i]!.headline) {
+      if (sole && !located.some((o) => o.sentence === i)) continue;
+      break;
+    }
     const others = located.filter((o) => o.sentence === i);
+    if (others.length && others.every(history)) {
+      afterHistory = true;
+      continue;
+    }
     // "The first close of €45m, led by …" after an extension's sentence: another round's details.
-    if (others.some((o) => companyKey(o.company) !== key || o.anchor.round !== l.anchor.round || otherAmount(o, l))) break;
-    out.push(i);
+    if (others.some((o) => !sameDeal(o))) break;
+    if (out.length <= CONTEXT_SENTENCES && !afterHistory) out.push(i);
+    else if (!sole && !afterHistory) break;
+    else if (namesRound(sentences[i]!.text)) out.push(i);
+    else if (!sole && out.length > CONTEXT_SENTENCES) break;
   }
   return out;
 }
@@ -221,6 +248,15 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
   if (l.anchor.money) evidence.push({ field: 'amount', quote: anchorText });
 
   const investors: Investor[] = l.anchor.investor ? [l.anchor.investor] : [];
+  // "A has backed Osterly. The startup raised …": the lede just before names the backers.
+  const ledes = shared ? [] : [...new Set([l.sentence - 1, sentences[0]?.block === -1 ? 0 : -1])].filter((i) => i >= 0 && i !== l.sentence);
+  for (const i of ledes) {
+    const lede = backedLede(sentences[i]!.text);
+    if (lede && companyKey(lede.company) === companyKey(l.company)) {
+      investors.push(...lede.investors);
+      evidence.push({ field: 'investors', quote: sentences[i]!.text });
+    }
+  }
   let valuationText: string | null = null;
   let valuationInAnchor: MoneyMatch | null = null;
   const [segFrom, segTo] = shared ? segmentOf(located, k, anchorText) : [0, anchorText.length];
@@ -228,10 +264,17 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     // In "A raised …, while B picked up …" only A's clause, from A's amount on, describes A's round.
     const text = i === l.sentence ? anchorText.slice(0, segTo) : sentences[i]!.text;
     const from = shared && i === l.sentence ? Math.max(segFrom, l.anchor.money?.index ?? 0) : 0;
-    const found = investorsIn(text.slice(from), {
-      from: i === l.sentence,
-      after: i === l.sentence ? (l.anchor.money?.end ?? 0) - from : 0,
-    });
+    // "It has raised $45M to date from A and B": a later sentence's running total names the cap table.
+    const total = i === l.sentence ? undefined : amountsIn(text).find((m) => moneyRole(text, m) === 'total');
+    // "That round was led by …": a later sentence about an earlier round.
+    // Not "A, which led its previous round, also joined": the relative clause only describes A.
+    const earlier = i !== l.sentence && !l.anchor.background && EARLIER_ROUND.test(text.replace(/,\s+(?:which|who)\b[^,]*,/g, ','));
+    const found = earlier
+      ? []
+      : investorsIn(text.slice(from, total?.index), {
+          from: i === l.sentence,
+          after: i === l.sentence ? (l.anchor.money?.end ?? 0) - from : 0,
+        });
     if (found.length) {
       investors.push(...found);
       evidence.push({ field: 'investors', quote: text });

@@ -203,8 +203,12 @@ const LOWER_LEGAL_FORM = /^(?:s\.r\.o|a\.s|s\.a|s\.p\.a|s\.r\.l|s\.l|sp\.|o\.o|l
  */
 function trimName(tokens: string[], dropPlaces = true): string[] {
   // Inner tokens keep an abbreviation's dot ("Pvt. Ltd"): the name must stay a substring of the text.
-  let out = tokens.map((t, i) => (i < tokens.length - 1 && /^[\p{Lu}][\p{L}]*\.$/u.test(t) ? t : stripPunct(t))).filter(Boolean);
-  while (out.length > 1 && (NOT_NAMES.has(out[0]!.toLowerCase()) || CONNECTORS.has(out[0]!))) out = out.slice(1);
+  let out = tokens.map((t, i) => (i < tokens.length - 1 && /^(?:[\p{Lu}][\p{L}]*\.)+$/u.test(t) ? t : stripPunct(t))).filter(Boolean);
+  while (
+    out.length > 1 &&
+    (NOT_NAMES.has(out[0]!.toLowerCase()) || CONNECTORS.has(out[0]!) || (out.length > 2 && TITLES.has(out[0]!.replace(/\.$/, ''))))
+  )
+    out = out.slice(1);
   for (let k = dropPlaces ? Math.min(4, out.length - 2) : 0; k >= 1; k--) {
     if (isPlaceName(out.slice(0, k).join(' '))) {
       out = out.slice(k);
@@ -271,7 +275,12 @@ export function leadingName(text: string, skipDescriptors = true, dropPlaces = t
     )
       run.push(t);
     else break;
-    if (/[,.;:)]$/.test(t) && !/^(Inc|Co|Corp|Ltd|Jr|Sr|St|Pvt|Pte|Pty|Bhd|Sdn|Bros|Intl)\.$/.test(t)) break;
+    // "Maren J. Holt", "J.P. Rowan": initials and abbreviations keep a name going.
+    if (
+      /[,.;:)]$/.test(t) &&
+      !/^(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Pvt|Pte|Pty|Bhd|Sdn|Bros|Intl|Mr|Mrs|Ms|Dr|Prof)\.|(?:\p{Lu}\.)+)$/u.test(t)
+    )
+      break;
   }
   const name = trimName(run, dropPlaces).join(' ');
   // "Launched in June, …", "Founded by …": a sentence-initial participle, not a name.
@@ -297,20 +306,32 @@ function isDescriptor(t: string): boolean {
 
 // Where a list of names stops: a relative clause, an appositive, a new verb phrase.
 const LIST_END = new RegExp(
-  String.raw`,\s+(?:a|an|the|which|who|whose|with|alongside|along|at|as|according|bringing|while|to|in|for|said|says|and (?:is|will|said|plans|has))\b` +
-    String.raw`|[;:()]|\.(?=\s|$)|\s[-–—]\s` +
-    String.raw`|\s(?:with|at|to|in|for|from|as|on|after|which|who|that|said|says|reported|reports|wrote|noted|according|also|is|was|will|would|has|have|had|were|are|bringing|valuing|giving|taking|joining|joined|participating|participated|took|followed|put|co-invested|invested)\b`,
+  String.raw`,\s+(?:a|an|the|which|who|whose|with|alongside|along|at|as(?! well as)|according|bringing|while|to|in|for|said|says|and (?:is|will|said|plans|has))\b` +
+    String.raw`|[;:()]|(?<!\b(?:Pte|Pvt|Inc|Co|Corp|Ltd|Sdn|Bhd|Pty|Intl|Bros|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|\p{Lu}))\.(?=\s+\p{Lu}|$)|\s[-–—]\s` +
+    String.raw`|\s(?:with|at|to|in|for|from|(?<!\bwell\s)as(?! well as)|on|after|which|who|that|said|says|reported|reports|wrote|noted|according|also|is|was|will|would|has|have|had|were|are|bringing|valuing|giving|taking|joining|joined|participating|participated|took|followed|put|co-invested|invested)\b`,
   'u',
 );
 
+// At least two semicolons, or one before a final "and", up to the sentence's end.
+const SEMICOLON_LIST = /^[^.;]+;\s+(?:[^.;]+;\s+)*and\s+[^;]+?(?=\.(?:\s|$)|$)|^[^.;]+;\s+[^.;]+;\s+[^;]+?(?=\.(?:\s|$)|$)/u;
+
 /** Names in a list such as "A, B and existing investor C, who …". */
 export function nameList(text: string): string[] {
+  // "A; B, the venture arm of C; and D": semicolons separate items whose own commas describe them.
+  const semi = SEMICOLON_LIST.exec(text);
+  if (semi) {
+    const items = semi[0].split(/;\s*(?:and\s+)?/);
+    return [...new Set(items.flatMap((item, k) => nameList(k === items.length - 1 ? item : item.split(',')[0]!).slice(0, 1)))];
+  }
   // Parentheticals ("Harry Briggs (who is also a VC)") and descriptions before a name ("London
   // VC X", "venture firms X", "Toyota Motor arm X") are not part of the list.
   text = text
+    .replace(/^(?:the\s+)?likes\s+of\s+/i, '')
     .replace(/\s*\([^()]*\)/g, '')
+    // "A, a Seoul-based fund, and B": an appositive inside the list describes A.
+    .replace(/,\s+(?:a|an|the|which|who|whose|its)\s+[^,;()]{1,80},(?=\s+(?:and\s+|as well as\s+)?(?:[\p{Ll}-]+\s+){0,2}\p{Lu})/gu, ',')
     .replace(
-      /(?:^|(?<=,\s*|\band\s+))(?:(?:[\p{Lu}][\p{L}.]*\s+){0,2}?|(?:(?!and\s)[\p{Ll}-]+\s+){1,2}?)(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?|backers?|angels?)(?:\s+(?:such as|like|including))?\s+(?=\p{Lu})/gu,
+      /(?:^|(?<=,\s*|\band\s+|\bas well as\s+))(?:[\p{Lu}][\p{L}.]*\s+){0,2}?(?:(?!(?:and|with|from|by|as|while|plus|including|to|in|of|for)\s)[\p{Ll}-]+\s+){0,2}?(?:VCs?|VC firms?|VC funds?|venture firms?|investment firms?|early stage firms?|investors?|backers?|angels?|shareholders?|lenders?|limited partners|institutions|family offices)(?:\s+(?:such as|like|including))?\s+(?=\p{Lu})/gu,
       '',
     )
     .replace(/(?:[\p{Lu}][\p{L}.]*\s+){1,3}(?:arm|unit|subsidiary|affiliate)\s+(?=\p{Lu})/gu, '')
@@ -319,9 +340,21 @@ export function nameList(text: string): string[] {
       // "Liquidity Group's Mars Unicorn Fund": a firm's fund or arm is the investor.
       isPlaceName(place) || /^\p{Lu}/u.test(m) ? '' : m,
     )
+    // "Hong Kong-based Pellam Capital": a multi-word home before a name.
+    .replace(/(?:^|(?<=,\s*|\band\s+|\bas well as\s+))(?:\p{Lu}[\p{L}.]*\s+){1,2}[\p{L}.]+-(?:based|headquartered)\s+(?=\p{Lu})/gu, '')
+    // "former Quinta Bank chief executive Maren Holt", "actor Tobias Lindqvist": a person's role before the name.
+    .replace(
+      /(?:^|(?<=,\s*|\band\s+|\bas well as\s+))(?:(?:former|ex-|veteran|serial|famed|renowned|celebrity|noted)\s*)?(?:\p{Lu}[\p{L}&.-]*\s+){0,3}(?:chief executive(?: officer)?|co-founder|cofounder|founder|chairman|chairwoman|actor|actress|singer|cricketer|footballer|athlete|entrepreneur|executive)\s+(?=\p{Lu})/gu,
+      '',
+    )
+    // "Tallis Capital's growth fund": a firm's own vehicle, written with lower-case words, is the firm.
+    .replace(
+      /((?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*)['’]s\s+(?:[\p{Ll}-]+\s+){0,3}(?:fund|arm|unit|vehicle|division|affiliate|subsidiary|family office)\b/gu,
+      '$1',
+    )
     // "Online apparel company Jolly Apparel": a described company, the description dropped.
     .replace(
-      /(?:^|(?<=,\s*|\band\s+))(?:\p{Lu}[\p{Ll}-]*\s+)?(?:[\p{Ll}-]+\s+){0,4}(?:company|firm|group|maker|platform|giant|conglomerate|bank|lender|operator|startup|fund)\s+(?=\p{Lu})/gu,
+      /(?:^|(?<=,\s*|\band\s+|\bas well as\s+))(?:\p{Lu}[\p{Ll}-]*\s+)?(?:[\p{Ll}-]+\s+){0,4}(?:company|firm|group|maker|platform|giant|conglomerate|bank|lender|operator|startup|fund|house|insurer|manufacturer|carmaker|automaker|retailer|manager|corporation|chaebol)\s+(?=\p{Lu})/gu,
       '',
     );
   const cut = LIST_END.exec(text);
@@ -331,6 +364,9 @@ export function nameList(text: string): string[] {
   const names: string[] = [];
   // "A, B, and C": the serial comma's "and" is no part of C's name.
   for (const item of list.split(/,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/)) {
+    // "A and featuring B": a participle starts a new phrase, not a list item.
+    const first = item.trim().split(/\s+/)[0] ?? '';
+    if (/^\p{Ll}+(?:ing|ed)$/u.test(first) && !DESCRIPTORS.has(first)) break;
     // Investor lists name firms, whose names often start with a place ("Korea Investment Partners").
     const name = leadingName(item, true, false);
     if (name && !names.includes(name)) names.push(name);

@@ -18,6 +18,7 @@ import {
 import { investorKey, uniqueInvestors } from '../normalise/company.js';
 import { finishArticleCtes, lockArticleSql, markExtracted } from './articles.js';
 import { companyLocksSql } from './company-locks.js';
+import { retryTransaction } from './transaction.js';
 import type { ArticleLink } from '../parse/types.js';
 
 export type { KeyedCandidate, SaveAction };
@@ -43,10 +44,6 @@ export interface SaveResult {
   deals: Array<{ dealId: number; action: SaveAction }>;
   reviewItems: number;
 }
-
-/** Deadlock / serialization failure: the whole article is retried in a fresh transaction. */
-const RETRYABLE = new Set(['40P01', '40001']);
-const MAX_ATTEMPTS = 3;
 
 interface ArticleInfo {
   id: number;
@@ -81,20 +78,17 @@ export async function saveDeals(db: Db, input: SaveInput): Promise<SaveResult> {
     if (input.finishArticle) await markExtracted(db, article.id);
     return { deals: [], reviewItems: 0 };
   }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await inLockedTransaction(
-        db,
-        // The skeleton, not the exact key: names that may resolve to one company serialise.
-        candidates.map((c) => c.skeleton),
-        (tx) => saveLocked(tx, article, input.extractionId, candidates, input.finishArticle === true),
-        // Finishing the article: its row stays locked until COMMIT, so a copy found meanwhile waits (markDuplicate).
-        input.finishArticle ? [lockArticleSql(article.id)] : [],
-      );
-    } catch (err) {
-      if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
-    }
-  }
+  // A deadlock or serialization failure retries the whole article in a fresh transaction.
+  return retryTransaction(() =>
+    inLockedTransaction(
+      db,
+      // The skeleton, not the exact key: names that may resolve to one company serialise.
+      candidates.map((c) => c.skeleton),
+      (tx) => saveLocked(tx, article, input.extractionId, candidates, input.finishArticle === true),
+      // Finishing the article: its row stays locked until COMMIT, so a copy found meanwhile waits (markDuplicate).
+      input.finishArticle ? [lockArticleSql(article.id)] : [],
+    ),
+  );
 }
 
 function checkArticle(a: SaveInput['article']): ArticleInfo {

@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { type InvestorMerge, planInvestorKeys, type StoredInvestor } from '../dedupe/investor-keys.js';
 import { companyLocksSql } from './company-locks.js';
-import { inTransaction, type Tx } from './transaction.js';
+import { inTransaction, retryTransaction, TRANSIENT_CODES, type Tx } from './transaction.js';
 
 // Stored name keys and the version of the key functions they were computed with (data_versions):
 // pages of rows to check, and the writes of the re-key (src/pipeline/rekey.ts), one bounded
@@ -13,19 +13,9 @@ import { inTransaction, type Tx } from './transaction.js';
 const KEYS = 'keys';
 /** Session advisory lock (namespace, key): one re-key at a time across processes. */
 const REKEY_LOCK = [57_011, 1] as const;
-/** Deadlock, serialization failure, and a unique or foreign key raced by a concurrent writer: the page is redone. */
-const RETRYABLE = new Set(['40P01', '40001', '23505', '23503']);
-const MAX_ATTEMPTS = 3;
-
-async function retrying<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
-    }
-  }
-}
+/** Besides deadlocks: a unique or foreign key raced by a concurrent writer. The page is redone. */
+const RETRY_CODES = [...TRANSIENT_CODES, '23505', '23503'];
+const retrying = <T>(fn: () => Promise<T>): Promise<T> => retryTransaction(fn, RETRY_CODES);
 
 export async function readKeysVersion(db: Db): Promise<number | null> {
   const row = await db.selectFrom('data_versions').select('version').where('name', '=', KEYS).executeTakeFirst();

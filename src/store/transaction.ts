@@ -27,3 +27,20 @@ export async function lockPairInOrder<T>(fromId: number, intoId: number, lock: (
   ]);
   return [locked.get(fromId)!, locked.get(intoId)!];
 }
+
+/** Deadlock and serialization failure: the whole transaction can run again from the start. */
+export const TRANSIENT_CODES: readonly string[] = ['40P01', '40001'];
+
+/**
+ * Run `fn` (a whole transaction) again, up to `attempts` times in all, while it fails with one of
+ * `codes`; any other error, or the last attempt's, is thrown.
+ */
+export async function retryTransaction<T>(fn: () => Promise<T>, codes: readonly string[] = TRANSIENT_CODES, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt >= attempts || !codes.includes((err as { code?: string }).code ?? '')) throw err;
+    }
+  }
+}

@@ -3,14 +3,11 @@ import { dealSources, findDeal } from '../store/deal-queries.js';
 import { mergeDealInto, splitDeal } from './actions.js';
 import { getCompanyDetail, mergeCompanyInto, resolveCompanyName, resolveDealTarget, splitCompanyOff } from './companies.js';
 import { ReviewError } from './errors.js';
+import { money } from './text.js';
 
 // `dealflow review` subcommands that merge and split companies and deals. Companies and merge
 // targets are named by name (searched; several matches are listed, and "#ID" picks one of them);
 // each function returns the lines to print.
-
-function money(v: number | null, c: string | null): string {
-  return v === null ? '—' : `${c} ${v.toLocaleString('en-US')}`;
-}
 
 /** A company's names and funding timeline, as text. */
 export async function showCompany(db: Db, name: string): Promise<string[]> {

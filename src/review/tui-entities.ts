@@ -4,6 +4,7 @@ import { findCompanies, getCompanyDetail, getItemCompanies, type ItemCompany, me
 import { ReviewError } from './errors.js';
 import { type ComparedDeal, getComparedDeals, getDealDetail, getItemDetail, type ItemDetail, searchDeals } from './queries.js';
 import { confirm, type Io, need, numbered, parseNumbers, pickFrom, searchAndPick } from './tui-prompt.js';
+import { money } from './text.js';
 
 // Merge and split from the terminal review loop, for the item on screen: targets are found by
 // typing part of a company name and picking from a numbered list, a merge shows both sides and
@@ -40,10 +41,6 @@ export async function loadItem(db: Db, itemId: number): Promise<ItemView> {
     pairDeals: compared.filter((c) => c.deal.id !== detail.deal?.id && live(c.deal)),
     pairCompanies: companies.filter((c) => c.company.id !== detail.company?.id && c.company.merged_into === null),
   };
-}
-
-export function money(v: number | null, c: string | null): string {
-  return v === null ? '—' : `${c} ${v.toLocaleString('en-US')}`;
 }
 
 type DealSide = Pick<ComparedDeal, 'deal' | 'company' | 'sources' | 'investors'>;

@@ -14,13 +14,13 @@ import {
   mergeCompanyFlow,
   mergeDealFlow,
   mergePairFlow,
-  money,
   ownCompany,
   ownDeal,
   splitCompanyFlow,
   splitDealFlow,
 } from './tui-entities.js';
 import { InputEnded, type Io, need } from './tui-prompt.js';
+import { money } from './text.js';
 
 // Terminal review loop: same actions as the web UI, one open item at a time, oldest first.
 

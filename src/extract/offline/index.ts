@@ -14,6 +14,7 @@ import { backedLede, investorsIn, mergeInvestorMentions, type Investor } from '.
 import { amountsIn, COMPANY_HEAD, moneyRole, roundNear, statusOf } from './lexicon.js';
 import { isPersonIn, leadingName } from './names.js';
 import { articleScope } from './home.js';
+import { leavesDeal, otherCompanysRound, otherRaiseAt, possessiveBackers } from './attribution.js';
 import { isPlaceName } from './places.js';
 import { countryFor } from './country.js';
 import { type Draft, mergeDrafts, tableDraft } from './drafts.js';
@@ -149,7 +150,7 @@ const REFERENCE_SENTENCES = 12;
 const ROUND_REFERENCE = /\b(?:the|this)\s+(?:[\w-]+\s+)?(?:round|funding|raise|fundraise|financing|investment)\b/i;
 const EARLIER = /\b(?:previous|previously|prior|earlier|first|last|past|former|(?:19|20)\d\d)\b/i;
 
-function contextOf(located: Located[], k: number, sentences: Sentence[]): number[] {
+function contextOf(located: Located[], k: number, sentences: Sentence[], allText: string): number[] {
   const l = located[k]!;
   const key = companyKey(l.company);
   const out = [l.sentence];
@@ -161,6 +162,7 @@ function contextOf(located: Located[], k: number, sentences: Sentence[]): number
   let afterHistory = false;
   const namesRound = (text: string): boolean => ROUND_REFERENCE.test(text) && !EARLIER.test(text);
   for (let i = l.sentence + 1; i < sentences.length && i - l.sentence <= REFERENCE_SENTENCES; i++) {
+    if (leavesDeal(sentences, sentences[l.sentence]!.block, i, key, allText)) break;
     // A sub-heading ("Funding details") ends a roundup's item, not a one-deal article's story.
     if (sentences[i]!.headline) {
       if (sole && !located.some((o) => o.sentence === i)) continue;
@@ -238,7 +240,8 @@ function statusFor(l: Located, background: boolean, clause: string): Status {
 function draftOf(located: Located[], k: number, sentences: Sentence[], title: string | null, day: string | null): Draft {
   const l = located[k]!;
   const anchorText = sentences[l.sentence]!.text;
-  const context = contextOf(located, k, sentences);
+  const allText = sentences.map((x) => x.text).join('\n');
+  const context = contextOf(located, k, sentences, allText);
   const shared = located.filter((o) => o.sentence === l.sentence).length > 1;
   const evidence: RawDeal['evidence'] = [
     { field: 'company', quote: anchorText },
@@ -259,7 +262,23 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
   }
   let valuationText: string | null = null;
   let valuationInAnchor: MoneyMatch | null = null;
-  const [segFrom, segTo] = shared ? segmentOf(located, k, anchorText) : [0, anchorText.length];
+  const [segFrom, segTo] = shared
+    ? segmentOf(located, k, anchorText)
+    : [0, otherRaiseAt(anchorText, l.anchor.money?.end ?? l.anchor.companyAt, l.company)];
+  // "X led Acme's round" names its company outright, wherever in the deal's scope it stands.
+  const possessive = (text: string): void => {
+    const named = possessiveBackers(text, l.company);
+    if (!named.length) return;
+    investors.push(...named);
+    evidence.push({ field: 'investors', quote: text });
+  };
+  possessive(anchorText);
+  const [scope, at] = timeScope(located, k, anchorText, segFrom);
+  const when = whenStated(scope, day, at);
+  // A raise named without a figure or round ("was in talks to raise the money") is too vague to be
+  // told apart from the news by a time phrase of its sentence ("reported last month").
+  const vague = !l.anchor.money?.text && VAGUE_ROUNDS.has(l.anchor.round);
+  const background = l.anchor.background === true || (when.past && !vague);
   for (const i of context) {
     // In "A raised …, while B picked up …" only A's clause, from A's amount on, describes A's round.
     const text = i === l.sentence ? anchorText.slice(0, segTo) : sentences[i]!.text;
@@ -268,13 +287,15 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     const total = i === l.sentence ? undefined : amountsIn(text).find((m) => moneyRole(text, m) === 'total');
     // "That round was led by …": a later sentence about an earlier round.
     // Not "A, which led its previous round, also joined": the relative clause only describes A.
-    const earlier = i !== l.sentence && !l.anchor.background && EARLIER_ROUND.test(text.replace(/,\s+(?:which|who)\b[^,]*,/g, ','));
-    const found = earlier
-      ? []
-      : investorsIn(text.slice(from, total?.index), {
-          from: i === l.sentence,
-          after: i === l.sentence ? (l.anchor.money?.end ?? 0) - from : 0,
-        });
+    const earlier = i !== l.sentence && !background && EARLIER_ROUND.test(text.replace(/,\s+(?:which|who)\b[^,]*,/g, ','));
+    if (i !== l.sentence) possessive(text);
+    const found =
+      earlier || (i !== l.sentence && otherCompanysRound(text, l.company, allText))
+        ? []
+        : investorsIn(text.slice(from, total?.index), {
+            from: i === l.sentence,
+            after: i === l.sentence ? (l.anchor.money?.end ?? 0) - from : 0,
+          });
     if (found.length) {
       investors.push(...found);
       evidence.push({ field: 'investors', quote: text });
@@ -308,12 +329,6 @@ function draftOf(located: Located[], k: number, sentences: Sentence[], title: st
     valuationText = null;
     evidence.push({ field: 'amount', quote: anchorText });
   }
-  const [scope, at] = timeScope(located, k, anchorText, segFrom);
-  const when = whenStated(scope, day, at);
-  // A raise named without a figure or round ("was in talks to raise the money") is too vague to be
-  // told apart from the news by a time phrase of its sentence ("reported last month").
-  const vague = !l.anchor.money?.text && VAGUE_ROUNDS.has(l.anchor.round);
-  const background = l.anchor.background === true || (when.past && !vague);
   const sole = located.every((o) => companyKey(o.company) === companyKey(l.company));
   const country = countryFor(
     l,
@@ -403,7 +418,7 @@ export function extractWithFeatures(article: ArticleInput): Array<{ deal: RawDea
   // The headline is a unit too ("Acme raises $5M seed"): it fills gaps in the body's deal.
   const titleUnit: Sentence[] =
     article.title && article.title.length < 200 && !article.text.includes(article.title)
-      ? [{ text: article.title, block: -1, headline: true, topic: null }]
+      ? [{ text: article.title, block: -1, headline: true, topic: null, item: false }]
       : [];
   const sentences = [...titleUnit, ...toUnits(article.text)];
   // An article told in one currency lends it to bare figures ("2.5 million each"), as normalisation does.

@@ -37,7 +37,7 @@ const SUBJECT_JOINED =
   /^(.+?)\s+(?:(?:will|would|are set to|are expected to)\s+)?(?:also\s+)?(?:joined|participated|took part|followed on|co-invested|invested|put money|chipped in|contributed|participate|join|take part|co-invest|(?:each )?put in|rounded out|filled out|returned|came on board|came aboard|signed on|(?:also )?backed the (?:round|raise|financing)|(?:were|was) (?:also )?part of the (?:round|syndicate|financing)|re-upped|reinvested|re-invested|doubled down)\b/;
 const WILL_LEAD =
   /\s+(?:is|was|are|were|will)\s+(?:said to be |expected to |set to |poised to |likely to |reportedly )?(lead(?:ing)?|co-lead(?:ing)?|participate|participating|take part|taking part|join|joining|invest|investing)\b/g;
-const HAS_LED = /^(.+?)\s+(?:has |have )?(?:led|co-led)\s+(?:a|an|the)\b/;
+const HAS_LED = /^(.+?)\s+(?:has |have )?(?:led|co-led)\s+(?:a|an|the|that|this)\b/;
 // "from A", "from high-profile investors A, B and C", "a seed round of $2 million by A and B".
 const LENT_BY =
   /(?<!\b(?:merg\w*|combin\w*|talks|partnership|partnering|deal)\s)(?<!(?<!\b(?:loan|credit|financing|funding|investment|facility|subscription)\s)\bagreement\s)\b(?:from|with|(?<=(?:million|billion|crore|lakh|mn|bn|\d[mMbBkK]?)\s)by)\s+(?=(?:the\s+(?:likes\s+of\s+)?)?[\p{Lu}]|(?:former\s+|ex-|(?:actor|actress|singer|entrepreneur|cricketer|footballer|athlete)s?\s+)[\p{Lu}]|(?:[\p{Ll}-]+\s+){0,2}?(?:investors|backers|shareholders|lenders|angels|partners|institutions|(?:family|single-family) offices)\s+(?:(?:such as|like|including)\s+)?[\p{Lu}])/gu;

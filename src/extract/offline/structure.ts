@@ -39,6 +39,8 @@ const BULLET = /^(?:[•·▪*-]|\d{1,2}[.)])\s+/u;
 export interface Unit extends Sentence {
   /** The company a list item is about ("Acme – …"), for its "the startup"/"it". */
   topic: string | null;
+  /** Part of a bulleted or numbered list item, or of a "Name – …" entry: its own deal's scope. */
+  item: boolean;
 }
 
 /**
@@ -61,7 +63,7 @@ export function toUnits(text: string): Unit[] {
     // Only a name standing alone before the dash: "Acme – builds", not "Update: Acme raised".
     const itemTopic = topic && topic.length >= headName.length - 1 ? topic : null;
     for (const s of splitSentences(p)) {
-      out.push({ text: s, block, headline: !/[.!?]["”’)]*$/u.test(s), topic: itemTopic });
+      out.push({ text: s, block, headline: !/[.!?]["”’)]*$/u.test(s), topic: itemTopic, item: bullet !== null || itemTopic !== null });
     }
   }
   return out;

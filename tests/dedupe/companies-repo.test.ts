@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deal } from '../../src/deal/schema.js';
 import { CompanyError, getCompany, mergeCompanies, searchCompanies, splitCompany, splitDealSources } from '../../src/store/companies.js';
-import { saveDeals } from '../../src/store/deals.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
-import { deal, usd } from '../fixtures/dedupe/deals.js';
+import { deal, saveOne, usd } from '../fixtures/dedupe/deals.js';
 
 let t: TestDb;
-let seq = 0;
 beforeAll(async () => {
   t = await createTestDb();
 });
@@ -14,23 +12,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function save(d: Deal) {
-  const n = ++seq;
-  const url = `https://desk${n % 3}.example/r-${n}`;
-  const { id } = await t.db
-    .insertInto('articles')
-    .values({ url, canonical_url: url, published_at: '2025-03-10T08:00:00Z' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const r = await saveDeals(t.db, {
-    article: { id, url, siteName: null, publishedAt: '2025-03-10T08:00:00Z' },
-    extractionId: null,
-    candidates: [{ deal: d, flags: [] }],
-  });
-  const dealId = r.deals[0]!.dealId;
-  const { company_id } = await t.db.selectFrom('deals').select('company_id').where('id', '=', dealId).executeTakeFirstOrThrow();
-  return { articleId: id, dealId, companyId: company_id };
-}
+const save = (d: Deal) => saveOne(t.db, d, { site: 'desk', publishers: 3, publishedAt: '2025-03-10T08:00:00Z' });
 
 const at = (name: string, country: string, over: Partial<Deal> = {}) => deal({ company: { name, country }, region: 'europe', ...over });
 

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deal } from '../../src/deal/schema.js';
-import { saveDeals } from '../../src/store/deals.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
-import { deal, usd } from '../fixtures/dedupe/deals.js';
+import { deal, saveFromArticle, usd } from '../fixtures/dedupe/deals.js';
 
 // Company resolution, deal history and per-source figures through saveDeals (fictional companies).
 let t: TestDb;
-let seq = 0;
 beforeAll(async () => {
   t = await createTestDb();
 });
@@ -14,21 +12,8 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function save(deals: Deal[], publishedAt = '2025-03-10T08:00:00Z', links: Array<{ href: string; text: string }> = []) {
-  const n = ++seq;
-  const url = `https://wire${n % 4}.example/c-${n}`;
-  const { id } = await t.db
-    .insertInto('articles')
-    .values({ url, canonical_url: url, published_at: publishedAt })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const result = await saveDeals(t.db, {
-    article: { id, url, siteName: null, publishedAt, links },
-    extractionId: null,
-    candidates: deals.map((d) => ({ deal: d, flags: [] })),
-  });
-  return { articleId: id, result };
-}
+const save = (deals: Deal[], publishedAt = '2025-03-10T08:00:00Z', links: Array<{ href: string; text: string }> = []) =>
+  saveFromArticle(t.db, deals, { site: 'wire', publishers: 4, publishedAt, links });
 
 const named = (name: string, country: string | null = 'KR') => ({ name, country });
 const companyOf = (dealId: number) =>

@@ -11,15 +11,13 @@ import { companyKey, KEYS_VERSION } from '../../src/normalise/company.js';
 import { type RekeyReport, rekeyAtStartup, rekeyStoredKeys } from '../../src/pipeline/rekey.js';
 import { editDeal } from '../../src/review/actions.js';
 import { getItemCompanies } from '../../src/review/companies.js';
-import { saveDeals } from '../../src/store/deals.js';
 import { withRekeyLock } from '../../src/store/keys.js';
-import { deal, usd } from '../fixtures/dedupe/deals.js';
+import { deal, saveOne, usd } from '../fixtures/dedupe/deals.js';
 import { testConfig } from '../helpers/app.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { urlFor } from '../helpers/env.js';
 
 let t: TestDb;
-let seq = 0;
 beforeAll(async () => {
   t = await createTestDb();
 });
@@ -35,23 +33,7 @@ function capture(): { log: Logger; lines: Array<Record<string, unknown>> } {
 }
 const quiet = () => capture().log;
 
-async function save(d: Deal) {
-  const n = ++seq;
-  const url = `https://wire${n % 3}.example/story-${n}`;
-  const { id } = await t.db
-    .insertInto('articles')
-    .values({ url, canonical_url: url, published_at: '2025-05-02T08:00:00Z' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const r = await saveDeals(t.db, {
-    article: { id, url, siteName: null, publishedAt: '2025-05-02T08:00:00Z' },
-    extractionId: null,
-    candidates: [{ deal: d, flags: [] }],
-  });
-  const dealId = r.deals[0]!.dealId;
-  const { company_id } = await t.db.selectFrom('deals').select('company_id').where('id', '=', dealId).executeTakeFirstOrThrow();
-  return { dealId, companyId: company_id };
-}
+const save = (d: Deal) => saveOne(t.db, d, { site: 'wire', publishers: 3, publishedAt: '2025-05-02T08:00:00Z' });
 
 const at = (name: string, country: string, over: Partial<Deal> = {}) =>
   deal({ company: { name, country }, region: null, investors: [], ...over });
